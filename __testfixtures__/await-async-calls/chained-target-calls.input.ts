@@ -1,0 +1,5 @@
+// Two target calls that start at the same offset: each gets its own await.
+export async function refresh(api: Api) {
+  const user = api.fetchUser("a").fetchUser("b");
+  return user.name;
+}

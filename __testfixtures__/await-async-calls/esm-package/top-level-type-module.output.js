@@ -1,0 +1,3 @@
+// .js is an ES module here: see package.json
+const manager = await createWebSocketManager({ port: 8080 });
+manager.listen();

@@ -1,0 +1,8 @@
+import type { Context } from "./context";
+
+export async function handleConnect(ctx: Context, conn: Connection) {
+  const manager = createWebSocketManager(ctx);
+  manager.addConnection(conn);
+  let user = fetchUser(ctx.userId), other = 1;
+  return { manager, user, other };
+}

@@ -1,0 +1,17 @@
+export async function open(ctx: Context) {
+  try {
+    return createWebSocketManager(ctx);
+  } catch (error) {
+    ctx.log(error);
+    throw error;
+  }
+}
+
+export function attach(registry: Registry, manager: WebSocketManager) {
+  try {
+    // sync function: returning the promise is deliberate
+    return registry.setWebsocketManagerAsync(manager);
+  } finally {
+    registry.flush();
+  }
+}

@@ -1,0 +1,6 @@
+import { loadConfig } from "./config";
+
+export function readPort() {
+  const config = loadConfig();
+  return config.port;
+}

@@ -1,0 +1,7 @@
+function SocketProvider({ manager, children }) {
+  // global helper installed by the registry script
+  setWebsocketManager(manager);
+  return <Provider value={manager}>{children}</Provider>;
+}
+
+export default SocketProvider;

@@ -1,0 +1,6 @@
+import { loadConfig, defaults } from "./config";
+
+export function readPort() {
+  const config = loadConfig();
+  return config.port ?? defaults.port;
+}

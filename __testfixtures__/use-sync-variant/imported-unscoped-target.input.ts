@@ -1,0 +1,5 @@
+import { setWebsocketManagerAsync } from "./registry";
+
+export function install(manager: WebSocketManager) {
+  setWebsocketManagerAsync(manager);
+}

@@ -1,0 +1,5 @@
+import { setWebsocketManager } from "./registry";
+
+export function install(manager: WebSocketManager) {
+  setWebsocketManager(manager);
+}

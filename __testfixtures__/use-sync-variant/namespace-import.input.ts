@@ -1,0 +1,5 @@
+import * as cfg from "./config";
+
+export function readPort() {
+  return cfg.loadConfigAsync().port;
+}

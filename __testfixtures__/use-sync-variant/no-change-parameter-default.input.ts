@@ -1,0 +1,5 @@
+import { loadConfigAsync } from "./config";
+
+export function boot(config = loadConfigAsync()) {
+  console.info(config);
+}

@@ -1,0 +1,110 @@
+/**
+ * Findings as a table, in the manner of typescript-eslint's rule tests: each
+ * case is code and the exact findings (line, column, action) it must yield.
+ * `^` marks nothing; positions are 1-based, as in editors.
+ */
+import jscodeshift from "jscodeshift";
+import { describe, expect, it } from "vitest";
+import type { Action } from "../src/analysis/findings";
+import type { ConfigInput } from "../src/config/schema";
+import { resolveConfig } from "../src/config/validate";
+import { transformSource } from "../src/engine";
+
+const TARGETS: ConfigInput["targets"] = [
+  { name: "createWebSocketManager" },
+  { name: "setWebsocketManagerAsync", sync: "setWebsocketManager" },
+  { name: "cookies", module: "next/headers" },
+];
+
+interface Case {
+  readonly name: string;
+  readonly code: string;
+  readonly file?: string;
+  readonly options?: Partial<ConfigInput>;
+  /** `line:column action` for every finding, in source order. */
+  readonly findings: readonly `${number}:${number} ${Action}`[];
+}
+
+function findingsOf(testCase: Case): string[] {
+  const config = resolveConfig({ targets: TARGETS, ...testCase.options }, "test");
+  const result = transformSource(jscodeshift, {
+    source: testCase.code,
+    file: testCase.file ?? "/virtual/test.ts",
+    config,
+    edits: new Set(["await", "sync-variant"]),
+    moduleKind: testCase.file?.endsWith(".mjs") ? "esm" : "commonjs",
+  });
+  return result.findings.map((f) => `${f.line}:${f.column} ${f.action}`);
+}
+
+const cases: Case[] = [
+  // Async scopes: awaited.
+  { name: "floating call in an async function", code: "async function a() { createWebSocketManager(); }", findings: ["1:22 await"] },
+  { name: "async arrow", code: "const a = async () => { createWebSocketManager(); };", findings: ["1:25 await"] },
+  { name: "async method", code: "class A { async m() { this.createWebSocketManager(); } }", findings: ["1:23 await"] },
+  { name: "async object method", code: "const o = { async m() { x.createWebSocketManager(); } };", findings: ["1:25 await"] },
+  { name: "async generator", code: "async function* g() { createWebSocketManager(); }", findings: ["1:23 await"] },
+  { name: "optional call", code: "async function a(x) { x?.createWebSocketManager().y; }", findings: ["1:23 await"] },
+  { name: "argument of another call", code: "async function a() { g(createWebSocketManager()); }", findings: ["1:24 await"] },
+  { name: "left of || in a return is a value use", code: "async function a() { return createWebSocketManager() || b; }", findings: ["1:29 await"] },
+  { name: "destructuring", code: "async function a() { const { x } = createWebSocketManager(); }", findings: ["1:36 await"] },
+  { name: "stored, then used as a value", code: "async function a() { const m = createWebSocketManager(); m.add(); }", findings: ["1:32 await"] },
+  { name: "returned inside try", code: "async function a() { try { return createWebSocketManager(); } catch {} }", findings: ["1:35 await"] },
+  { name: "returned in a catch with finally", code: "async function a() { try {} catch { return createWebSocketManager(); } finally {} }", findings: ["1:44 await"] },
+  { name: "returned, returnAwait always", code: "async function a() { return createWebSocketManager(); }", options: { returnAwait: "always" }, findings: ["1:29 await"] },
+  { name: "top level of an ES module", code: "createWebSocketManager();", file: "/virtual/a.mjs", findings: ["1:1 await"] },
+  { name: "top level, topLevelAwait always", code: "createWebSocketManager();", options: { topLevelAwait: "always" }, findings: ["1:1 await"] },
+
+  // Async scopes: deliberate promise use.
+  { name: "awaited", code: "async function a() { await createWebSocketManager(); }", findings: ["1:28 ok"] },
+  { name: "void", code: "async function a() { void createWebSocketManager(); }", findings: ["1:27 ok"] },
+  { name: ".then", code: "async function a() { createWebSocketManager().then(f); }", findings: ["1:22 ok"] },
+  { name: ".catch", code: "async function a() { createWebSocketManager().catch(f); }", findings: ["1:22 ok"] },
+  { name: ".finally", code: "async function a() { createWebSocketManager().finally(f); }", findings: ["1:22 ok"] },
+  { name: "Promise.all array", code: "async function a() { await Promise.all([createWebSocketManager(), b]); }", findings: ["1:41 ok"] },
+  { name: "Promise.race argument", code: "async function a() { await Promise.race(createWebSocketManager()); }", findings: ["1:41 ok"] },
+  { name: "returned outside try", code: "async function a() { return createWebSocketManager(); }", findings: ["1:29 ok"] },
+  { name: "returned in finally", code: "async function a() { try {} finally { return createWebSocketManager(); } }", findings: ["1:46 ok"] },
+  { name: "returned from a conditional", code: "async function a(c) { return c ? createWebSocketManager() : null; }", findings: ["1:34 ok"] },
+  { name: "async arrow expression body", code: "const a = async () => createWebSocketManager();", findings: ["1:23 ok"] },
+  { name: "returned in try, returnAwait never", code: "async function a() { try { return createWebSocketManager(); } catch {} }", options: { returnAwait: "never" }, findings: ["1:35 ok"] },
+  { name: "stored, awaited later", code: "async function a() { const p = createWebSocketManager(); x(); await p; }", findings: ["1:32 ok"] },
+  { name: "assigned, chained later", code: "async function a() { let p; p = createWebSocketManager(); p.then(f); }", findings: ["1:33 ok"] },
+  { name: "stored, awaited by a nested function", code: "async function a() { const p = createWebSocketManager(); return async () => await p; }", findings: ["1:32 ok"] },
+  { name: "member stored, awaited elsewhere", code: "class A { async start() { this.ready = createWebSocketManager(); } async use() { await this.ready; } }", findings: ["1:40 ok"] },
+  { name: "a shadowing variable of the same name does not count as the stored promise", code: "async function a() { const p = createWebSocketManager(); p.add(); { const p = b; await p; } }", findings: ["1:32 await"] },
+
+  // Sync scopes.
+  { name: "sync function, sync variant", code: "function a(r) { r.setWebsocketManagerAsync(m); }", findings: ["1:17 sync-variant"] },
+  { name: "sync function, no sync variant", code: "function a() { createWebSocketManager(); }", findings: ["1:16 manual"] },
+  { name: "callback inside an async function", code: "async function a(xs) { xs.forEach((x) => { x.setWebsocketManagerAsync(m); }); }", findings: ["1:44 sync-variant"] },
+  { name: "plain generator", code: "function* g() { createWebSocketManager(); }", findings: ["1:17 manual"] },
+  { name: "class field initializer", code: "class A { m = createWebSocketManager(); }", findings: ["1:15 manual"] },
+  { name: "class static block", code: "class A { static { createWebSocketManager(); } }", findings: ["1:20 manual"] },
+  { name: "CommonJS top level", code: "createWebSocketManager();", findings: ["1:1 manual"] },
+  { name: "top level, topLevelAwait never", code: "createWebSocketManager();", file: "/virtual/a.mjs", options: { topLevelAwait: "never" }, findings: ["1:1 manual"] },
+  { name: "sync callback returning the promise", code: "async function a(xs) { await Promise.all(xs.map((x) => createWebSocketManager(x))); }", findings: ["1:56 ok"] },
+  { name: "sync function returning the promise", code: "function a() { return createWebSocketManager(); }", findings: ["1:23 ok"] },
+  { name: "parameter default in an async function", code: "async function a(m = createWebSocketManager()) {}", findings: ["1:22 manual"] },
+  { name: "a computed method key belongs to the enclosing scope", code: "async function a() { return { [createWebSocketManager()]() {} }; }", findings: ["1:32 await"] },
+
+  // Matching.
+  { name: "module target: named import", code: "import { cookies } from 'next/headers'; async function a() { cookies().get('x'); }", findings: ["1:62 await"] },
+  { name: "module target: aliased import", code: "import { cookies as c } from 'next/headers'; async function a() { c(); }", findings: ["1:67 await"] },
+  { name: "module target: namespace import", code: "import * as h from 'next/headers'; async function a() { h.cookies(); }", findings: ["1:57 await"] },
+  { name: "module target: require", code: "const { cookies } = require('next/headers'); async function a() { cookies(); }", findings: ["1:67 await"] },
+  { name: "module target: other module", code: "import { cookies } from './cookies'; async function a() { cookies(); }", findings: [] },
+  { name: "module target: local function", code: "function cookies() {} async function a() { cookies(); }", findings: [] },
+  { name: "module target: shadowing parameter", code: "import { cookies } from 'next/headers'; async function a(cookies) { cookies(); }", findings: [] },
+  { name: "module target: block-scoped shadow elsewhere does not hide the import", code: "import { cookies } from 'next/headers'; async function a() { { const cookies = 1; } cookies(); }", findings: ["1:85 await"] },
+  { name: "not a call: new", code: "async function a() { new createWebSocketManager(); }", findings: [] },
+  { name: "not a target: similar name", code: "async function a() { createWebSocketManagerSync(); }", findings: [] },
+];
+
+describe("findings", () => {
+  for (const testCase of cases) {
+    it(testCase.name, () => {
+      expect(findingsOf(testCase)).toEqual(testCase.findings);
+    });
+  }
+});

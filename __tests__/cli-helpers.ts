@@ -1,0 +1,75 @@
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { afterEach } from "vitest";
+
+export const REPO_ROOT = path.join(__dirname, "..");
+export const BIN = path.join(REPO_ROOT, "bin", "unawaited.js");
+export const SAMPLE_PROJECT = path.join(REPO_ROOT, "__testfixtures__", "sample-project");
+
+export interface Spawned {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the real executable, as a user would. */
+export function unawaited(args: readonly string[], cwd: string): Spawned {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const created: string[] = [];
+
+afterEach(() => {
+  for (const dir of created.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh directory under the OS temp dir, removed after the test. */
+export function tempDir(): string {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "unawaited-test-")));
+  created.push(dir);
+  return dir;
+}
+
+/** Writes `files` (path → content) under `dir`. */
+export function writeTree(dir: string, files: Readonly<Record<string, string | Buffer>>): void {
+  for (const [name, content] of Object.entries(files)) {
+    const file = path.join(dir, name);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, content);
+  }
+}
+
+/** Every file under `dir` (relative path → content), for before/after comparisons. */
+export function readTree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    if (full.includes(`${path.sep}.git${path.sep}`)) continue;
+    out[path.relative(dir, full).split(path.sep).join("/")] = fs.readFileSync(full, "utf8");
+  }
+  return out;
+}
+
+/** A copy of the bundled sample project in a temp dir. */
+export function copySampleProject(): string {
+  const dir = tempDir();
+  fs.cpSync(SAMPLE_PROJECT, dir, { recursive: true });
+  return dir;
+}
+
+export function git(args: readonly string[], cwd: string): Spawned {
+  const result = spawnSync("git", [...args], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.com" },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}

@@ -1,0 +1,92 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { configFromOptions } from "../src/config/from-options";
+import { findConfigFile, parseConfigText } from "../src/config/load";
+import { parseTargetSpec } from "../src/config/target-spec";
+import { UnawaitedError } from "../src/errors";
+import { tempDir, writeTree } from "./cli-helpers";
+
+describe("parseTargetSpec", () => {
+  it.each([
+    ["createWebSocketManager", { name: "createWebSocketManager" }],
+    ["setWebsocketManagerAsync=>setWebsocketManager", { name: "setWebsocketManagerAsync", sync: "setWebsocketManager" }],
+    ["next/headers#cookies", { name: "cookies", module: "next/headers" }],
+    ["./cfg#loadAsync=>load", { name: "loadAsync", sync: "load", module: "./cfg" }],
+    ["#app/ws#connect", { name: "connect", module: "#app/ws" }],
+    [" spaced => out ", { name: "spaced", sync: "out" }],
+  ])("%s", (spec, expected) => {
+    expect(parseTargetSpec(spec)).toEqual(expected);
+  });
+});
+
+describe("config validation", () => {
+  it("fills in defaults", () => {
+    expect(parseConfigText(JSON.stringify({ targets: [{ name: "f" }] }), "c.json")).toEqual({
+      targets: [{ name: "f" }],
+      returnAwait: "in-try-catch",
+      topLevelAwait: "auto",
+    });
+  });
+
+  it.each([
+    [{ targets: [{ name: "f" }], extra: 1 }, /unknown key "extra" \(allowed: targets, returnAwait, topLevelAwait\)/],
+    [{ targets: [{ name: "f", sinc: "g" }] }, /unknown key "sinc" in targets\[0\] \(allowed: name, sync, module\)/],
+    [{ targets: [{ name: "not an identifier" }] }, /targets\[0\]\.name: /],
+    [{ targets: [{ name: "f", sync: "f" }] }, /targets\[0\]\.sync: "sync" must differ from "name"/],
+    [{ targets: [{ name: "f", module: "" }] }, /targets\[0\]\.module: must be a module specifier/],
+    [{ targets: [] }, /targets: needs at least one target/],
+    [{}, /targets: /],
+    [{ targets: [{ name: "f" }], topLevelAwait: true }, /topLevelAwait: /],
+  ])("rejects %j", (raw, message) => {
+    const attempt = () => parseConfigText(JSON.stringify(raw), "my.config.json");
+    expect(attempt).toThrow(UnawaitedError);
+    expect(attempt).toThrow(/invalid config in my\.config\.json/);
+    expect(attempt).toThrow(message);
+  });
+
+  it("names the file when the JSON is broken", () => {
+    expect(() => parseConfigText("{ targets: [] }", "broken.json")).toThrow(/broken\.json is not valid JSON/);
+  });
+});
+
+describe("findConfigFile", () => {
+  it("finds the nearest config upward from a file or directory", () => {
+    const dir = tempDir();
+    writeTree(dir, { "unawaited.config.json": "{}", "a/b/c.ts": "", "a/unawaited.config.json": "{}" });
+    expect(findConfigFile(path.join(dir, "a", "b", "c.ts"))).toBe(path.join(dir, "a", "unawaited.config.json"));
+    expect(findConfigFile(path.join(dir, "a", "b"))).toBe(path.join(dir, "a", "unawaited.config.json"));
+    expect(findConfigFile(dir)).toBe(path.join(dir, "unawaited.config.json"));
+  });
+});
+
+describe("configFromOptions (jscodeshift options)", () => {
+  it("reads --targets as JSON or as specs", () => {
+    const file = path.join(tempDir(), "a.ts");
+    expect(configFromOptions({ targets: "[{\"name\":\"f\",\"sync\":\"g\"}]" }, file).targets).toEqual([{ name: "f", sync: "g" }]);
+    expect(configFromOptions({ targets: "f=>g,next/headers#cookies" }, file).targets).toEqual([
+      { name: "f", sync: "g" },
+      { name: "cookies", module: "next/headers" },
+    ]);
+  });
+
+  it("reads --config and applies option overrides", () => {
+    const dir = tempDir();
+    writeTree(dir, { "c.json": JSON.stringify({ targets: [{ name: "f" }] }) });
+    const config = configFromOptions({ config: path.join(dir, "c.json"), returnAwait: "always" }, path.join(dir, "a.ts"));
+    expect(config.returnAwait).toBe("always");
+    expect(config.targets).toEqual([{ name: "f" }]);
+  });
+
+  it("finds unawaited.config.json above the file without options", () => {
+    const dir = tempDir();
+    writeTree(dir, { "unawaited.config.json": JSON.stringify({ targets: [{ name: "found" }] }) });
+    expect(configFromOptions({}, path.join(dir, "src", "a.ts")).targets).toEqual([{ name: "found" }]);
+  });
+
+  it("says what to pass when there is no config at all", () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, "src"));
+    expect(() => configFromOptions({}, path.join(dir, "src", "a.ts"))).toThrow(/no --targets, no --config/);
+  });
+});

@@ -1,0 +1,44 @@
+/** The transforms are standard jscodeshift modules: run one through jscodeshift's own CLI. */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { REPO_ROOT, tempDir, writeTree } from "./cli-helpers";
+
+const JSCODESHIFT = path.join(REPO_ROOT, "node_modules", "jscodeshift", "bin", "jscodeshift.js");
+
+describe("npx jscodeshift -t transforms/fix-async-calls.ts", () => {
+  it("rewrites with --targets, reports manual sites, and keeps <T>x assertions in .ts files parseable", () => {
+    const dir = tempDir();
+    writeTree(dir, {
+      "a.ts": [
+        "import { cookies } from \"next/headers\";",
+        "async function a() {",
+        "  const m = createWebSocketManager();",
+        "  m.add(cookies(), <Conn>conn);",
+        "}",
+        "function b(r) { r.setWebsocketManagerAsync(1); createWebSocketManager(); }",
+        "",
+      ].join("\n"),
+    });
+    const result = spawnSync(process.execPath, [
+      JSCODESHIFT,
+      "--run-in-band",
+      "-t", path.join(REPO_ROOT, "transforms", "fix-async-calls.ts"),
+      "--targets=createWebSocketManager,setWebsocketManagerAsync=>setWebsocketManager,next/headers#cookies",
+      path.join(dir, "a.ts"),
+    ], { encoding: "utf8", cwd: dir });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("1 ok");
+    expect(result.stdout).toMatch(/a\.ts:6:48: createWebSocketManager: called in a sync function/);
+    expect(fs.readFileSync(path.join(dir, "a.ts"), "utf8")).toBe([
+      "import { cookies } from \"next/headers\";",
+      "async function a() {",
+      "  const m = await createWebSocketManager();",
+      "  m.add(await cookies(), <Conn>conn);",
+      "}",
+      "function b(r) { r.setWebsocketManager(1); createWebSocketManager(); }",
+      "",
+    ].join("\n"));
+  });
+});

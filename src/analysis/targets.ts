@@ -1,0 +1,107 @@
+/**
+ * Which calls are calls of a configured target. The syntactic matcher works by
+ * name, and with `module` by following the callee to its import or require.
+ * Other matchers (the typed engine) implement the same interface.
+ */
+import type { Target } from "../config/schema";
+import { asNode, identifierName, memberPropertyName, MEMBER_TYPES, nodeOf, requiredModule, unwrap, type AnyNode, type AnyPath } from "./ast";
+import { bindingOrigin, resolveBinding } from "./bindings";
+
+export interface TargetMatch {
+  readonly target: Target;
+  /** How the callee names the target; decides how a sync variant is written. */
+  readonly callee: CalleeShape;
+}
+
+export type CalleeShape =
+  /** `name()`: a plain identifier, possibly an imported or required binding. */
+  | { readonly kind: "identifier"; readonly binding: AnyPath | undefined }
+  /** `x.name()`, `ns.name()`, `x?.name()`: the property is renamed. */
+  | { readonly kind: "member" };
+
+export interface TargetMatcher {
+  match(call: AnyPath): TargetMatch | undefined;
+  /** Names worth looking for in the source before parsing (a prefilter), or undefined for "any". */
+  readonly names: readonly string[] | undefined;
+}
+
+/** The name a call is made by: `f()` → f, `a.b.f()` → f, `ns["f"]()` → f. */
+export function calleeName(call: AnyNode): string | undefined {
+  const callee = unwrap(asNode(call["callee"]) ?? call);
+  return identifierName(callee) ?? memberPropertyName(callee);
+}
+
+export function createSyntacticMatcher(targets: readonly Target[]): TargetMatcher {
+  const byName = new Map<string, Target[]>();
+  for (const target of targets) {
+    const key = target.name === "default" ? undefined : target.name;
+    if (key === undefined) continue;
+    const list = byName.get(key) ?? [];
+    list.push(target);
+    byName.set(key, list);
+  }
+  const defaultTargets = targets.filter((t) => t.name === "default" && t.module !== undefined);
+
+  return {
+    names: [...new Set(targets.map((t) => (t.name === "default" ? undefined : t.name)).filter((n): n is string => n !== undefined))],
+    match(call) {
+      const node = nodeOf(call);
+      const callee = unwrap(asNode(node["callee"]) ?? node);
+      if (callee.type === "Identifier") return matchIdentifierCall(call, callee["name"] as string, byName, defaultTargets);
+      if (MEMBER_TYPES.has(callee.type)) return matchMemberCall(call, callee, byName);
+      return undefined;
+    },
+  };
+}
+
+function matchIdentifierCall(
+  call: AnyPath,
+  name: string,
+  byName: ReadonlyMap<string, readonly Target[]>,
+  defaultTargets: readonly Target[],
+): TargetMatch | undefined {
+  const binding = resolveBinding(call, name);
+  const origin = binding ? bindingOrigin(binding) : ({ kind: "local" } as const);
+  // Targets with a module come first: they are the more specific rule.
+  for (const target of defaultTargets) {
+    if (origin.kind === "import-default" && origin.module === target.module) return { target, callee: { kind: "identifier", binding } };
+  }
+  for (const target of byName.get(name) ?? []) {
+    if (target.module !== undefined) continue;
+    return { target, callee: { kind: "identifier", binding } };
+  }
+  if (origin.kind === "import-named" || origin.kind === "require-destructured") {
+    // `import { createWebSocketManager as make }`: the local name differs from the target's.
+    for (const target of byName.get(origin.imported) ?? []) {
+      if (target.module === origin.module) return { target, callee: { kind: "identifier", binding } };
+    }
+  }
+  return undefined;
+}
+
+function matchMemberCall(call: AnyPath, callee: AnyNode, byName: ReadonlyMap<string, readonly Target[]>): TargetMatch | undefined {
+  const property = memberPropertyName(callee);
+  if (property === undefined) return undefined;
+  const candidates = byName.get(property);
+  if (!candidates) return undefined;
+  for (const target of candidates) {
+    if (target.module === undefined) return { target, callee: { kind: "member" } };
+    if (memberObjectModule(call, unwrap(asNode(callee["object"]) ?? callee)) === target.module) {
+      return { target, callee: { kind: "member" } };
+    }
+  }
+  return undefined;
+}
+
+/** For `ns.f()`, the module `ns` stands for: a namespace/default import or `require("m")`. */
+function memberObjectModule(call: AnyPath, object: AnyNode): string | undefined {
+  const direct = requiredModule(object);
+  if (direct !== undefined) return direct;
+  const name = identifierName(object);
+  if (name === undefined) return undefined;
+  const binding = resolveBinding(call, name);
+  if (!binding) return undefined;
+  const origin = bindingOrigin(binding);
+  if (origin.kind === "import-namespace" || origin.kind === "require-module" || origin.kind === "import-default") return origin.module;
+  return undefined;
+}

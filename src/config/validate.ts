@@ -1,0 +1,50 @@
+import type { z } from "zod";
+import { UnawaitedError } from "../errors";
+import { configSchema, DEFAULTS, type ResolvedConfig, type Target } from "./schema";
+
+/** Formats a JSON path the way users write it: `targets[1].sync`. */
+export function formatJsonPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const key of path) {
+    if (typeof key === "number") out += `[${key}]`;
+    else out += out === "" ? String(key) : `.${String(key)}`;
+  }
+  return out === "" ? "(root)" : out;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === "unrecognized_keys") {
+    const where = issue.path.length === 0 ? "" : ` in ${formatJsonPath(issue.path)}`;
+    return `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}${where} (allowed: ${allowedKeys(issue.path)})`;
+  }
+  return `${formatJsonPath(issue.path)}: ${issue.message}`;
+}
+
+function allowedKeys(path: readonly PropertyKey[]): string {
+  return path.length === 0 ? "targets, returnAwait, topLevelAwait" : "name, sync, module";
+}
+
+/**
+ * Validates raw config data (already parsed from JSON) and fills in defaults.
+ * `source` names where it came from, for the error message.
+ */
+export function resolveConfig(raw: unknown, source: string): ResolvedConfig {
+  const result = configSchema.safeParse(raw);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  - ${describeIssue(issue)}`);
+    throw new UnawaitedError("CONFIG_INVALID", `invalid config in ${source}:\n${lines.join("\n")}`, {
+      hint: "see the README section \"Config\" for every field and an example",
+    });
+  }
+  const data = result.data;
+  const targets: Target[] = data.targets.map((t) => ({
+    name: t.name,
+    ...(t.sync !== undefined ? { sync: t.sync } : {}),
+    ...(t.module !== undefined ? { module: t.module } : {}),
+  }));
+  return Object.freeze({
+    targets: Object.freeze(targets.map((t) => Object.freeze(t))),
+    returnAwait: data.returnAwait ?? DEFAULTS.returnAwait,
+    topLevelAwait: data.topLevelAwait ?? DEFAULTS.topLevelAwait,
+  });
+}

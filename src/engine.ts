@@ -1,0 +1,136 @@
+/**
+ * The one rewriting path: parse → analyze → text edits at AST positions →
+ * check the edited code parses. Transforms and the CLI both call
+ * `transformSource`.
+ *
+ * Edits are applied to the source text rather than printed by recast: recast
+ * reprints whole object patterns over several lines when a property is added
+ * and adds its own parentheses around a replaced node (`((await f())).x`,
+ * `...(await f())`). Text edits keep every byte we do not mean to change.
+ */
+import type { JSCodeshift } from "jscodeshift";
+import { analyze, type Site } from "./analysis/analyze";
+import type { AnyPath } from "./analysis/ast";
+import type { Finding } from "./analysis/findings";
+import { moduleKindOf } from "./analysis/module-kind";
+import { createSyntacticMatcher, type TargetMatcher } from "./analysis/targets";
+import type { ResolvedConfig } from "./config/schema";
+import { parserChoiceFor, parserFor, type ModuleKind } from "./parse/parsers";
+import { awaitEdits } from "./rewrite/await";
+import { syncVariantEdits } from "./rewrite/sync-variant";
+import { applyEdits, type TextEdit } from "./rewrite/text-edits";
+
+/** Which kinds of edit a transform makes; the others are neither applied nor reported. */
+export type EditKind = "await" | "sync-variant";
+
+export interface TransformRequest {
+  readonly source: string;
+  /** Used for the parser choice, the module kind and the findings. */
+  readonly file: string;
+  readonly config: ResolvedConfig;
+  readonly edits: ReadonlySet<EditKind>;
+  /** Defaults to matching by name (and module); the typed engine passes its own. */
+  readonly matcher?: TargetMatcher;
+  /** Defaults to Node's rules for `file` (extension, nearest package.json). */
+  readonly moduleKind?: ModuleKind;
+}
+
+export interface TransformResult {
+  readonly output: string;
+  readonly changed: boolean;
+  readonly findings: readonly Finding[];
+}
+
+/** The file is not valid syntax for its language; it is left untouched. */
+export class ParseError extends Error {
+  readonly line: number | undefined;
+  readonly column: number | undefined;
+  constructor(message: string, line: number | undefined, column: number | undefined) {
+    super(message);
+    this.name = "ParseError";
+    this.line = line;
+    this.column = column;
+  }
+}
+
+/** Our own edited output failed to parse: a bug in unawaited, never written. */
+export class PrintError extends Error {
+  constructor(message: string, readonly output: string) {
+    super(message);
+    this.name = "PrintError";
+  }
+}
+
+const BOM = "\uFEFF";
+
+export function transformSource(j: JSCodeshift, request: TransformRequest): TransformResult {
+  const hasBom = request.source.startsWith(BOM);
+  const source = hasBom ? request.source.slice(1) : request.source;
+  const unchanged = (findings: readonly Finding[]): TransformResult => ({ output: request.source, changed: false, findings });
+  const moduleKind = request.moduleKind ?? moduleKindOf(request.file);
+  const choice = parserChoiceFor(request.file, moduleKind);
+  if (!choice) return unchanged([]);
+  const matcher = request.matcher ?? createSyntacticMatcher(request.config.targets);
+  if (matcher.names && !matcher.names.some((name) => source.includes(name)) && !mentionsDefaultTarget(request.config)) {
+    return unchanged([]);
+  }
+
+  const parser = parserFor(choice);
+  let ast: unknown;
+  try {
+    ast = parser.parse(source);
+  } catch (error) {
+    throw toParseError(error);
+  }
+  const root = j(ast as Parameters<JSCodeshift>[0]);
+
+  const topLevelAsync = request.config.topLevelAwait === "always"
+    || (request.config.topLevelAwait === "auto" && moduleKind === "esm");
+  const sites = analyze(j, root, source, { config: request.config, matcher, topLevelAsync })
+    .filter((site) => isReported(site, request.edits));
+  const findings = sites.map((site) => toFinding(site, request.file));
+
+  const lineTerminator = source.includes("\r\n") ? "\r\n" : "\n";
+  const edits: TextEdit[] = [];
+  for (const site of sites) {
+    if (site.action === "await") edits.push(...awaitEdits(site.call, source));
+  }
+  const switches = sites.filter((site) => site.action === "sync-variant");
+  if (switches.length > 0) {
+    edits.push(...syncVariantEdits({ j, root: root.paths()[0] as unknown as AnyPath, source, lineTerminator }, switches));
+  }
+  if (edits.length === 0) return unchanged(findings);
+
+  const edited = applyEdits(source, edits);
+  try {
+    parser.parse(edited);
+  } catch (error) {
+    throw new PrintError(`edited code does not parse: ${(error as Error).message}`, edited);
+  }
+  const output = hasBom ? BOM + edited : edited;
+  return { output, changed: output !== request.source, findings };
+}
+
+/**
+ * A transform reports the sites it is responsible for: the await transform
+ * owns async scopes (and parameter defaults, where await is impossible), the
+ * sync-variant transform owns sync scopes.
+ */
+function isReported(site: Site, edits: ReadonlySet<EditKind>): boolean {
+  if (site.scope.kind === "sync") return edits.has("sync-variant");
+  return edits.has("await");
+}
+
+function toFinding(site: Site, file: string): Finding {
+  return { file, line: site.line, column: site.column, target: site.target.name, action: site.action, reason: site.reason };
+}
+
+function mentionsDefaultTarget(config: ResolvedConfig): boolean {
+  return config.targets.some((t) => t.name === "default");
+}
+
+function toParseError(error: unknown): ParseError {
+  const loc = (error as { loc?: { line: number; column: number } }).loc;
+  const message = (error as Error).message ?? String(error);
+  return new ParseError(message.replace(/\s*\(\d+:\d+\)$/, ""), loc?.line, loc === undefined ? undefined : loc.column + 1);
+}

@@ -1,0 +1,25 @@
+/** The machine report for `--json`: stable field names, paths relative to the working directory. */
+import type { Finding } from "../analysis/findings";
+import type { RunResult, RunSummary } from "../runner/run";
+import { displayPath } from "./paths";
+
+export interface JsonReport {
+  readonly findings: readonly Finding[];
+  readonly errors: readonly { file: string; status: "error" | "skipped"; message: string; line?: number; column?: number }[];
+  readonly summary: RunSummary;
+}
+
+export function jsonReport(result: RunResult, cwd: string): JsonReport {
+  return {
+    findings: result.files.flatMap((file) => file.findings.map((finding) => ({ ...finding, file: displayPath(finding.file, cwd) }))),
+    errors: result.files
+      .filter((file) => file.status === "error" || file.status === "skipped")
+      .map((file) => ({
+        file: displayPath(file.file, cwd),
+        status: file.status as "error" | "skipped",
+        message: file.message ?? "",
+        ...(file.line !== undefined ? { line: file.line, column: file.column ?? 1 } : {}),
+      })),
+    summary: result.summary,
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * Turns an edit set into a standard jscodeshift transform, so every file in
+ * transforms/ runs on its own with `npx jscodeshift -t transforms/<id>.ts`.
+ * Manual findings go to jscodeshift's `api.report`.
+ */
+import type { API, FileInfo, Options } from "jscodeshift";
+import { configFromOptions } from "./config/from-options";
+import { ParseError, transformSource, type EditKind } from "./engine";
+import { isUnawaitedError } from "./errors";
+
+export type Transform = (file: FileInfo, api: API, options: Options) => string | undefined;
+
+export function createTransform(edits: readonly EditKind[]): Transform {
+  const editSet: ReadonlySet<EditKind> = new Set(edits);
+  return (file, api, options) => {
+    let result;
+    try {
+      const config = configFromOptions(options, file.path);
+      result = transformSource(api.jscodeshift, { source: file.source, file: file.path, config, edits: editSet });
+    } catch (error) {
+      if (error instanceof ParseError) {
+        throw new Error(`${file.path}:${error.line ?? 0}:${error.column ?? 0}: cannot parse: ${error.message}`);
+      }
+      if (isUnawaitedError(error)) throw new Error(error.hint ? `${error.message} (${error.hint})` : error.message);
+      throw error;
+    }
+    for (const finding of result.findings) {
+      if (finding.action === "manual") api.report(`${finding.file}:${finding.line}:${finding.column}: ${finding.target}: ${finding.reason}`);
+    }
+    return result.changed ? result.output : undefined;
+  };
+}
