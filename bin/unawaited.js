@@ -1,18 +1,32 @@
 #!/usr/bin/env node
 "use strict";
 // A thin shim: commands live in src/cli/, compiled to dist/ by `npm install` (prepare).
+
+// Ctrl-C stops the run between files; a second one exits at once. Registered
+// before anything loads, so an early Ctrl-C is not lost either.
+const controller = new AbortController();
+process.on("SIGINT", () => {
+  if (controller.signal.aborted) process.exit(130);
+  controller.abort();
+});
+
 const { main } = require("../dist/src/cli/main.js");
 
 main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
+  env: process.env,
+  stdoutIsTTY: Boolean(process.stdout.isTTY),
+  stderrIsTTY: Boolean(process.stderr.isTTY),
+  columns: process.stdout.columns || 100,
+  signal: controller.signal,
 }).then(
   (code) => {
     process.exitCode = code;
   },
   (error) => {
-    process.stderr.write(`unawaited: internal error: ${error && error.stack ? error.stack : error}\n`);
+    process.stderr.write(`unawaited: internal error, please report it: ${error && error.stack ? error.stack : error}\n`);
     process.exitCode = 3;
   },
 );

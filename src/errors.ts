@@ -9,6 +9,7 @@ export type ErrorCode =
   | "CONFIG_INVALID_JSON"
   | "CONFIG_INVALID"
   | "PATH_NOT_FOUND"
+  | "DIRTY_TREE"
   | "USAGE";
 
 export class UnawaitedError extends Error {

@@ -1,72 +1,102 @@
 /**
- * The `unawaited` command line. `main` parses arguments, runs, reports, and
+ * The `unawaited` command line. `main` parses arguments, runs a command and
  * returns the exit code; it never calls process.exit (bin/ sets exitCode).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import yargs from "yargs";
-import { findConfigFile, loadConfigFile, CONFIG_FILE_NAME } from "../config/load";
-import type { ResolvedConfig } from "../config/schema";
-import type { EditKind } from "../engine";
+import yargs, { type Argv } from "yargs";
+import { CONFIG_FILE_NAME } from "../config/load";
+import { TARGET_SPEC_GRAMMAR } from "../config/target-spec";
 import { isUnawaitedError, UnawaitedError } from "../errors";
-import { DEFAULT_EXTENSIONS } from "../parse/parsers";
-import { fileDiff } from "../report/diff";
-import { jsonReport } from "../report/json";
-import { siteLines, summaryLine } from "../report/text";
-import { run, type RunGroup } from "../runner/run";
+import { COMMANDS, EXIT, runCommand, type CommandArgs, type CommandName, type Io } from "./commands";
+import { closest } from "./suggest";
 
-export interface Io {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-  readonly cwd: string;
+export { EXIT, type Io };
+
+const EXIT_CODES_TEXT = [
+  "Exit codes:",
+  "  0    the run completed (fix and list, with or without findings; check with nothing to do)",
+  "  1    check found sites to fix or manual sites (manual ones only without --allow-manual),",
+  "       or --fail-on-error and a file failed",
+  "  2    bad usage or config, a path that does not exist, or fix refused a dirty git tree",
+  "  130  interrupted (Ctrl-C): files written so far are whole, the rest untouched",
+].join("\n");
+
+/** Options every command takes. */
+function withRunOptions<T>(y: Argv<T>) {
+  return y
+    .positional("paths", { type: "string", array: true, default: [] as string[], describe: "Files and directories (default: .); each is a root with its own config" })
+    .option("config", { type: "string", describe: `Config file for every path (default: ${CONFIG_FILE_NAME} or package.json "unawaited", found upward from each path)`, group: "Targets:" })
+    .option("target", { type: "string", array: true, nargs: 1, default: [] as string[], describe: `Inline target ${TARGET_SPEC_GRAMMAR}; repeatable; replaces the config's targets`, group: "Targets:" })
+    .option("extensions", { type: "string", describe: "Comma-separated extensions to scan (default: ts,tsx,mts,cts,js,jsx,mjs,cjs)", group: "Files:" })
+    .option("ignore", { type: "string", array: true, nargs: 1, default: [] as string[], describe: "Skip files matching this .gitignore-style pattern, relative to each path; repeatable", group: "Files:" })
+    .option("gitignore", { type: "boolean", default: true, describe: "Honour .gitignore files (--no-gitignore to scan ignored files too)", group: "Files:" })
+    .option("max-file-size", { type: "string", default: "1MiB", describe: "Skip larger files (reported as skipped)", group: "Files:" })
+    .option("repos", { type: "string", describe: "A file listing one repository path a line (relative to the file); each gets its own config and summary", group: "Files:" })
+    .option("shard", { type: "string", describe: "i/n: process a stable 1/n slice of the files (of the repositories with --repos)", group: "Files:" })
+    .option("format", { choices: ["text", "json", "sarif"] as const, default: "text" as const, describe: "Output format on stdout", group: "Output:" })
+    .option("json", { type: "boolean", default: false, describe: "Same as --format json", group: "Output:" })
+    .option("quiet", { alias: "q", type: "boolean", describe: "Print only errors (and diffs or data asked for)", group: "Output:" })
+    .option("verbose", { alias: "v", type: "boolean", describe: "Also list sites that are already fine", group: "Output:" })
+    .option("color", { type: "boolean", describe: "Colour the output (default: on a terminal, unless NO_COLOR is set)", group: "Output:" })
+    .option("fail-on-error", { type: "boolean", default: false, describe: "Exit 1 when a file cannot be read, parsed or written", group: "Output:" })
+    .conflicts("quiet", "verbose");
 }
-
-export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
-
-interface FixArgs {
-  readonly paths: readonly string[];
-  readonly config: string | undefined;
-  readonly dry: boolean;
-  readonly json: boolean;
-}
-
-const EDITS: ReadonlySet<EditKind> = new Set(["await", "sync-variant"]);
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const version = packageVersion();
   let exitCode: number = EXIT.ok;
+  const handle = (name: CommandName) => async (raw: Record<string, unknown>) => {
+    exitCode = await runCommand(name, toCommandArgs(raw, version), io);
+  };
   const parser = yargs([...argv])
     .scriptName("unawaited")
-    .usage("$0 [command] [paths..]\n\nAwait forgotten calls of async functions, and switch sync code to sync variants.")
+    .usage("Usage: $0 <command> [paths..] [options]\n\nAwait forgotten calls of async functions, and switch sync code to their sync variants.")
     .command(
       ["fix [paths..]", "$0 [paths..]"],
-      "Rewrite files in place (or show a diff with --dry)",
+      "Rewrite files in place (the default command); --dry or --patch to only show the change",
       (y) =>
-        y
-          .positional("paths", { type: "string", array: true, default: ["."], describe: "Files and directories (recursive; node_modules and .gitignore'd files skipped)" })
-          .option("config", { type: "string", describe: `Config file (default: ${CONFIG_FILE_NAME} found upward from each path)` })
-          .option("dry", { type: "boolean", default: false, describe: "Print a unified diff per changed file; write nothing" })
-          .option("json", { type: "boolean", default: false, describe: "Print { findings, errors, summary } as JSON on stdout" })
-          .example("$0 fix src/", "await forgotten calls under src/, in place")
-          .example("$0 fix --dry src/", "show the diff, write nothing")
-          .example("$0 fix --json src/ > report.json", "machine-readable findings"),
-      async (args) => {
-        exitCode = runFix({ paths: args.paths ?? ["."], config: args.config, dry: args.dry, json: args.json }, io);
-      },
+        withRunOptions(y)
+          .option("dry", { type: "boolean", default: false, describe: "Print a unified diff per changed file; write nothing", group: "Fix:" })
+          .option("patch", { type: "string", describe: "Write one patch of all changes to FILE (for git apply); source files are not written", group: "Fix:" })
+          .option("patch-dir", { type: "string", describe: "Write DIR/<repo-name>.patch per path, relative to it; source files are not written", group: "Fix:" })
+          .option("force", { type: "boolean", default: false, describe: "Write even where files to be changed have uncommitted changes", group: "Fix:" })
+          .example("$0 fix src/", "Fix src/ in place, then review with git diff")
+          .example("$0 fix --dry src/", "Review: coloured diffs, nothing written")
+          .example("$0 fix --patch fixes.patch src/", "Review: one patch to attach (git apply fixes.patch)")
+          .example("$0 fix --target 'fAsync=>f' src/", "No config file: an inline target with its sync variant")
+          .example("$0 fix --repos repos.txt --patch-dir patches/", "Bulk: one patch per repository")
+          .example("$0 fix --repos repos.txt --shard 2/4", "Bulk on a CI matrix: this machine's quarter of the repositories"),
+      handle("fix"),
+    )
+    .command(
+      "check [paths..]",
+      "Write nothing; exit 1 when a fix is pending or a site needs manual attention (for CI)",
+      (y) =>
+        withRunOptions(y)
+          .option("allow-manual", { type: "boolean", default: false, describe: "Exit 0 when only manual sites are left", group: "Check:" })
+          .example("$0 check src/", "CI gate: fail when any call is left unawaited")
+          .example("$0 check --format sarif src/ > unawaited.sarif", "Upload to a code-scanning UI")
+          .example("$0 check --json src/", "Findings and summary for scripts"),
+      handle("check"),
+    )
+    .command(
+      "list [paths..]",
+      "Print every matched site with its status, grouped by file (audit)",
+      (y) => withRunOptions(y).example("$0 list src/", "Every call of every target: awaited, switched, manual or already fine"),
+      handle("list"),
     )
     .strict()
     .recommendCommands()
-    .epilogue(
-      "Exit codes: 0 ran (findings or not), 2 bad usage or config.\n"
-      + `Config: ${CONFIG_FILE_NAME} with { "targets": [{ "name": "createWebSocketManager" }, { "name": "setWebsocketManagerAsync", "sync": "setWebsocketManager" }] }.`,
-    )
+    .epilogue(`${EXIT_CODES_TEXT}\n\nConfig: ${CONFIG_FILE_NAME}, e.g. { "targets": [{ "name": "createWebSocketManager" }, { "name": "setWebsocketManagerAsync", "sync": "setWebsocketManager" }, { "name": "cookies", "module": "next/headers" }] }\nInline targets: --target ${TARGET_SPEC_GRAMMAR}, e.g. createWebSocketManager, 'fAsync=>f', 'next/headers#cookies'.\nSee README.md for the rules.`)
     .help()
     .alias("h", "help")
-    .version(packageVersion())
-    .wrap(Math.min(100, process.stdout.columns || 100))
+    .version(version)
+    .wrap(Math.min(110, io.columns || 100))
     .exitProcess(false)
     .fail((message, error) => {
       if (error) throw error;
-      throw new UnawaitedError("USAGE", message, { hint: "run `unawaited --help` for usage" });
+      throw usageError(message, argv);
     });
 
   try {
@@ -85,51 +115,55 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-function runFix(args: FixArgs, io: Io): number {
-  const groups = configGroups(args.paths, args.config, io.cwd);
-  const result = run({ groups, write: !args.dry, edits: EDITS, extensions: DEFAULT_EXTENSIONS, gitignore: true });
-  if (args.json) {
-    io.stdout(`${JSON.stringify(jsonReport(result, io.cwd), null, 2)}\n`);
-    return EXIT.ok;
-  }
-  const report = args.dry ? io.stderr : io.stdout;
-  if (args.dry) {
-    for (const file of result.files) {
-      const diff = fileDiff(file, io.cwd);
-      if (diff) io.stdout(diff);
-    }
-  }
-  const lines = siteLines(result, { cwd: io.cwd, includeOk: false });
-  if (lines.length > 0) report(`${lines.join("\n")}\n`);
-  report(`${summaryLine(result.summary)}\n`);
-  return EXIT.ok;
+function toCommandArgs(raw: Record<string, unknown>, version: string): CommandArgs {
+  const format = raw["json"] === true ? "json" : (raw["format"] as CommandArgs["format"]);
+  return {
+    paths: (raw["paths"] as string[] | undefined) ?? [],
+    repos: raw["repos"] as string | undefined,
+    config: raw["config"] as string | undefined,
+    target: (raw["target"] as string[] | undefined) ?? [],
+    shard: raw["shard"] as string | undefined,
+    extensions: raw["extensions"] as string | undefined,
+    ignore: (raw["ignore"] as string[] | undefined) ?? [],
+    gitignore: raw["gitignore"] !== false,
+    maxFileSize: (raw["maxFileSize"] as string | undefined) ?? "1MiB",
+    format,
+    failOnError: raw["failOnError"] === true,
+    quiet: raw["quiet"] === true,
+    verbose: raw["verbose"] === true,
+    color: raw["color"] as boolean | undefined,
+    dry: raw["dry"] === true,
+    patch: raw["patch"] as string | undefined,
+    patchDir: raw["patchDir"] as string | undefined,
+    force: raw["force"] === true,
+    allowManual: raw["allowManual"] === true,
+    version,
+  };
 }
 
-/**
- * Each path uses the config found upward from it, so one command can cover
- * several projects; `--config` overrides for all.
- */
-function configGroups(paths: readonly string[], configFile: string | undefined, cwd: string): RunGroup[] {
-  const resolved = paths.map((p) => path.resolve(cwd, p));
-  for (const [index, absolute] of resolved.entries()) {
-    if (!fs.existsSync(absolute)) {
-      throw new UnawaitedError("PATH_NOT_FOUND", `path not found: ${paths[index]}`, { hint: "check the spelling, or run from the repository root" });
-    }
+const KNOWN_FLAGS = [
+  "config", "target", "extensions", "ignore", "gitignore", "no-gitignore", "max-file-size", "repos", "shard", "format", "json",
+  "quiet", "verbose", "color", "no-color", "fail-on-error", "dry", "patch", "patch-dir", "force", "allow-manual", "help", "version",
+];
+
+/** yargs' message, plus a suggestion for a mistyped flag. */
+function usageError(message: string, argv: readonly string[]): UnawaitedError {
+  const unknown = /^Unknown arguments?: (.+)$/.exec(message);
+  if (unknown) {
+    const names = unknown[1]!.split(", ").map((name) => name.trim());
+    const hints = names.map((name) => {
+      const flag = argv.find((arg) => arg.replace(/^-+/, "").split("=")[0] === name) ?? name;
+      const suggestion = closest(name, KNOWN_FLAGS);
+      return suggestion ? `${flag}: did you mean --${suggestion}?` : undefined;
+    }).filter((hint): hint is string => hint !== undefined);
+    return new UnawaitedError("USAGE", message, { hint: hints.length > 0 ? hints.join("; ") : "run `unawaited --help` for the options" });
   }
-  if (configFile !== undefined) return [{ paths: resolved, config: loadConfigFile(path.resolve(cwd, configFile)) }];
-  const byConfig = new Map<string, { config: ResolvedConfig; paths: string[] }>();
-  for (const [index, absolute] of resolved.entries()) {
-    const found = findConfigFile(absolute);
-    if (!found) {
-      throw new UnawaitedError("CONFIG_NOT_FOUND", `no ${CONFIG_FILE_NAME} found for ${paths[index]} (looked in it and every directory above)`, {
-        hint: `create ${CONFIG_FILE_NAME} with { "targets": [{ "name": "yourAsyncFunction" }] }, or pass --config FILE`,
-      });
-    }
-    const group = byConfig.get(found) ?? { config: loadConfigFile(found), paths: [] };
-    group.paths.push(absolute);
-    byConfig.set(found, group);
+  const command = /^Unknown command: (.+)$/.exec(message);
+  if (command) {
+    const suggestion = closest(command[1]!, COMMANDS);
+    return new UnawaitedError("USAGE", message, { hint: suggestion ? `did you mean \`unawaited ${suggestion}\`?` : "commands: fix, check, list" });
   }
-  return [...byConfig.values()];
+  return new UnawaitedError("USAGE", message, { hint: "run `unawaited --help` for usage" });
 }
 
 function packageVersion(): string {

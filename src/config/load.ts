@@ -17,7 +17,26 @@ export function loadConfigFile(file: string): ResolvedConfig {
       hint: `pass an existing file to --config, or create ${CONFIG_FILE_NAME}`,
     });
   }
+  if (path.basename(file) === "package.json") return configFromPackageJson(text.replace(/^\uFEFF/, ""), file);
   return parseConfigText(text.replace(/^\uFEFF/, ""), file);
+}
+
+function configFromPackageJson(text: string, file: string): ResolvedConfig {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new UnawaitedError("CONFIG_INVALID_JSON", `${file} is not valid JSON: ${(error as Error).message}`, {
+      hint: "check for trailing commas and unquoted keys",
+    });
+  }
+  const section = (data as Record<string, unknown>)[PACKAGE_JSON_KEY];
+  if (section === undefined) {
+    throw new UnawaitedError("CONFIG_INVALID", `${file} has no "${PACKAGE_JSON_KEY}" key`, {
+      hint: `add "${PACKAGE_JSON_KEY}": { "targets": [...] } to it, or use ${CONFIG_FILE_NAME}`,
+    });
+  }
+  return resolveConfig(section, `${file} (key "${PACKAGE_JSON_KEY}")`, PACKAGE_JSON_KEY);
 }
 
 export function parseConfigText(text: string, source: string): ResolvedConfig {
@@ -32,15 +51,32 @@ export function parseConfigText(text: string, source: string): ResolvedConfig {
   return resolveConfig(raw, source);
 }
 
-/** Finds `unawaited.config.json` in `start` (a file or directory) or any directory above it. */
+export const PACKAGE_JSON_KEY = "unawaited";
+
+/**
+ * Finds the config for `start` (a file or directory): `unawaited.config.json`,
+ * or a package.json with an `"unawaited"` key, in it or the nearest directory
+ * above. A config file wins over package.json in the same directory.
+ */
 export function findConfigFile(start: string): string | undefined {
   let dir = path.resolve(start);
   if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) dir = path.dirname(dir);
   for (;;) {
     const candidate = path.join(dir, CONFIG_FILE_NAME);
     if (fs.existsSync(candidate)) return candidate;
+    const manifest = path.join(dir, "package.json");
+    if (hasPackageKey(manifest)) return manifest;
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
+  }
+}
+
+function hasPackageKey(manifest: string): boolean {
+  try {
+    const data = JSON.parse(fs.readFileSync(manifest, "utf8")) as Record<string, unknown>;
+    return typeof data === "object" && data !== null && PACKAGE_JSON_KEY in data;
+  } catch {
+    return false;
   }
 }

@@ -21,17 +21,17 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 }
 
 function allowedKeys(path: readonly PropertyKey[]): string {
-  return path.length === 0 ? "targets, returnAwait, topLevelAwait" : "name, sync, module";
+  return path.includes("targets") ? "name, sync, module" : "targets, returnAwait, topLevelAwait";
 }
 
 /**
  * Validates raw config data (already parsed from JSON) and fills in defaults.
  * `source` names where it came from, for the error message.
  */
-export function resolveConfig(raw: unknown, source: string): ResolvedConfig {
+export function resolveConfig(raw: unknown, source: string, basePath?: string): ResolvedConfig {
   const result = configSchema.safeParse(raw);
   if (!result.success) {
-    const lines = result.error.issues.map((issue) => `  - ${describeIssue(issue)}`);
+    const lines = result.error.issues.map((issue) => `  - ${describeIssue(basePath === undefined ? issue : { ...issue, path: [basePath, ...issue.path] })}`);
     throw new UnawaitedError("CONFIG_INVALID", `invalid config in ${source}:\n${lines.join("\n")}`, {
       hint: "see the README section \"Config\" for every field and an example",
     });

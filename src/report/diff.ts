@@ -1,13 +1,33 @@
 /** Unified diffs of changed files, in the form `git apply` accepts. */
 import { createTwoFilesPatch } from "diff";
 import type { FileResult } from "../runner/run";
+import type { Palette } from "./colors";
 import { displayPath } from "./paths";
 
-export function fileDiff(result: FileResult, cwd: string): string {
+/** The diff of one file, with paths relative to `base`. Empty when the file did not change. */
+export function fileDiff(result: FileResult, base: string): string {
   if (result.status !== "changed" || result.before === undefined || result.after === undefined) return "";
-  const name = displayPath(result.file, cwd);
+  const name = displayPath(result.file, base);
   const patch = createTwoFilesPatch(`a/${name}`, `b/${name}`, result.before, result.after, undefined, undefined, { context: 3 });
-  // jsdiff starts with an "Index:"-style separator line; git's header is clearer to reviewers.
-  const body = patch.split("\n").filter((line, index) => !(index === 0 && line.startsWith("====="))).join("\n");
+  // jsdiff opens with a "=====" separator line; git's header is what `git apply` and reviewers expect.
+  const body = patch.slice(patch.indexOf("\n") + 1);
   return `diff --git a/${name} b/${name}\n${body}`;
+}
+
+/** One patch for many files, as `git apply` takes it from `base`. */
+export function patchOf(results: readonly FileResult[], base: string): string {
+  return results.map((result) => fileDiff(result, base)).join("");
+}
+
+export function colorizeDiff(diff: string, colors: Palette): string {
+  return diff
+    .split("\n")
+    .map((line) => {
+      if (line.startsWith("diff --git") || line.startsWith("---") || line.startsWith("+++")) return colors.bold(line);
+      if (line.startsWith("@@")) return colors.cyan(line);
+      if (line.startsWith("+")) return colors.green(line);
+      if (line.startsWith("-")) return colors.red(line);
+      return line;
+    })
+    .join("\n");
 }

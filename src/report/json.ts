@@ -1,18 +1,24 @@
-/** The machine report for `--json`: stable field names, paths relative to the working directory. */
+/** The machine report for `--format json`: stable field names, paths relative to the working directory. */
 import type { Finding } from "../analysis/findings";
-import type { RunResult, RunSummary } from "../runner/run";
+import type { FileResult, RunSummary } from "../runner/run";
 import { displayPath } from "./paths";
+
+export interface JsonRoot {
+  readonly path: string;
+  readonly summary: RunSummary;
+}
 
 export interface JsonReport {
   readonly findings: readonly Finding[];
   readonly errors: readonly { file: string; status: "error" | "skipped"; message: string; line?: number; column?: number }[];
+  readonly roots: readonly JsonRoot[];
   readonly summary: RunSummary;
 }
 
-export function jsonReport(result: RunResult, cwd: string): JsonReport {
+export function jsonReport(files: readonly FileResult[], roots: readonly JsonRoot[], summary: RunSummary, cwd: string): JsonReport {
   return {
-    findings: result.files.flatMap((file) => file.findings.map((finding) => ({ ...finding, file: displayPath(finding.file, cwd) }))),
-    errors: result.files
+    findings: files.flatMap((file) => file.findings.map((finding) => ({ ...finding, file: displayPath(finding.file, cwd) }))),
+    errors: files
       .filter((file) => file.status === "error" || file.status === "skipped")
       .map((file) => ({
         file: displayPath(file.file, cwd),
@@ -20,6 +26,7 @@ export function jsonReport(result: RunResult, cwd: string): JsonReport {
         message: file.message ?? "",
         ...(file.line !== undefined ? { line: file.line, column: file.column ?? 1 } : {}),
       })),
-    summary: result.summary,
+    roots,
+    summary,
   };
 }

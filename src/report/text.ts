@@ -1,47 +1,90 @@
-/** The human report: one line per site or problem, then a summary line. */
-import type { Finding } from "../analysis/findings";
-import type { FileResult, RunResult, RunSummary } from "../runner/run";
+/** The human report: one line per site or problem, then summary lines. */
+import type { Action, Finding } from "../analysis/findings";
+import type { FileResult, RunSummary } from "../runner/run";
+import type { Palette } from "./colors";
 import { displayPath } from "./paths";
 
-const ACTION_LABEL: Readonly<Record<Finding["action"], string>> = {
+const ACTION_LABEL: Readonly<Record<Action, string>> = {
   await: "await",
   "sync-variant": "sync",
   manual: "manual",
   ok: "ok",
 };
 
-export interface TextReportOptions {
+export interface TextOptions {
   readonly cwd: string;
-  /** Also list sites that are already fine. */
-  readonly includeOk: boolean;
+  readonly colors: Palette;
 }
 
-export function siteLines(result: RunResult, options: TextReportOptions): string[] {
+function label(action: Action, colors: Palette): string {
+  const text = ACTION_LABEL[action].padEnd(6);
+  switch (action) {
+    case "await":
+    case "sync-variant":
+      return colors.green(text);
+    case "manual":
+      return colors.yellow(text);
+    case "ok":
+      return colors.dim(text);
+  }
+}
+
+/** `file:line:col  action  target: reason`, for the findings `include` accepts. */
+export function siteLines(files: readonly FileResult[], include: (finding: Finding) => boolean, options: TextOptions): string[] {
   const lines: string[] = [];
-  for (const file of result.files) {
-    if (file.status === "error" || file.status === "skipped") {
-      lines.push(problemLine(file, options.cwd));
-      continue;
-    }
+  for (const file of files) {
     for (const finding of file.findings) {
-      if (finding.action === "ok" && !options.includeOk) continue;
-      lines.push(`${displayPath(finding.file, options.cwd)}:${finding.line}:${finding.column}  ${ACTION_LABEL[finding.action].padEnd(6)}  ${finding.target}: ${finding.reason}`);
+      if (!include(finding)) continue;
+      lines.push(`${displayPath(finding.file, options.cwd)}:${finding.line}:${finding.column}  ${label(finding.action, options.colors)}  ${finding.target}: ${finding.reason}`);
     }
   }
   return lines;
 }
 
-function problemLine(file: FileResult, cwd: string): string {
-  const where = file.line !== undefined ? `:${file.line}:${file.column ?? 1}` : "";
-  const label = file.status === "error" ? "error" : "skip";
-  return `${displayPath(file.file, cwd)}${where}  ${label.padEnd(6)}  ${file.message ?? ""}`;
+/** Files that failed or were skipped, with the reason (and the position of a parse error). */
+export function problemLines(files: readonly FileResult[], options: TextOptions): string[] {
+  const lines: string[] = [];
+  for (const file of files) {
+    if (file.status !== "error" && file.status !== "skipped") continue;
+    const where = file.line !== undefined ? `:${file.line}:${file.column ?? 1}` : "";
+    const tag = file.status === "error" ? options.colors.red("error ") : options.colors.dim("skip  ");
+    lines.push(`${displayPath(file.file, options.cwd)}${where}  ${tag}  ${file.message ?? ""}`);
+  }
+  return lines;
 }
 
-export function summaryLine(summary: RunSummary): string {
+/** `unawaited list`: every site, grouped by file. */
+export function listLines(files: readonly FileResult[], options: TextOptions): string[] {
+  const lines: string[] = [];
+  for (const file of files) {
+    if (file.findings.length === 0) continue;
+    lines.push(options.colors.bold(displayPath(file.file, options.cwd)));
+    for (const finding of file.findings) {
+      const position = `${finding.line}:${finding.column}`.padEnd(8);
+      lines.push(`  ${position}${label(finding.action, options.colors)}  ${finding.target}: ${finding.reason}`);
+    }
+  }
+  return lines;
+}
+
+export type SummaryMode = "written" | "dry" | "check" | "list";
+
+export function summaryText(summary: RunSummary, mode: SummaryMode): string {
   const f = summary.files;
   const s = summary.sites;
-  const files = `${f.scanned} file${f.scanned === 1 ? "" : "s"} scanned: ${f.changed} ${summary.written ? "changed" : "to change"}, ${f.unchanged} unchanged, ${f.skipped} skipped, ${f.failed} failed`;
-  const sites = `sites: ${s.awaited} awaited, ${s.switched} switched to sync, ${s.manual} manual, ${s.ok} already fine`;
-  const tail = summary.written ? "" : " (dry run: nothing written)";
-  return `unawaited: ${files}; ${sites}; ${summary.durationMs} ms${tail}`;
+  const verb = mode === "written" ? "changed" : mode === "check" ? "need changes" : "to change";
+  const files = `${f.scanned} file${f.scanned === 1 ? "" : "s"} scanned: ${f.changed} ${verb}, ${f.unchanged} unchanged, ${f.skipped} skipped, ${f.failed} failed`;
+  const sites = `sites: ${s.awaited} to await, ${s.switched} to switch to sync, ${s.manual} manual, ${s.ok} already fine`;
+  const writtenSites = `sites: ${s.awaited} awaited, ${s.switched} switched to sync, ${s.manual} manual, ${s.ok} already fine`;
+  return `${files}; ${mode === "written" ? writtenSites : sites}`;
+}
+
+export function summaryLine(summary: RunSummary, mode: SummaryMode, colors: Palette): string {
+  const tail = mode === "written" ? "" : ` (${mode === "dry" ? "dry run" : mode}: nothing written)`;
+  const interrupted = summary.interrupted ? colors.yellow(" — interrupted: files written so far are whole, the rest untouched") : "";
+  return `${colors.bold("unawaited:")} ${summaryText(summary, mode)}; ${summary.durationMs} ms${tail}${interrupted}`;
+}
+
+export function rootSummaryLine(root: string, summary: RunSummary, mode: SummaryMode, colors: Palette): string {
+  return `${colors.bold(root)}: ${summaryText(summary, mode)}`;
 }

@@ -1,15 +1,17 @@
 /**
- * Runs the fix over files and returns what happened as data. One file's
- * failure is recorded and the run goes on. Writing is optional (dry runs)
- * and happens only through writeFileAtomic.
+ * Runs the analysis and edits over files and returns what happened as data.
+ * Nothing is written here: `writeChanges` (write.ts) does that, after the
+ * caller has decided it may. One file's failure is recorded and the run goes
+ * on; an abort signal (Ctrl-C) stops it between files.
  */
 import * as fs from "node:fs";
+import * as path from "node:path";
 import jscodeshift from "jscodeshift";
 import type { Finding } from "../analysis/findings";
 import type { ResolvedConfig } from "../config/schema";
 import { ParseError, PrintError, transformSource, type EditKind } from "../engine";
 import { discoverFiles } from "./discover";
-import { writeFileAtomic } from "./write";
+import { inShard, type Shard } from "./shard";
 
 export type FileStatus = "changed" | "unchanged" | "skipped" | "error";
 
@@ -28,51 +30,99 @@ export interface FileResult {
   readonly column?: number;
 }
 
-/** A set of paths that share one config. */
-export interface RunGroup {
-  readonly paths: readonly string[];
+/** A path given to the run (a repository, a directory or a file) with its config. */
+export interface RunRoot {
+  /** Absolute. */
+  readonly path: string;
   readonly config: ResolvedConfig;
 }
 
 export interface RunOptions {
-  readonly groups: readonly RunGroup[];
-  /** false for dry runs: nothing is written. */
-  readonly write: boolean;
+  readonly roots: readonly RunRoot[];
   readonly edits: ReadonlySet<EditKind>;
   readonly extensions: readonly string[];
   readonly gitignore: boolean;
+  readonly ignore: readonly string[];
+  /** Bytes; larger files are skipped. */
+  readonly maxFileSize: number;
+  /** Only this slice of each root's files. */
+  readonly shard?: Shard;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 export interface RunSummary {
   readonly files: { readonly scanned: number; readonly changed: number; readonly unchanged: number; readonly skipped: number; readonly failed: number };
   readonly sites: { readonly awaited: number; readonly switched: number; readonly manual: number; readonly ok: number };
   readonly written: boolean;
+  readonly interrupted: boolean;
   readonly durationMs: number;
 }
 
-export interface RunResult {
+export interface RootResult {
+  readonly root: RunRoot;
   readonly files: readonly FileResult[];
-  readonly summary: RunSummary;
 }
 
-export function run(options: RunOptions): RunResult {
+export interface RunResult {
+  readonly roots: readonly RootResult[];
+  /** Files found, and how many were processed before an interrupt. */
+  readonly total: number;
+  readonly processed: number;
+  readonly interrupted: boolean;
+  readonly durationMs: number;
+}
+
+export async function run(options: RunOptions): Promise<RunResult> {
   const started = performance.now();
-  const results: FileResult[] = [];
-  for (const group of options.groups) {
-    const files = discoverFiles(group.paths, { extensions: options.extensions, gitignore: options.gitignore });
-    for (const file of files) results.push(processFile(file, group.config, options));
+  const plan = options.roots.map((root) => {
+    const discovery = discoverFiles(root.path, { extensions: options.extensions, gitignore: options.gitignore, ignore: options.ignore });
+    const base = fs.statSync(root.path).isDirectory() ? root.path : path.dirname(root.path);
+    const files = discovery.files.filter((file) => inShard(path.relative(base, file).split(path.sep).join("/"), options.shard));
+    const skipped = discovery.skipped.filter((s) => inShard(path.relative(base, s.file).split(path.sep).join("/"), options.shard));
+    return { root, files, skipped };
+  });
+  const total = plan.reduce((sum, p) => sum + p.files.length, 0);
+  let processed = 0;
+  let interrupted = false;
+  const roots: RootResult[] = [];
+  for (const { root, files, skipped } of plan) {
+    const results: FileResult[] = skipped.map((s) => ({ file: s.file, status: "skipped", findings: [], message: s.reason }));
+    for (const file of files) {
+      // Yield between files so a Ctrl-C handler can run and stop us cleanly.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (options.signal?.aborted) {
+        interrupted = true;
+        break;
+      }
+      results.push(processFile(file, root.config, options));
+      processed++;
+      options.onProgress?.(processed, total);
+    }
+    roots.push({ root, files: results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) });
+    if (interrupted) break;
   }
-  return { files: results, summary: summarize(results, options.write, performance.now() - started) };
+  return { roots, total, processed, interrupted, durationMs: Math.round(performance.now() - started) };
 }
 
-function processFile(file: string, config: ResolvedConfig, options: RunOptions): FileResult {
-  let source: string;
+/** Git's rule: a NUL byte in the first 8000 bytes makes a file binary. */
+function isBinary(buffer: Buffer): boolean {
+  return buffer.subarray(0, 8000).includes(0);
+}
+
+export function processFile(file: string, config: ResolvedConfig, options: Pick<RunOptions, "edits" | "maxFileSize">): FileResult {
+  let buffer: Buffer;
   try {
-    source = fs.readFileSync(file, "utf8");
+    const size = fs.statSync(file).size;
+    if (size > options.maxFileSize) {
+      return { file, status: "skipped", findings: [], message: `larger than --max-file-size (${formatBytes(size)} > ${formatBytes(options.maxFileSize)})` };
+    }
+    buffer = fs.readFileSync(file);
   } catch (error) {
     return { file, status: "error", findings: [], message: `cannot read: ${(error as Error).message}` };
   }
-  if (source.includes("\0")) return { file, status: "skipped", findings: [], message: "binary file" };
+  if (isBinary(buffer)) return { file, status: "skipped", findings: [], message: "binary file" };
+  const source = buffer.toString("utf8");
   let result;
   try {
     result = transformSource(jscodeshift, { source, file, config, edits: options.edits });
@@ -86,13 +136,6 @@ function processFile(file: string, config: ResolvedConfig, options: RunOptions):
     return { file, status: "error", findings: [], message: `internal error, file left untouched: ${(error as Error).stack ?? String(error)}` };
   }
   if (!result.changed) return { file, status: "unchanged", findings: result.findings };
-  if (options.write) {
-    try {
-      writeFileAtomic(file, result.output);
-    } catch (error) {
-      return { file, status: "error", findings: result.findings, message: `cannot write: ${(error as Error).message}` };
-    }
-  }
   return { file, status: "changed", findings: result.findings, before: source, after: result.output };
 }
 
@@ -103,14 +146,34 @@ function position(error: ParseError): { line?: number; column?: number } {
   };
 }
 
-function summarize(results: readonly FileResult[], written: boolean, durationMs: number): RunSummary {
-  const count = (status: FileStatus) => results.filter((r) => r.status === status).length;
-  const findings = results.flatMap((r) => r.findings);
-  const sites = (action: Finding["action"]) => findings.filter((f) => f.action === action).length;
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MiB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(bytes % 1024 === 0 ? 0 : 1)} KiB`;
+  return `${bytes} B`;
+}
+
+export function allFiles(result: RunResult): FileResult[] {
+  return result.roots.flatMap((root) => root.files);
+}
+
+export function summarize(files: readonly FileResult[], state: { written: boolean; interrupted: boolean; durationMs: number }): RunSummary {
+  let changed = 0, unchanged = 0, skipped = 0, failed = 0;
+  let awaited = 0, switched = 0, manual = 0, ok = 0;
+  for (const file of files) {
+    if (file.status === "changed") changed++;
+    else if (file.status === "unchanged") unchanged++;
+    else if (file.status === "skipped") skipped++;
+    else failed++;
+    for (const finding of file.findings) {
+      if (finding.action === "await") awaited++;
+      else if (finding.action === "sync-variant") switched++;
+      else if (finding.action === "manual") manual++;
+      else ok++;
+    }
+  }
   return {
-    files: { scanned: results.length, changed: count("changed"), unchanged: count("unchanged"), skipped: count("skipped"), failed: count("error") },
-    sites: { awaited: sites("await"), switched: sites("sync-variant"), manual: sites("manual"), ok: sites("ok") },
-    written,
-    durationMs: Math.round(durationMs),
+    files: { scanned: files.length, changed, unchanged, skipped, failed },
+    sites: { awaited, switched, manual, ok },
+    ...state,
   };
 }

@@ -1,0 +1,266 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { copySampleProject, git, readTree, tempDir, unawaited, writeTree } from "./cli-helpers";
+
+const CONFIG = JSON.stringify({ targets: [{ name: "createWebSocketManager" }, { name: "setWebsocketManagerAsync", sync: "setWebsocketManager" }] });
+const NEEDS_AWAIT = "async function a() {\n  const m = createWebSocketManager();\n  m.add();\n}\n";
+const NEEDS_SWITCH = "function b(r) {\n  r.setWebsocketManagerAsync(1);\n}\n";
+const MANUAL_ONLY = "function c() {\n  createWebSocketManager();\n}\n";
+const CLEAN = "async function d() {\n  await createWebSocketManager();\n}\n";
+
+function project(files: Record<string, string>): string {
+  const dir = tempDir();
+  writeTree(dir, { "unawaited.config.json": CONFIG, ...files });
+  return dir;
+}
+
+describe("check", () => {
+  it.each([
+    ["a pending await", { "a.ts": NEEDS_AWAIT }, [], 1],
+    ["a pending sync switch", { "b.ts": NEEDS_SWITCH }, [], 1],
+    ["a manual site", { "c.ts": MANUAL_ONLY }, [], 1],
+    ["a manual site with --allow-manual", { "c.ts": MANUAL_ONLY }, ["--allow-manual"], 0],
+    ["a pending await with --allow-manual", { "a.ts": NEEDS_AWAIT, "c.ts": MANUAL_ONLY }, ["--allow-manual"], 1],
+    ["nothing to do", { "d.ts": CLEAN }, [], 0],
+  ] as const)("%s: exit %s, and writes nothing", (_name, files, flags, status) => {
+    const dir = project(files);
+    const before = readTree(dir);
+    const result = unawaited(["check", ...flags, "."], dir);
+    expect(result.status).toBe(status);
+    expect(readTree(dir)).toEqual(before);
+    expect(result.stdout).toContain("(check: nothing written)");
+  });
+
+  it("lists the sites that need work with file:line:col", () => {
+    const dir = project({ "a.ts": NEEDS_AWAIT, "d.ts": CLEAN });
+    const result = unawaited(["check", "."], dir);
+    expect(result.stdout).toContain("a.ts:2:13  await   createWebSocketManager: the result is used as a value in an async function");
+    expect(result.stdout).not.toContain("d.ts:");
+  });
+
+  it("--format sarif has the SARIF 2.1.0 required fields and one result per site that needs work", () => {
+    const dir = project({ "a.ts": NEEDS_AWAIT, "c.ts": MANUAL_ONLY, "d.ts": CLEAN, "broken.ts": "function ( createWebSocketManager" });
+    const result = unawaited(["check", "--format", "sarif", "."], dir);
+    expect(result.status).toBe(1);
+    const sarif = JSON.parse(result.stdout) as Record<string, any>;
+    expect(sarif["version"]).toBe("2.1.0");
+    expect(sarif["$schema"]).toMatch(/sarif-2\.1\.0/);
+    expect(sarif["runs"]).toHaveLength(1);
+    const run = sarif["runs"][0];
+    expect(run.tool.driver.name).toBe("unawaited");
+    const ruleIds = run.tool.driver.rules.map((rule: { id: string }) => rule.id);
+    expect(ruleIds).toEqual(["await", "sync-variant", "manual"]);
+    expect(run.results).toHaveLength(2);
+    for (const result of run.results) {
+      expect(typeof result.message.text).toBe("string");
+      expect(ruleIds).toContain(result.ruleId);
+      expect(run.tool.driver.rules[result.ruleIndex].id).toBe(result.ruleId);
+      const location = result.locations[0].physicalLocation;
+      expect(location.artifactLocation.uri).toMatch(/^[ac]\.ts$/);
+      expect(location.region.startLine).toBeGreaterThan(0);
+      expect(location.region.startColumn).toBeGreaterThan(0);
+    }
+    expect(run.invocations[0].executionSuccessful).toBe(false);
+    expect(run.invocations[0].toolExecutionNotifications[0].message.text).toMatch(/cannot parse/);
+  });
+
+  it("--json is the same report as fix --json", () => {
+    const dir = project({ "a.ts": NEEDS_AWAIT });
+    const report = JSON.parse(unawaited(["check", "--json", "."], dir).stdout) as { findings: { action: string }[] };
+    expect(report.findings.map((f) => f.action)).toEqual(["await"]);
+  });
+});
+
+describe("list", () => {
+  it("prints every site with its status, grouped by file", () => {
+    const dir = project({ "a.ts": NEEDS_AWAIT, "b.ts": NEEDS_SWITCH, "c.ts": MANUAL_ONLY, "d.ts": CLEAN });
+    const result = unawaited(["list", "."], dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout.split("\n").slice(0, 8)).toEqual([
+      "a.ts",
+      "  2:13    await   createWebSocketManager: the result is used as a value in an async function",
+      "b.ts",
+      "  2:3     sync    setWebsocketManagerAsync: called in a sync function, where await is not available: switched to setWebsocketManager",
+      "c.ts",
+      "  2:3     manual  createWebSocketManager: called in a sync function, where await is not available, and no sync variant is configured; the result is a Promise",
+      "d.ts",
+      "  2:9     ok      createWebSocketManager: already awaited",
+    ]);
+  });
+});
+
+describe("fix --patch", () => {
+  it("writes one patch that git apply accepts and that reproduces fix, leaving the sources alone", () => {
+    const dir = copySampleProject();
+    git(["init", "-q"], dir);
+    const before = readTree(dir);
+    const result = unawaited(["fix", "--patch", "../fixes.patch", "."], dir);
+    expect(result.status).toBe(0);
+    const patchFile = path.join(dir, "..", "fixes.patch");
+    expect(readTree(dir)).toEqual(before);
+    expect(git(["apply", "--check", patchFile], dir).status).toBe(0);
+    expect(git(["apply", patchFile], dir).status).toBe(0);
+    fs.rmSync(patchFile);
+
+    const fixed = copySampleProject();
+    unawaited(["fix", "."], fixed);
+    expect(readTree(dir)).toEqual(readTree(fixed));
+  });
+});
+
+describe("several repositories", () => {
+  function repo(base: string, name: string, config: object, files: Record<string, string>): string {
+    const dir = path.join(base, name);
+    writeTree(dir, { "unawaited.config.json": JSON.stringify(config), ...files });
+    git(["init", "-q"], dir);
+    return dir;
+  }
+
+  it("each repository uses its own config and .gitignore, gets a summary line and its own patch", () => {
+    const base = tempDir();
+    repo(base, "alpha", { targets: [{ name: "createWebSocketManager" }] }, {
+      ".gitignore": "gen/\n",
+      "src/a.ts": NEEDS_AWAIT,
+      "gen/a.ts": NEEDS_AWAIT,
+    });
+    repo(base, "beta", { targets: [{ name: "loadAsync", sync: "load" }] }, {
+      "src/b.ts": "function f() {\n  loadAsync();\n}\n",
+      "src/c.ts": NEEDS_AWAIT,
+    });
+    const result = unawaited(["fix", "--patch-dir", "patches", "alpha", "beta"], base);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("alpha: 1 file scanned: 1 to change");
+    expect(result.stdout).toContain("beta: 2 files scanned: 1 to change, 1 unchanged");
+    expect(fs.readdirSync(path.join(base, "patches")).sort()).toEqual(["alpha.patch", "beta.patch"]);
+    const alphaPatch = fs.readFileSync(path.join(base, "patches", "alpha.patch"), "utf8");
+    expect(alphaPatch).toContain("diff --git a/src/a.ts b/src/a.ts");
+    expect(git(["apply", "--check", path.join(base, "patches", "alpha.patch")], path.join(base, "alpha")).status).toBe(0);
+    expect(fs.readFileSync(path.join(base, "patches", "beta.patch"), "utf8")).toContain("+  load();");
+  });
+
+  it("--repos reads one path a line, relative to the list, with comments", () => {
+    const base = tempDir();
+    repo(base, "alpha", { targets: [{ name: "createWebSocketManager" }] }, { "a.ts": NEEDS_AWAIT });
+    repo(base, "beta", { targets: [{ name: "createWebSocketManager" }] }, { "b.ts": NEEDS_AWAIT });
+    writeTree(base, { "lists/repos.txt": "# our services\n../alpha\n\n../beta\n" });
+    const result = unawaited(["check", "--json", "--repos", "lists/repos.txt"], base);
+    const report = JSON.parse(result.stdout) as { roots: { path: string }[]; findings: { file: string }[] };
+    expect(report.roots.map((r) => r.path)).toEqual(["alpha", "beta"]);
+    expect(report.findings.map((f) => f.file)).toEqual(["alpha/a.ts", "beta/b.ts"]);
+  });
+
+  it("--shard with --repos splits repositories: disjoint, and together all of them", () => {
+    const base = tempDir();
+    const names = ["r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8"];
+    for (const name of names) repo(base, name, { targets: [{ name: "createWebSocketManager" }] }, { "a.ts": NEEDS_AWAIT });
+    writeTree(base, { "repos.txt": names.join("\n") });
+    const seen: string[] = [];
+    for (const shard of ["1/3", "2/3", "3/3"]) {
+      const report = JSON.parse(unawaited(["check", "--json", "--repos", "repos.txt", "--shard", shard], base).stdout) as { roots: { path: string }[] };
+      seen.push(...report.roots.map((r) => r.path));
+    }
+    expect([...seen].sort()).toEqual(names);
+  });
+});
+
+describe("--shard over files", () => {
+  it("slices are disjoint and together are every file", () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 30; i++) files[`src/f${i}.ts`] = NEEDS_AWAIT;
+    const dir = project(files);
+    const all = (JSON.parse(unawaited(["check", "--json", "."], dir).stdout) as { findings: { file: string }[] }).findings.map((f) => f.file);
+    const slices = ["1/4", "2/4", "3/4", "4/4"].map((shard) =>
+      (JSON.parse(unawaited(["check", "--json", "--shard", shard, "."], dir).stdout) as { findings: { file: string }[] }).findings.map((f) => f.file));
+    expect(slices.flat().sort()).toEqual([...all].sort());
+    expect(new Set(slices.flat()).size).toBe(all.length);
+    expect(slices.every((slice) => slice.length < all.length)).toBe(true);
+  });
+
+  it("rejects a malformed shard", () => {
+    const dir = project({ "a.ts": NEEDS_AWAIT });
+    const result = unawaited(["check", "--shard", "5/4", "."], dir);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("--shard 5/4: expected i/n with 1 <= i <= n");
+  });
+});
+
+describe("targets and files from flags", () => {
+  it("--target works without a config file, with the documented grammar", () => {
+    const dir = tempDir();
+    writeTree(dir, {
+      "a.ts": "import { cookies } from \"next/headers\";\nasync function a() {\n  cookies().get(\"x\");\n}\nfunction b(r) {\n  r.fAsync();\n}\n",
+    });
+    const result = unawaited(["fix", "--dry", "--target", "next/headers#cookies", "--target", "fAsync=>f", "."], dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("+  (await cookies()).get(\"x\");");
+    expect(result.stdout).toContain("+  r.f();");
+  });
+
+  it("takes the config from package.json's \"unawaited\" key", () => {
+    const dir = tempDir();
+    writeTree(dir, { "package.json": JSON.stringify({ name: "x", unawaited: { targets: [{ name: "createWebSocketManager" }] } }), "a.ts": NEEDS_AWAIT });
+    expect(unawaited(["check", "."], dir).status).toBe(1);
+  });
+
+  it("names the package.json key in config errors", () => {
+    const dir = tempDir();
+    writeTree(dir, { "package.json": JSON.stringify({ name: "x", unawaited: { targets: [{ nmae: "f" }] } }), "a.ts": NEEDS_AWAIT });
+    const result = unawaited(["check", "."], dir);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/unknown key "nmae" in unawaited\.targets\[0\]/);
+  });
+
+  it("--extensions, --ignore and --no-gitignore choose the files", () => {
+    const dir = project({ ".gitignore": "ignored.ts\n", "a.ts": NEEDS_AWAIT, "b.js": NEEDS_AWAIT, "skip/c.ts": NEEDS_AWAIT, "ignored.ts": NEEDS_AWAIT });
+    git(["init", "-q"], dir);
+    const files = (...flags: string[]) =>
+      (JSON.parse(unawaited(["check", "--json", ...flags, "."], dir).stdout) as { findings: { file: string }[] }).findings.map((f) => f.file);
+    expect(files()).toEqual(["a.ts", "b.js", "skip/c.ts"]);
+    expect(files("--extensions", "ts")).toEqual(["a.ts", "skip/c.ts"]);
+    expect(files("--ignore", "skip/", "--ignore", "*.js")).toEqual(["a.ts"]);
+    expect(files("--no-gitignore")).toEqual(["a.ts", "b.js", "ignored.ts", "skip/c.ts"]);
+  });
+
+  it("rejects an unknown extension and a bad size", () => {
+    const dir = project({ "a.ts": NEEDS_AWAIT });
+    expect(unawaited(["check", "--extensions", "py", "."], dir).stderr).toContain("--extensions py: unsupported .py");
+    expect(unawaited(["check", "--max-file-size", "lots", "."], dir).stderr).toContain("--max-file-size lots: expected a size");
+  });
+});
+
+describe("output", () => {
+  it("--quiet prints only errors; --verbose adds the sites that are already fine", () => {
+    const dir = project({ "a.ts": NEEDS_AWAIT, "d.ts": CLEAN, "broken.ts": "function ( createWebSocketManager" });
+    const quiet = unawaited(["check", "--quiet", "."], dir);
+    expect(quiet.stdout.trim().split("\n")).toEqual([expect.stringMatching(/^broken\.ts:1:10  error   cannot parse: /)]);
+    const verbose = unawaited(["check", "--verbose", "."], dir);
+    expect(verbose.stdout).toContain("d.ts:2:9  ok      createWebSocketManager: already awaited");
+    expect(unawaited(["check", "."], dir).stdout).not.toContain("already awaited");
+  });
+
+  it("colours only when asked or on a terminal; NO_COLOR turns it off", () => {
+    const dir = project({ "a.ts": NEEDS_AWAIT });
+    expect(unawaited(["fix", "--dry", "."], dir).stdout).not.toContain("\x1b[");
+    expect(unawaited(["fix", "--dry", "--color", "."], dir).stdout).toContain("\x1b[32m+  const m = await createWebSocketManager();");
+  });
+
+  it("--quiet and --verbose together are a usage error", () => {
+    const dir = project({ "a.ts": NEEDS_AWAIT });
+    expect(unawaited(["check", "-q", "-v", "."], dir).status).toBe(2);
+  });
+
+  it("a mistyped command gets a suggestion", () => {
+    const dir = project({ "a.ts": NEEDS_AWAIT });
+    const result = unawaited(["chekc", "."], dir);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("did you mean `unawaited check`?");
+  });
+
+  it("a mistyped flag gets a suggestion", () => {
+    const dir = project({ "a.ts": NEEDS_AWAIT });
+    const result = unawaited(["check", "--alow-manual", "."], dir);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("did you mean --allow-manual?");
+  });
+});

@@ -1,0 +1,156 @@
+import { spawn, spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { BIN, git, readTree, tempDir, unawaited, writeTree } from "./cli-helpers";
+
+const CONFIG = JSON.stringify({ targets: [{ name: "createWebSocketManager" }] });
+const NEEDS_AWAIT = "async function a() {\n  const m = createWebSocketManager();\n  m.add();\n}\n";
+const FIXED = "async function a() {\n  const m = await createWebSocketManager();\n  m.add();\n}\n";
+
+function committedRepo(files: Record<string, string>): string {
+  const dir = tempDir();
+  writeTree(dir, { "unawaited.config.json": CONFIG, ...files });
+  git(["init", "-q"], dir);
+  git(["add", "-A"], dir);
+  git(["commit", "-qm", "initial"], dir);
+  return dir;
+}
+
+describe("the dirty-tree guard", () => {
+  it("writes files that are committed and clean", () => {
+    const dir = committedRepo({ "a.ts": NEEDS_AWAIT });
+    expect(unawaited(["fix", "."], dir).status).toBe(0);
+    expect(fs.readFileSync(path.join(dir, "a.ts"), "utf8")).toBe(FIXED);
+  });
+
+  it("refuses when a file to be changed has uncommitted changes, naming it; --force overrides", () => {
+    const dir = committedRepo({ "a.ts": NEEDS_AWAIT, "b.ts": NEEDS_AWAIT, "other.ts": "x;\n" });
+    fs.appendFileSync(path.join(dir, "a.ts"), "// work in progress\n");
+    fs.appendFileSync(path.join(dir, "other.ts"), "// unrelated, not to be changed\n");
+    const before = readTree(dir);
+    const refused = unawaited(["fix", "."], dir);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain("refusing to write: 1 file to be changed has uncommitted changes:\n  a.ts\n");
+    expect(refused.stderr).toContain("--force");
+    expect(readTree(dir)).toEqual(before);
+
+    expect(unawaited(["fix", "--force", "."], dir).status).toBe(0);
+    expect(fs.readFileSync(path.join(dir, "a.ts"), "utf8")).toBe(`${FIXED}// work in progress\n`);
+    expect(fs.readFileSync(path.join(dir, "b.ts"), "utf8")).toBe(FIXED);
+  });
+
+  it("counts untracked files as uncommitted", () => {
+    const dir = committedRepo({ "a.ts": "x;\n" });
+    writeTree(dir, { "new.ts": NEEDS_AWAIT });
+    const refused = unawaited(["fix", "."], dir);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain("  new.ts\n");
+  });
+
+  it("always allows --dry, --patch and check", () => {
+    const dir = committedRepo({ "a.ts": NEEDS_AWAIT });
+    fs.appendFileSync(path.join(dir, "a.ts"), "// wip\n");
+    expect(unawaited(["fix", "--dry", "."], dir).status).toBe(0);
+    expect(unawaited(["fix", "--patch", path.join(tempDir(), "p.patch"), "."], dir).status).toBe(0);
+    expect(unawaited(["check", "."], dir).status).toBe(1);
+  });
+
+  it("does not apply outside a git work tree", () => {
+    const dir = tempDir();
+    writeTree(dir, { "unawaited.config.json": CONFIG, "a.ts": NEEDS_AWAIT });
+    expect(unawaited(["fix", "."], dir).status).toBe(0);
+    expect(fs.readFileSync(path.join(dir, "a.ts"), "utf8")).toBe(FIXED);
+  });
+});
+
+describe("files that are skipped or fail", () => {
+  it("skips binary files and files over --max-file-size, and says so", () => {
+    const dir = tempDir();
+    writeTree(dir, {
+      "unawaited.config.json": CONFIG,
+      "binary.ts": Buffer.concat([Buffer.from("createWebSocketManager();"), Buffer.from([0, 1, 2])]),
+      "big.ts": `${NEEDS_AWAIT}${"// padding\n".repeat(20)}`,
+      "small.ts": NEEDS_AWAIT,
+    });
+    const before = readTree(dir);
+    const result = unawaited(["fix", "--dry", "--max-file-size", "200", "."], dir);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/binary\.ts {2}skip {4}binary file/);
+    expect(result.stderr).toMatch(/big\.ts {2}skip {4}larger than --max-file-size \(\d+ B > 200 B\)/);
+    expect(result.stderr).toContain("3 files scanned: 1 to change, 0 unchanged, 2 skipped, 0 failed");
+    expect(result.stdout).toContain("b/small.ts");
+    expect(readTree(dir)).toEqual(before);
+  });
+
+  it("follows symlinks inside the root once, skips those pointing outside, and survives loops", () => {
+    const outside = tempDir();
+    writeTree(outside, { "secret.ts": NEEDS_AWAIT });
+    const dir = tempDir();
+    writeTree(dir, { "unawaited.config.json": CONFIG, "src/a.ts": NEEDS_AWAIT });
+    fs.symlinkSync(path.join(outside, "secret.ts"), path.join(dir, "src", "outside.ts"));
+    fs.symlinkSync(path.join(dir, "src", "a.ts"), path.join(dir, "src", "alias.ts"));
+    fs.symlinkSync(dir, path.join(dir, "src", "loop"));
+    const result = unawaited(["fix", "."], dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/src\/outside\.ts {2}skip {4}symlink to a path outside the given roots/);
+    expect(fs.readFileSync(path.join(outside, "secret.ts"), "utf8")).toBe(NEEDS_AWAIT);
+    expect(fs.readFileSync(path.join(dir, "src", "a.ts"), "utf8")).toBe(FIXED);
+    expect(fs.lstatSync(path.join(dir, "src", "alias.ts")).isSymbolicLink()).toBe(true);
+    expect(result.stdout).toContain("1 changed");
+  });
+
+  it("exits 1 for a file that does not parse only with --fail-on-error", () => {
+    const dir = tempDir();
+    writeTree(dir, { "unawaited.config.json": CONFIG, "broken.ts": "createWebSocketManager(\n", "a.ts": NEEDS_AWAIT });
+    expect(unawaited(["fix", "--dry", "."], dir).status).toBe(0);
+    const failing = unawaited(["fix", "--dry", "--fail-on-error", "."], dir);
+    expect(failing.status).toBe(1);
+    expect(failing.stderr).toMatch(/broken\.ts:2:1 {2}error {3}cannot parse: /);
+  });
+});
+
+describe("Ctrl-C", () => {
+  it("stops between files: written files are whole, the rest untouched, and the summary says how far it got", async () => {
+    const dir = tempDir();
+    const files: Record<string, string> = { "unawaited.config.json": CONFIG };
+    for (let i = 0; i < 4000; i++) files[`src/f${String(i).padStart(4, "0")}.ts`] = NEEDS_AWAIT;
+    writeTree(dir, files);
+    const child = spawn(process.execPath, [BIN, "fix", "."], { cwd: dir, env: { ...process.env, NO_COLOR: "1" } });
+    let stdout = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    setTimeout(() => child.kill("SIGINT"), 900);
+    const status = await new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+    expect(status).toBe(130);
+    expect(stdout).toMatch(/interrupted after \d+ of 4000 files/);
+    const contents = Object.entries(readTree(dir)).filter(([name]) => name.startsWith("src/")).map(([, text]) => text);
+    expect(contents).toHaveLength(4000);
+    for (const text of contents) expect([NEEDS_AWAIT, FIXED]).toContain(text);
+    expect(fs.readdirSync(path.join(dir, "src")).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+  });
+});
+
+describe("progress bar", () => {
+  const files: Record<string, string> = { "unawaited.config.json": CONFIG };
+  for (let i = 0; i < 30; i++) files[`f${i}.ts`] = NEEDS_AWAIT;
+
+  function inTerminal(dir: string, env: NodeJS.ProcessEnv): string {
+    // `script` gives the command a pseudo-terminal, as a user's shell would.
+    const result = spawnSync("script", ["-qec", `"${process.execPath}" "${BIN}" check .`, "/dev/null"], { cwd: dir, encoding: "utf8", env });
+    return result.stdout;
+  }
+
+  it("is drawn on a terminal for more than a handful of files", () => {
+    const dir = tempDir();
+    writeTree(dir, files);
+    const { CI: _ci, ...env } = process.env;
+    expect(inTerminal(dir, { ...env, NO_COLOR: "1" })).toMatch(/\r\[#+ *\] \d+\/30 files/);
+  });
+
+  it("is not drawn in CI or when stderr is not a terminal", () => {
+    const dir = tempDir();
+    writeTree(dir, files);
+    expect(inTerminal(dir, { ...process.env, NO_COLOR: "1", CI: "true" })).not.toContain("30 files\r");
+    expect(unawaited(["check", "."], dir).stderr).not.toContain("\r[");
+  });
+});

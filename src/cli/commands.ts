@@ -1,0 +1,211 @@
+/**
+ * `fix`, `check` and `list`: one pipeline (plan → run → maybe write →
+ * report), three ways of finishing. Returns the exit code.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { EditKind } from "../engine";
+import { UnawaitedError } from "../errors";
+import { DEFAULT_EXTENSIONS } from "../parse/parsers";
+import { palette, useColor, type Palette } from "../report/colors";
+import { colorizeDiff, fileDiff, patchOf } from "../report/diff";
+import { jsonReport } from "../report/json";
+import { displayPath } from "../report/paths";
+import { sarifReport } from "../report/sarif";
+import { listLines, problemLines, rootSummaryLine, siteLines, summaryLine, type SummaryMode } from "../report/text";
+import { uncommittedFiles } from "../runner/git";
+import { run, summarize, type FileResult, type RunResult } from "../runner/run";
+import { writeChanges } from "../runner/write";
+import { planRun } from "./plan";
+import { createProgress } from "./progress";
+
+export type CommandName = "fix" | "check" | "list";
+export const COMMANDS: readonly CommandName[] = ["fix", "check", "list"];
+
+export interface Io {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly stdoutIsTTY: boolean;
+  readonly stderrIsTTY: boolean;
+  readonly columns: number;
+  /** Aborted on Ctrl-C: the run stops between files. */
+  readonly signal?: AbortSignal;
+}
+
+export const EXIT = { ok: 0, found: 1, usage: 2, interrupted: 130 } as const;
+
+export interface CommandArgs {
+  readonly paths: readonly string[];
+  readonly repos: string | undefined;
+  readonly config: string | undefined;
+  readonly target: readonly string[];
+  readonly shard: string | undefined;
+  readonly extensions: string | undefined;
+  readonly ignore: readonly string[];
+  readonly gitignore: boolean;
+  readonly maxFileSize: string;
+  readonly format: "text" | "json" | "sarif";
+  readonly failOnError: boolean;
+  readonly quiet: boolean;
+  readonly verbose: boolean;
+  readonly color: boolean | undefined;
+  readonly dry: boolean;
+  readonly patch: string | undefined;
+  readonly patchDir: string | undefined;
+  readonly force: boolean;
+  readonly allowManual: boolean;
+  readonly version: string;
+}
+
+const EDITS: ReadonlySet<EditKind> = new Set(["await", "sync-variant"]);
+
+export async function runCommand(name: CommandName, args: CommandArgs, io: Io): Promise<number> {
+  const plan = planRun({ paths: args.paths, repos: args.repos, config: args.config, targets: args.target, shard: args.shard, cwd: io.cwd, commands: COMMANDS });
+  const extensions = parseExtensions(args.extensions);
+  const maxFileSize = parseSize(args.maxFileSize);
+  const out = palette(useColor({ flag: args.color, env: io.env, isTTY: io.stdoutIsTTY }));
+  const err = palette(useColor({ flag: args.color, env: io.env, isTTY: io.stderrIsTTY }));
+  const progress = createProgress(io.stderr, { enabled: io.stderrIsTTY && !isCi(io.env) && !args.quiet, columns: io.columns });
+
+  const result = await run({
+    roots: plan.roots,
+    edits: EDITS,
+    extensions,
+    gitignore: args.gitignore,
+    ignore: args.ignore,
+    maxFileSize,
+    ...(plan.fileShard ? { shard: plan.fileShard } : {}),
+    ...(io.signal ? { signal: io.signal } : {}),
+    onProgress: (done, total) => progress.update(done, total),
+  });
+  progress.clear();
+
+  const writes = name === "fix" && !args.dry && args.patch === undefined && args.patchDir === undefined;
+  const { roots, interrupted } = writes ? await writeAll(result, args, io) : { roots: result.roots.map((r) => r.files), interrupted: result.interrupted };
+  const files = roots.flat();
+  const summary = summarize(files, { written: writes, interrupted, durationMs: result.durationMs });
+  const mode: SummaryMode = name === "fix" ? (writes ? "written" : "dry") : name;
+
+  if (args.patch !== undefined) writePatch(path.resolve(io.cwd, args.patch), patchOf(files, io.cwd));
+  if (args.patchDir !== undefined) writePatchDir(path.resolve(io.cwd, args.patchDir), result, roots);
+
+  if (args.format === "json") {
+    const perRoot = result.roots.map((root, i) => ({
+      path: displayPath(root.root.path, io.cwd),
+      summary: summarize(roots[i]!, { written: writes, interrupted, durationMs: result.durationMs }),
+    }));
+    io.stdout(`${JSON.stringify(jsonReport(files, perRoot, summary, io.cwd), null, 2)}\n`);
+  } else if (args.format === "sarif") {
+    io.stdout(`${JSON.stringify(sarifReport(files, io.cwd, args.version), null, 2)}\n`);
+  } else {
+    const showDiff = name === "fix" && args.dry;
+    if (showDiff) {
+      for (const file of files) {
+        const diff = fileDiff(file, io.cwd);
+        if (diff) io.stdout(out.isColorSupported ? colorizeDiff(diff, out) : diff);
+      }
+    }
+    const toStderr = showDiff;
+    const report = toStderr ? io.stderr : io.stdout;
+    const colors = toStderr ? err : out;
+    const lines = reportLines(name, files, args, io.cwd, colors);
+    if (!args.quiet) {
+      if (plan.roots.length > 1) {
+        result.roots.forEach((root, i) => {
+          lines.push(rootSummaryLine(displayPath(root.root.path, io.cwd), summarize(roots[i]!, { written: writes, interrupted, durationMs: 0 }), mode, colors));
+        });
+      }
+      lines.push(summaryLine(summary, mode, colors));
+      if (interrupted) lines.push(colors.yellow(`interrupted after ${result.processed} of ${result.total} files`));
+    }
+    if (lines.length > 0) report(`${lines.join("\n")}\n`);
+  }
+  if (interrupted && args.format !== "text") io.stderr(`unawaited: interrupted after ${result.processed} of ${result.total} files\n`);
+
+  if (interrupted) return EXIT.interrupted;
+  if (args.failOnError && summary.files.failed > 0) return EXIT.found;
+  if (name === "check") {
+    const pending = summary.sites.awaited + summary.sites.switched > 0;
+    const manual = summary.sites.manual > 0 && !args.allowManual;
+    if (pending || manual) return EXIT.found;
+  }
+  return EXIT.ok;
+}
+
+function reportLines(name: CommandName, files: readonly FileResult[], args: CommandArgs, cwd: string, colors: Palette): string[] {
+  const options = { cwd, colors };
+  const problems = problemLines(files, options);
+  if (args.quiet) return problems.filter((line) => !line.includes("skip"));
+  if (name === "list") return [...listLines(files, options), ...problems];
+  return [...siteLines(files, (f) => args.verbose || f.action !== "ok", options), ...problems];
+}
+
+/** Refuses to overwrite uncommitted work, then writes root by root. */
+async function writeAll(result: RunResult, args: CommandArgs, io: Io): Promise<{ roots: FileResult[][]; interrupted: boolean }> {
+  const changed = result.roots.flatMap((root) => root.files.filter((file) => file.status === "changed").map((file) => file.file));
+  if (changed.length > 0 && !args.force) {
+    const dirty = uncommittedFiles(changed);
+    if (dirty.length > 0) {
+      const list = dirty.map((file) => `  ${displayPath(file, io.cwd)}`).join("\n");
+      throw new UnawaitedError("DIRTY_TREE", `refusing to write: ${dirty.length} file${dirty.length === 1 ? "" : "s"} to be changed ${dirty.length === 1 ? "has" : "have"} uncommitted changes:\n${list}`, {
+        hint: "commit or stash them first so the fix can be reviewed and undone with git, or pass --force (--dry shows the diff without writing)",
+      });
+    }
+  }
+  let interrupted = result.interrupted;
+  const roots: FileResult[][] = [];
+  for (const root of result.roots) {
+    const outcome = await writeChanges(root.files, io.signal);
+    roots.push([...outcome.files]);
+    interrupted ||= outcome.interrupted;
+  }
+  return { roots, interrupted };
+}
+
+function writePatch(file: string, patch: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, patch);
+}
+
+/** `DIR/<root-name>.patch` for each root with changes, paths relative to the root. */
+function writePatchDir(dir: string, result: RunResult, roots: readonly (readonly FileResult[])[]): void {
+  fs.mkdirSync(dir, { recursive: true });
+  const used = new Set<string>();
+  result.roots.forEach((root, i) => {
+    const base = fs.statSync(root.root.path).isDirectory() ? root.root.path : path.dirname(root.root.path);
+    const patch = patchOf(roots[i]!, base);
+    let name = path.basename(root.root.path) || "root";
+    for (let n = 2; used.has(name); n++) name = `${path.basename(root.root.path)}-${n}`;
+    used.add(name);
+    if (patch !== "") fs.writeFileSync(path.join(dir, `${name}.patch`), patch);
+  });
+}
+
+export function parseExtensions(text: string | undefined): readonly string[] {
+  if (text === undefined) return DEFAULT_EXTENSIONS;
+  const list = text.split(",").map((ext) => ext.trim().toLowerCase()).filter((ext) => ext !== "").map((ext) => (ext.startsWith(".") ? ext : `.${ext}`));
+  const unknown = list.filter((ext) => !DEFAULT_EXTENSIONS.includes(ext));
+  if (list.length === 0 || unknown.length > 0) {
+    throw new UnawaitedError("USAGE", `--extensions ${text}: ${list.length === 0 ? "no extensions given" : `unsupported ${unknown.join(", ")}`}`, {
+      hint: `choose from ${DEFAULT_EXTENSIONS.map((e) => e.slice(1)).join(",")}`,
+    });
+  }
+  return list;
+}
+
+const SIZE_UNITS: Readonly<Record<string, number>> = { "": 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
+
+export function parseSize(text: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+  const unit = match ? SIZE_UNITS[match[2]!.toLowerCase()] : undefined;
+  if (!match || unit === undefined) {
+    throw new UnawaitedError("USAGE", `--max-file-size ${text}: expected a size such as 1MiB, 512KiB or 200000`, { hint: "units: B, KiB, MiB, GiB (KB, MB, GB mean the same here)" });
+  }
+  return Math.floor(Number(match[1]) * unit);
+}
+
+function isCi(env: NodeJS.ProcessEnv): boolean {
+  return env["CI"] !== undefined && env["CI"] !== "" && env["CI"] !== "false";
+}

@@ -1,0 +1,112 @@
+/**
+ * From command-line arguments to the roots of a run: which paths (given, or
+ * listed in `--repos`), each with its config (`--config`, or the one found
+ * upward from it; `--target` replaces the targets), and the shard.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { CONFIG_FILE_NAME, findConfigFile, loadConfigFile } from "../config/load";
+import type { ResolvedConfig } from "../config/schema";
+import { parseTargetSpec, TARGET_SPEC_GRAMMAR } from "../config/target-spec";
+import { resolveConfig } from "../config/validate";
+import { UnawaitedError } from "../errors";
+import type { RunRoot } from "../runner/run";
+import { inShard, parseShard, type Shard } from "../runner/shard";
+import { closest } from "./suggest";
+
+export interface PlanArgs {
+  readonly paths: readonly string[];
+  readonly repos: string | undefined;
+  readonly config: string | undefined;
+  readonly targets: readonly string[];
+  readonly shard: string | undefined;
+  readonly cwd: string;
+  /** Command names, to recognise `unawaited chekc` as a typo rather than a path. */
+  readonly commands: readonly string[];
+}
+
+export interface Plan {
+  readonly roots: readonly RunRoot[];
+  /** Applies to files; undefined when --repos took the shard. */
+  readonly fileShard: Shard | undefined;
+}
+
+export function planRun(args: PlanArgs): Plan {
+  const shard = args.shard === undefined ? undefined : parseShard(args.shard);
+  let paths = [...args.paths];
+  let fileShard = shard;
+  if (args.repos !== undefined) {
+    const listed = readRepos(path.resolve(args.cwd, args.repos));
+    // With --repos the shard splits repositories, so each machine runs whole ones.
+    paths = [...paths, ...listed.filter((repo) => inShard(repo, shard))];
+    fileShard = undefined;
+  } else if (paths.length === 0) {
+    paths = ["."];
+  }
+  const absolute = paths.map((p) => path.resolve(args.cwd, p));
+  absolute.forEach((file, index) => {
+    if (!fs.existsSync(file)) throw pathError(paths[index]!, index, args);
+  });
+  const unique = new Map<string, string>();
+  absolute.forEach((file, index) => {
+    if (!unique.has(file)) unique.set(file, paths[index]!);
+  });
+  const inline = args.targets.map(parseTargetSpec);
+  const override = args.config === undefined ? undefined : loadConfigFile(path.resolve(args.cwd, args.config));
+  const cache = new Map<string, ResolvedConfig>();
+  const roots = [...unique].map(([root, shown]): RunRoot => ({ path: root, config: configFor(root, shown, override, inline, cache) }));
+  return { roots, fileShard };
+}
+
+function configFor(
+  root: string,
+  shown: string,
+  override: ResolvedConfig | undefined,
+  inline: readonly ReturnType<typeof parseTargetSpec>[],
+  cache: Map<string, ResolvedConfig>,
+): ResolvedConfig {
+  let base = override;
+  if (!base) {
+    const found = findConfigFile(root);
+    if (found) {
+      base = cache.get(found) ?? loadConfigFile(found);
+      cache.set(found, base);
+    }
+  }
+  if (inline.length > 0) {
+    const { targets: _targets, ...options } = base ?? {};
+    return resolveConfig({ ...options, targets: inline }, "--target");
+  }
+  if (!base) {
+    throw new UnawaitedError("CONFIG_NOT_FOUND", `no ${CONFIG_FILE_NAME} (or package.json "unawaited" key) found for ${shown}: looked in it and every directory above`, {
+      hint: `create ${CONFIG_FILE_NAME} with { "targets": [{ "name": "yourAsyncFunction" }] }, pass --config FILE, or --target ${TARGET_SPEC_GRAMMAR}`,
+    });
+  }
+  return base;
+}
+
+/** One path a line; blank lines and `#` comments skipped; relative paths are relative to the list file. */
+function readRepos(file: string): string[] {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (error) {
+    throw new UnawaitedError("USAGE", `cannot read --repos ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`, {
+      hint: "pass a text file with one repository path a line",
+    });
+  }
+  const dir = path.dirname(file);
+  const repos = text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#"));
+  if (repos.length === 0) {
+    throw new UnawaitedError("USAGE", `--repos ${file} lists no repositories`, { hint: "one path a line; lines starting with # are comments" });
+  }
+  return repos.map((repo) => path.resolve(dir, repo));
+}
+
+function pathError(shown: string, index: number, args: PlanArgs): UnawaitedError {
+  const suggestion = index === 0 && args.paths.length > 0 && !shown.includes("/") ? closest(shown, args.commands) : undefined;
+  if (suggestion) {
+    return new UnawaitedError("USAGE", `unknown command or path: ${shown}`, { hint: `did you mean \`unawaited ${suggestion}\`?` });
+  }
+  return new UnawaitedError("PATH_NOT_FOUND", `path not found: ${shown}`, { hint: "check the spelling, or run from the repository root" });
+}

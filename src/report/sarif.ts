@@ -1,0 +1,68 @@
+/**
+ * SARIF 2.1.0 for code-scanning UIs: one result per site that needs work
+ * (await, sync-variant, manual); files that failed are tool notifications.
+ */
+import { pathToFileURL } from "node:url";
+import type { Action } from "../analysis/findings";
+import type { FileResult } from "../runner/run";
+import { displayPath } from "./paths";
+
+const RULES: readonly { id: Exclude<Action, "ok">; name: string; text: string; level: "warning" | "note" }[] = [
+  { id: "await", name: "UnawaitedAsyncCall", text: "A call of an async function in an async scope is not awaited: its result is a Promise.", level: "warning" },
+  { id: "sync-variant", name: "AsyncCallInSyncScope", text: "A call of an async function in a sync scope, where a sync variant exists.", level: "warning" },
+  { id: "manual", name: "AsyncCallNeedsManualFix", text: "A call of an async function that unawaited cannot fix: a person must decide.", level: "warning" },
+];
+
+export function sarifReport(files: readonly FileResult[], cwd: string, version: string): object {
+  const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
+  const results = files.flatMap((file) =>
+    file.findings
+      .filter((finding) => finding.action !== "ok")
+      .map((finding) => ({
+        ruleId: finding.action,
+        ruleIndex: ruleIndex.get(finding.action as Exclude<Action, "ok">),
+        level: "warning",
+        message: { text: `${finding.target}: ${finding.reason}` },
+        locations: [{
+          physicalLocation: {
+            artifactLocation: { uri: encodeURI(displayPath(finding.file, cwd)), uriBaseId: "%SRCROOT%" },
+            region: { startLine: finding.line, startColumn: finding.column },
+          },
+        }],
+      })),
+  );
+  const notifications = files
+    .filter((file) => file.status === "error")
+    .map((file) => ({
+      level: "error",
+      message: { text: file.message ?? "failed" },
+      locations: [{
+        physicalLocation: {
+          artifactLocation: { uri: encodeURI(displayPath(file.file, cwd)), uriBaseId: "%SRCROOT%" },
+          ...(file.line !== undefined ? { region: { startLine: file.line, startColumn: file.column ?? 1 } } : {}),
+        },
+      }],
+    }));
+  return {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [{
+      tool: {
+        driver: {
+          name: "unawaited",
+          version,
+          informationUri: "https://www.npmjs.com/package/unawaited",
+          rules: RULES.map((rule) => ({
+            id: rule.id,
+            name: rule.name,
+            shortDescription: { text: rule.text },
+            defaultConfiguration: { level: rule.level },
+          })),
+        },
+      },
+      originalUriBaseIds: { "%SRCROOT%": { uri: `${pathToFileURL(cwd).href.replace(/\/?$/, "/")}` } },
+      invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
+      results,
+    }],
+  };
+}
