@@ -5,11 +5,12 @@
 import type { Collection, JSCodeshift } from "jscodeshift";
 import type { ResolvedConfig, Target } from "../config/schema";
 import { CALL_TYPES, climbWrappers, MEMBER_TYPES, nodeOf, type AnyNode, type AnyPath } from "./ast";
-import { bindingOrigin, resolveBinding, type BindingOrigin } from "./bindings";
+import { bindingOrigin, type BindingOrigin } from "./bindings";
+import { collectDeclarations, type Declaration } from "./declarations";
 import type { Action } from "./findings";
 import { promiseUse, shouldAwaitReturn, type FileIndex, type PromiseUse } from "./promise-use";
 import { scopeOf, type ScopeInfo } from "./scope";
-import type { CalleeShape, TargetMatcher } from "./targets";
+import { calleeName, type CalleeShape, type TargetMatcher } from "./targets";
 
 export interface Site {
   readonly call: AnyPath;
@@ -50,14 +51,14 @@ interface DecideInput {
   readonly target: Target;
   readonly callee: CalleeShape;
   readonly scope: ScopeInfo;
-  readonly index: FileIndex;
+  readonly index: AnalysisIndex;
   readonly config: ResolvedConfig;
 }
 
 function decide(input: DecideInput): { action: Action; reason: string } {
   const { call, target, scope, index, config } = input;
-  if (scope.kind === "parameter-default") {
-    return { action: "manual", reason: "in a parameter default value, where await is not allowed; move the call into the function body" };
+  if (scope.kind === "forbidden") {
+    return { action: "manual", reason: `in ${scope.where}, where await is not allowed; move the call out of it by hand` };
   }
   const use = promiseUse(call, index);
   if (scope.kind === "async") {
@@ -70,6 +71,9 @@ function decide(input: DecideInput): { action: Action; reason: string } {
       };
     }
     if (use) return { action: "ok", reason: describeUse(use) };
+    if (splitsOptionalChain(call)) {
+      return { action: "manual", reason: "inside an optional chain that continues after the call (a?.f().x): awaiting it would end the chain's short-circuit; rewrite by hand" };
+    }
     return { action: "await", reason: isFloating(call) ? `a floating promise in ${scope.where}: its completion and errors are not waited for` : `the result is used as a value in ${scope.where}` };
   }
   if (use) return { action: "ok", reason: describeUse(use) };
@@ -89,17 +93,57 @@ function isFloating(call: AnyPath): boolean {
   return outer.parent !== null && nodeOf(outer.parent).type === "ExpressionStatement";
 }
 
-/** Why the sync variant cannot be written here, if it cannot. */
+/**
+ * Why the sync variant cannot be written here, if it cannot. Renaming `f()`
+ * to `fSync()` is only right when `fSync` then means the configured sync
+ * function: not a parameter, a local of another scope, or an enum of that name.
+ */
 function syncVariantBlocker(input: DecideInput, sync: string): string | undefined {
-  if (input.callee.kind !== "identifier" || !input.callee.binding) return undefined;
-  const origin = bindingOrigin(input.callee.binding);
-  if (!isModuleBinding(origin)) return undefined;
-  const existing = resolveBinding(input.call, sync);
-  if (!existing) return undefined;
-  const existingOrigin = bindingOrigin(existing);
-  if (isModuleBinding(existingOrigin) && existingOrigin.module === origin.module
-    && "imported" in existingOrigin && existingOrigin.imported === sync) return undefined;
-  return `the sync variant ${sync} cannot be imported from "${origin.module}": the name ${sync} is already declared in this file`;
+  if (input.callee.kind !== "identifier") return undefined;
+  const calleeName = calleeName_(input.call);
+  const binding = input.callee.binding;
+  const origin = binding ? bindingOrigin(binding) : undefined;
+  const taken = (declaration: Declaration) =>
+    `the sync variant ${sync} cannot be used here: the name ${sync} is already declared in this file (line ${lineOf(declaration.identifier)})`;
+  if (origin && isModuleBinding(origin)) {
+    const foreign = input.index.declarations(sync).find((d) => !(d.from?.module === origin.module && d.from.imported === sync));
+    return foreign ? taken(foreign) : undefined;
+  }
+  const own = input.index.declarations(calleeName);
+  if (binding) {
+    const declaration = own.find((d) => d.identifier === binding.node);
+    if (!declaration || !declaration.topLevel || declaration.kind === "parameter" || declaration.kind === "other") {
+      return `${calleeName} here is a local ${declaration?.kind === "parameter" ? "parameter" : "binding"} (line ${lineOf(nodeOf(binding))}), not a function of the module: switch it by hand`;
+    }
+  } else {
+    const hidden = own.find((d) => d.kind === "other" && d.topLevel);
+    if (hidden) return `${calleeName} is declared at line ${lineOf(hidden.identifier)} by a form unawaited does not follow: switch it by hand`;
+  }
+  const conflict = input.index.declarations(sync).find((d) => !d.topLevel || d.kind === "parameter" || d.kind === "other");
+  return conflict ? taken(conflict) : undefined;
+}
+
+function calleeName_(call: AnyPath): string {
+  return calleeName(nodeOf(call)) ?? "";
+}
+
+function lineOf(node: AnyNode): number {
+  return node.loc?.start.line ?? 0;
+}
+
+/**
+ * `a?.f().x`: the call sits inside an optional chain that goes on after it.
+ * `(await a?.f()).x` would throw where the original gave `undefined`.
+ */
+function splitsOptionalChain(call: AnyPath): boolean {
+  const node = nodeOf(call);
+  // Only a call inside a chain is an OptionalCallExpression; `f()?.x` starts one and is fine.
+  if (node.type !== "OptionalCallExpression") return false;
+  if ((node["extra"] as { parenthesized?: boolean } | undefined)?.parenthesized) return false;
+  const parent = call.parent ? nodeOf(call.parent as AnyPath) : undefined;
+  if (!parent) return false;
+  return (parent.type === "OptionalMemberExpression" && call.name === "object")
+    || (parent.type === "OptionalCallExpression" && call.name === "callee");
 }
 
 export function isModuleBinding(origin: BindingOrigin): origin is Extract<BindingOrigin, { kind: "import-named" | "import-default" | "require-destructured" }> {
@@ -123,8 +167,13 @@ function describeUse(use: PromiseUse): string {
   }
 }
 
-function createFileIndex(j: JSCodeshift, root: Collection, source: string): FileIndex {
+interface AnalysisIndex extends FileIndex {
+  declarations(name: string): readonly Declaration[];
+}
+
+function createFileIndex(j: JSCodeshift, root: Collection, source: string): AnalysisIndex {
   let identifiers: Map<string, AnyPath[]> | undefined;
+  let declarations: Map<string, Declaration[]> | undefined;
   let members: Map<string, AnyPath[]> | undefined;
   const textOf = (node: AnyNode): string => (node.start != null && node.end != null ? source.slice(node.start, node.end) : "");
   return {
@@ -154,5 +203,9 @@ function createFileIndex(j: JSCodeshift, root: Collection, source: string): File
       return members.get(text) ?? [];
     },
     textOf,
+    declarations(name) {
+      declarations ??= collectDeclarations(j, root);
+      return declarations.get(name) ?? [];
+    },
   };
 }

@@ -113,13 +113,14 @@ function isInTry(path: AnyPath): boolean {
 }
 
 /**
- * The full check: used directly as a promise, or stored in a variable (or a
- * member such as `this.ready`) that is somewhere used as a promise.
+ * The full check: used directly as a promise, or stored (`const p = f()`,
+ * `p = c ? f() : q`, `p ??= f()`, `this.ready = f()`, a class field
+ * `ready = f()`) in a variable or member that is somewhere used as a promise.
  */
 export function promiseUse(path: AnyPath, index: FileIndex): PromiseUse | undefined {
   const direct = directPromiseUse(path);
   if (direct) return direct;
-  const outer = climbWrappers(path);
+  const outer = climbValuePosition(path);
   const parentPath = outer.parent as AnyPath | null;
   if (!parentPath) return undefined;
   const parent = nodeOf(parentPath);
@@ -130,7 +131,7 @@ export function promiseUse(path: AnyPath, index: FileIndex): PromiseUse | undefi
     const binding = index.identifiers(name).find((candidate) => candidate.node === id);
     return binding ? storedUse(binding, name, index) : undefined;
   }
-  if (parent.type === "AssignmentExpression" && parent["operator"] === "=" && outer.name === "right") {
+  if (parent.type === "AssignmentExpression" && STORING_OPERATORS.has(parent["operator"] as string) && outer.name === "right") {
     const left = asNode(parent["left"]);
     if (!left) return undefined;
     const name = identifierName(left);
@@ -139,10 +140,20 @@ export function promiseUse(path: AnyPath, index: FileIndex): PromiseUse | undefi
       const binding = leftPath ? resolveBinding(leftPath, name) : undefined;
       return binding ? storedUse(binding, name, index) : undefined;
     }
-    if (MEMBER_TYPES.has(left.type)) return storedMemberUse(left, index);
+    if (MEMBER_TYPES.has(left.type)) return storedMemberUse(index.textOf(left), left, index);
+  }
+  if (CLASS_FIELDS.has(parent.type) && outer.name === "value") {
+    const key = asNode(parent["key"]);
+    const name = parent["computed"] ? undefined : identifierName(key) ?? (key?.type === "PrivateName" ? `#${identifierName(asNode(key["id"])) ?? ""}` : undefined);
+    if (name !== undefined) return storedMemberUse(`this.${name}`, parent, index);
   }
   return undefined;
 }
+
+/** Assignments that can leave the promise in the target: `=`, `||=`, `&&=`, `??=`. */
+const STORING_OPERATORS: ReadonlySet<string> = new Set(["=", "||=", "&&=", "??="]);
+
+const CLASS_FIELDS: ReadonlySet<string> = new Set(["ClassProperty", "ClassPrivateProperty", "ClassAccessorProperty"]);
 
 function storedUse(binding: AnyPath, name: string, index: FileIndex): PromiseUse | undefined {
   for (const reference of referencesOf(index.identifiers(name), binding, name)) {
@@ -154,11 +165,10 @@ function storedUse(binding: AnyPath, name: string, index: FileIndex): PromiseUse
   return undefined;
 }
 
-/** `this.ready = connect()` with `await this.ready` elsewhere in the file. */
-function storedMemberUse(left: AnyNode, index: FileIndex): PromiseUse | undefined {
-  const text = index.textOf(left);
+/** `this.ready = connect()` (or a field `ready = connect()`) with `await this.ready` elsewhere in the file. */
+function storedMemberUse(text: string, own: AnyNode, index: FileIndex): PromiseUse | undefined {
   for (const member of index.members(text)) {
-    if (member.node === left) continue;
+    if (member.node === own) continue;
     const use = directPromiseUse(member);
     if (use) return { kind: "stored", variable: text, line: lineOf(nodeOf(member)), use };
   }

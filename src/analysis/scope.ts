@@ -5,10 +5,14 @@
 import { FUNCTION_TYPES, nodeOf, type AnyPath } from "./ast";
 
 export type ScopeInfo =
-  | { readonly kind: "async"; readonly where: string; readonly functionPath: AnyPath | undefined }
-  | { readonly kind: "sync"; readonly where: string; readonly functionPath: AnyPath | undefined }
-  /** A parameter default: `await` is a syntax error here even in an async function. */
-  | { readonly kind: "parameter-default"; readonly where: string; readonly functionPath: AnyPath };
+  | { readonly kind: "async"; readonly where: string }
+  | { readonly kind: "sync"; readonly where: string }
+  /**
+   * `await` is not allowed here even inside an async function: a parameter
+   * default, or a decorator (evaluated where the class is defined, but
+   * TypeScript rejects `await` in it). Reported, never rewritten.
+   */
+  | { readonly kind: "forbidden"; readonly where: string };
 
 const CLASS_FIELD_TYPES: ReadonlySet<string> = new Set(["ClassProperty", "ClassPrivateProperty", "ClassAccessorProperty", "PropertyDefinition"]);
 
@@ -23,31 +27,33 @@ export function scopeOf(call: AnyPath, options: ScopeOptions): ScopeInfo {
   while (current) {
     const node = nodeOf(current);
     const key = childKey(child, current);
+    if (node.type === "Decorator") return { kind: "forbidden", where: "a decorator" };
     if (FUNCTION_TYPES.has(node.type)) {
-      if (key === "params") return { kind: "parameter-default", where: "a parameter default value", functionPath: current };
+      if (key === "params") return { kind: "forbidden", where: "a parameter default value" };
       if (key === "body") {
         const generator = node["generator"] === true;
-        if (node["async"] === true) {
-          return { kind: "async", where: generator ? "an async generator" : "an async function", functionPath: current };
-        }
-        return { kind: "sync", where: generator ? "a generator" : "a sync function", functionPath: current };
+        if (node["async"] === true) return { kind: "async", where: generator ? "an async generator" : "an async function" };
+        return { kind: "sync", where: generator ? "a generator" : "a sync function" };
       }
-      // A computed method key or a decorator belongs to the enclosing scope.
+      // A computed method key belongs to the enclosing scope.
     } else if (CLASS_FIELD_TYPES.has(node.type) && key === "value") {
-      return { kind: "sync", where: "a class field initializer", functionPath: undefined };
+      return { kind: "sync", where: "a class field initializer" };
     } else if (node.type === "StaticBlock") {
-      return { kind: "sync", where: "a class static block", functionPath: undefined };
+      return { kind: "sync", where: "a class static block" };
     } else if (node.type === "TSModuleBlock") {
-      return { kind: "sync", where: "a namespace body", functionPath: undefined };
+      return { kind: "sync", where: "a namespace body" };
+    } else if (node.type === "TSEnumDeclaration" || node.type === "TSEnumBody") {
+      // Enums compile to a sync function: `await` in a member initializer is an error (TS1308).
+      return { kind: "sync", where: "an enum member initializer" };
     } else if (node.type === "Program") {
       return options.topLevelAsync
-        ? { kind: "async", where: "the module top level (top-level await)", functionPath: undefined }
-        : { kind: "sync", where: "the module top level", functionPath: undefined };
+        ? { kind: "async", where: "the module top level (top-level await)" }
+        : { kind: "sync", where: "the module top level" };
     }
     child = current;
     current = current.parent as AnyPath | null;
   }
-  return { kind: "sync", where: "the module top level", functionPath: undefined };
+  return { kind: "sync", where: "the module top level" };
 }
 
 /**
@@ -58,14 +64,4 @@ function childKey(child: AnyPath, parent: AnyPath): string | number {
   let path = child as AnyPath & { parentPath: AnyPath | null };
   while (path.parentPath && path.parentPath !== parent) path = path.parentPath as typeof path;
   return path.name as string | number;
-}
-
-/** The nearest enclosing function of `path` (not crossing into `path` itself), if any. */
-export function enclosingFunction(path: AnyPath): AnyPath | undefined {
-  let current = path.parent as AnyPath | null;
-  while (current) {
-    if (FUNCTION_TYPES.has(nodeOf(current).type)) return current;
-    current = current.parent as AnyPath | null;
-  }
-  return undefined;
 }

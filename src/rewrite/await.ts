@@ -4,7 +4,7 @@
  * `(await f()) as T`, `(await f())!`. A call already in parentheses keeps
  * them: `(f()).x` → `(await f()).x`.
  */
-import { asNode, nodeOf, type AnyPath } from "../analysis/ast";
+import { asNode, nodeOf, type AnyNode, type AnyPath } from "../analysis/ast";
 import { insertion, type TextEdit } from "./text-edits";
 
 /** Parents under which an awaited call is parenthesised, by the call's role ("any": every role). */
@@ -26,6 +26,7 @@ const NEEDS_PARENS: Readonly<Record<string, ReadonlySet<string> | "any">> = {
   TSAsExpression: "any",
   TSSatisfiesExpression: "any",
   TSTypeAssertion: "any",
+  TSInstantiationExpression: "any",
   TypeCastExpression: "any",
 };
 
@@ -38,14 +39,18 @@ export function needsParens(call: AnyPath): boolean {
   return rule === "any" || rule.has(String(call.name));
 }
 
+/** Marks a `;` that keeps a statement from continuing the line above; one per offset is enough. */
+export const ASI_GUARD_RANK = Number.MIN_SAFE_INTEGER;
+
 export function awaitEdits(call: AnyPath, source: string): TextEdit[] {
   const node = nodeOf(call);
   const start = node.start!;
   const end = node.end!;
   const span = end - start;
   if (!needsParens(call)) return [insertion(start, "await ", -span)];
-  const guard = needsAsiGuard(call, source) ? ";" : "";
-  return [insertion(start, `${guard}(await `, -span), insertion(end, ")", span - Number.MAX_SAFE_INTEGER)];
+  const edits = [insertion(start, "(await ", -span), insertion(end, ")", span - Number.MAX_SAFE_INTEGER)];
+  if (needsAsiGuard(call, source)) edits.push(insertion(start, ";", ASI_GUARD_RANK));
+  return edits;
 }
 
 /**
@@ -61,20 +66,55 @@ function needsAsiGuard(call: AnyPath, source: string): boolean {
     current = current.parent as AnyPath | null;
   }
   if (!current || nodeOf(current).start !== start) return false;
-  const siblings = (current as AnyPath & { parentPath: AnyPath | null }).parentPath?.value;
-  if (!Array.isArray(siblings)) return false;
-  const index = siblings.indexOf(current.node);
-  const before = index > 0 ? asNode(siblings[index - 1]) : undefined;
-  if (!before) return false;
-  // `export function f() {}` ends like its declaration.
-  const previous = before.type.startsWith("Export") ? asNode(before["declaration"]) ?? before : before;
-  const last = source.slice(0, before.end ?? 0).trimEnd().slice(-1);
-  // `if (c) {}` ends the statement at its brace; `x = {}` does not.
-  return !(last === ";" || (last === "}" && BLOCK_STATEMENTS.has(previous.type)));
+  const previous = previousStatement(current);
+  if (!previous) return false;
+  const last = source.slice(0, previous.end ?? 0).trimEnd().slice(-1);
+  return !(last === ";" || (last === "}" && endsWithBlock(previous)));
 }
 
-const BLOCK_STATEMENTS: ReadonlySet<string> = new Set([
-  "BlockStatement", "IfStatement", "ForStatement", "ForInStatement", "ForOfStatement", "WhileStatement",
-  "TryStatement", "SwitchStatement", "FunctionDeclaration", "ClassDeclaration", "TSInterfaceDeclaration",
-  "TSModuleDeclaration", "TSEnumDeclaration",
-]);
+/** The statement (or directive, such as `"use server"`) just before `statement` in its body. */
+function previousStatement(statement: AnyPath): AnyNode | undefined {
+  const list = (statement as AnyPath & { parentPath: AnyPath | null }).parentPath;
+  const siblings = list?.value;
+  if (!Array.isArray(siblings)) return undefined;
+  const index = siblings.indexOf(statement.node);
+  if (index > 0) return asNode(siblings[index - 1]);
+  // Babel keeps directives apart from the body.
+  const owner = list?.parentPath ? nodeOf(list.parentPath) : undefined;
+  const directives = owner?.["directives"];
+  return Array.isArray(directives) && directives.length > 0 ? asNode(directives[directives.length - 1]) : undefined;
+}
+
+/**
+ * Whether a statement's closing `}` ends the statement: `if (c) {}` does,
+ * `if (c) y = {}` and `x = {}` do not.
+ */
+function endsWithBlock(statement: AnyNode): boolean {
+  switch (statement.type) {
+    case "BlockStatement":
+    case "FunctionDeclaration":
+    case "ClassDeclaration":
+    case "TryStatement":
+    case "SwitchStatement":
+    case "TSInterfaceDeclaration":
+    case "TSModuleDeclaration":
+    case "TSEnumDeclaration":
+      return true;
+    case "IfStatement":
+      return endsWithBlock(asNode(statement["alternate"]) ?? asNode(statement["consequent"])!);
+    case "ForStatement":
+    case "ForInStatement":
+    case "ForOfStatement":
+    case "WhileStatement":
+    case "LabeledStatement":
+    case "WithStatement":
+      return endsWithBlock(asNode(statement["body"])!);
+    case "ExportNamedDeclaration":
+    case "ExportDefaultDeclaration": {
+      const declaration = asNode(statement["declaration"]);
+      return declaration !== undefined && declaration.type !== "ClassExpression" && endsWithBlock(declaration);
+    }
+    default:
+      return false;
+  }
+}

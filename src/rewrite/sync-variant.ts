@@ -53,33 +53,119 @@ export function syncVariantEdits(context: SyncVariantContext, sites: readonly Si
       imports.set(nodeOf(binding), { binding, sync, site: site.call });
     }
   }
-  for (const change of imports.values()) edits.push(...importEdits(context, change, renamed));
+  edits.push(...importEdits(context, [...imports.values()], renamed));
   return edits;
 }
 
-function importEdits(context: SyncVariantContext, change: ImportChange, renamed: ReadonlySet<AnyNode>): TextEdit[] {
-  const origin = bindingOrigin(change.binding);
-  if (!isModuleBinding(origin)) return [];
-  const holderPath = origin.kind === "require-destructured" ? origin.property : origin.specifier;
-  const holder = nodeOf(holderPath);
-  const list = (holderPath as AnyPath & { parentPath: AnyPath }).parentPath.value as AnyNode[];
-  const existing = resolveBinding(change.site, change.sync);
-  const alreadyImported = existing !== undefined;
-  const local = nodeOf(change.binding)["name"] as string;
-  const stillUsed = isStillUsed(context, local, nodeOf(change.binding), renamed);
+/** What happens to one import specifier (or `require` pattern property). */
+type EntryPlan = "replace" | "insert-after" | "remove";
 
-  if (origin.kind === "import-default") {
-    // `import load from "m"` has no named list to join: the sync name gets its own import.
-    if (alreadyImported) return [];
-    if (!stillUsed && list.length === 1) return [replacement(holder.start!, holder.end!, `{ ${change.sync} }`)];
-    const declaration = nodeOf(holderPath.parent as AnyPath);
-    const specifier = context.source.slice(asNode(declaration["source"])!.start!, asNode(declaration["source"])!.end!);
-    return [insertion(declaration.end!, `${context.lineTerminator}import { ${change.sync} } from ${specifier};`)];
+interface ListPlan {
+  /** The named specifiers, or the pattern's properties, in source order. */
+  readonly entries: readonly AnyNode[];
+  readonly owner: AnyNode;
+  readonly plans: Map<AnyNode, { plan: EntryPlan; sync: string }>;
+}
+
+function importEdits(context: SyncVariantContext, changes: readonly ImportChange[], renamed: ReadonlySet<AnyNode>): TextEdit[] {
+  const edits: TextEdit[] = [];
+  const lists = new Map<AnyNode, ListPlan>();
+  // Two bindings of one export (`import { h }` and `import { h as h2 }`) need the sync name once.
+  const provided = new Set<string>();
+  for (const change of changes) {
+    const origin = bindingOrigin(change.binding);
+    if (!isModuleBinding(origin)) continue;
+    const key = `${origin.module}\0${change.sync}`;
+    const holderPath = origin.kind === "require-destructured" ? origin.property : origin.specifier;
+    const holder = nodeOf(holderPath);
+    const alreadyImported = resolveBinding(change.site, change.sync) !== undefined || provided.has(key);
+    provided.add(key);
+    const stillUsed = isStillUsed(context, nodeOf(change.binding)["name"] as string, nodeOf(change.binding), renamed);
+
+    if (origin.kind === "import-default") {
+      edits.push(...defaultImportEdits(context, holderPath, change.sync, { alreadyImported, stillUsed }));
+      continue;
+    }
+    const plan: EntryPlan | undefined = !alreadyImported ? (stillUsed ? "insert-after" : "replace") : stillUsed ? undefined : "remove";
+    if (!plan) continue;
+    const owner = nodeOf(holderPath.parent as AnyPath);
+    const list = lists.get(owner) ?? { entries: namedEntries(owner), owner, plans: new Map() };
+    list.plans.set(holder, { plan, sync: change.sync });
+    lists.set(owner, list);
   }
-  if (!alreadyImported && !stillUsed) return [replacement(holder.start!, holder.end!, change.sync)];
-  if (!alreadyImported) return [insertion(holder.end!, `${separatorAfter(context, list, holder)}${change.sync}`)];
-  if (!stillUsed) return removal(context, list, holder, holderPath);
-  return [];
+  for (const list of lists.values()) edits.push(...listEdits(context, list));
+  return edits;
+}
+
+function namedEntries(owner: AnyNode): AnyNode[] {
+  if (owner.type === "ImportDeclaration") return (owner["specifiers"] as AnyNode[]).filter((s) => s.type === "ImportSpecifier");
+  return owner["properties"] as AnyNode[];
+}
+
+/** `import load from "m"` has no named list to join: the sync name gets braces or its own import. */
+function defaultImportEdits(context: SyncVariantContext, holderPath: AnyPath, sync: string, state: { alreadyImported: boolean; stillUsed: boolean }): TextEdit[] {
+  if (state.alreadyImported) return [];
+  const holder = nodeOf(holderPath);
+  const declaration = nodeOf(holderPath.parent as AnyPath);
+  if (!state.stillUsed && (declaration["specifiers"] as AnyNode[]).length === 1) return [replacement(holder.start!, holder.end!, `{ ${sync} }`)];
+  const source = asNode(declaration["source"])!;
+  return [insertion(declaration.end!, `${context.lineTerminator}import { ${sync} } from ${context.source.slice(source.start!, source.end!)};`)];
+}
+
+function listEdits(context: SyncVariantContext, list: ListPlan): TextEdit[] {
+  const edits: TextEdit[] = [];
+  for (const [entry, { plan, sync }] of list.plans) {
+    if (plan === "replace") edits.push(replacement(entry.start!, entry.end!, sync));
+    if (plan === "insert-after") edits.push(insertion(entry.end!, `${separatorAfter(context, list.entries, entry)}${sync}`));
+  }
+  const removed = list.entries.map((entry) => list.plans.get(entry)?.plan === "remove");
+  for (let i = 0; i < list.entries.length; i++) {
+    if (!removed[i]) continue;
+    let k = i;
+    while (k + 1 < list.entries.length && removed[k + 1]) k++;
+    edits.push(...removeRun(context, list, i, k));
+    i = k;
+  }
+  return edits;
+}
+
+/**
+ * Removes entries i..k (a run) with their commas. Before a kept entry the run
+ * takes its trailing comma; at the end of the list, the comma before it. A
+ * comment after a removed entry stays.
+ */
+function removeRun(context: SyncVariantContext, list: ListPlan, i: number, k: number): TextEdit[] {
+  const { entries, owner } = list;
+  const first = entries[i]!;
+  const last = entries[k]!;
+  const next = entries[k + 1];
+  const previous = i > 0 ? entries[i - 1] : undefined;
+  if (next) {
+    const between = context.source.slice(last.end!, next.start!);
+    if (/\/[/*]/.test(between)) {
+      const comma = context.source.indexOf(",", last.end!);
+      let end = comma + 1;
+      while (context.source[end] === " " || context.source[end] === "\t") end++;
+      return [removal(first.start!, end)];
+    }
+    return [removal(first.start!, next.start!)];
+  }
+  if (previous) return [removal(previous.end!, last.end!)];
+  if (owner.type !== "ImportDeclaration") return []; // Keep a `require` pattern whole rather than leave `{}`.
+  const defaultSpecifier = (owner["specifiers"] as AnyNode[]).find((s) => s.type === "ImportDefaultSpecifier");
+  if (defaultSpecifier) {
+    // `import def, { h } from "m"` → `import def from "m"`.
+    const close = context.source.indexOf("}", last.end!);
+    return [removal(defaultSpecifier.end!, close + 1)];
+  }
+  let end = owner.end!;
+  if (context.source.startsWith(context.lineTerminator, end)) end += context.lineTerminator.length;
+  return [removal(owner.start!, end)];
+}
+
+/** Removals sort after insertions at the same offset, so an insertion is never swallowed. */
+function removal(start: number, end: number): TextEdit {
+  return { start, end, text: "", rank: 1 };
 }
 
 /** `, ` on one line; a line break and the same indentation in a list written one per line. */
@@ -94,20 +180,6 @@ function separatorAfter(context: SyncVariantContext, list: readonly AnyNode[], h
   const lineStart = context.source.lastIndexOf("\n", holder.start! - 1) + 1;
   const indent = /^[ \t]*/.exec(context.source.slice(lineStart))?.[0] ?? "";
   return `,${context.lineTerminator}${indent}`;
-}
-
-/** Removes a specifier or pattern property with its comma; a lone import specifier takes its declaration along. */
-function removal(context: SyncVariantContext, list: readonly AnyNode[], holder: AnyNode, holderPath: AnyPath): TextEdit[] {
-  const index = list.indexOf(holder);
-  const next = list[index + 1];
-  const previous = index > 0 ? list[index - 1] : undefined;
-  if (next) return [replacement(holder.start!, next.start!, "")];
-  if (previous) return [replacement(previous.end!, holder.end!, "")];
-  const declaration = nodeOf(holderPath.parent as AnyPath);
-  if (declaration.type !== "ImportDeclaration") return [];
-  let end = declaration.end!;
-  if (context.source.startsWith(context.lineTerminator, end)) end += context.lineTerminator.length;
-  return [replacement(declaration.start!, end, "")];
 }
 
 /**

@@ -24,9 +24,10 @@ export function replacement(start: number, end: number, text: string): TextEdit 
   return { start, end, text, rank: 0 };
 }
 
-/** Applies non-overlapping edits; overlapping ones are a bug and throw. */
+/** Applies non-overlapping edits (identical duplicates count once); overlapping ones are a bug and throw. */
 export function applyEdits(source: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => a.start - b.start || a.rank - b.rank);
+  const unique = new Map(edits.map((edit) => [`${edit.start}:${edit.end}:${edit.rank}:${edit.text}`, edit]));
+  const sorted = [...unique.values()].sort((a, b) => a.start - b.start || a.rank - b.rank);
   let out = "";
   let cursor = 0;
   for (const edit of sorted) {

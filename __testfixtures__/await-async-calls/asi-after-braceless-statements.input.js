@@ -1,0 +1,14 @@
+// An if/for/else whose body ends in "}" without ending in a block still
+// needs the guard; a real block does not.
+async function load(ctx, cache) {
+  if (ctx.fresh) cache = {}
+  fetchUser(ctx.id).touch()
+  for (;;) cache.next = function () {}
+  createWebSocketManager(ctx).start()
+  if (ctx.retry) {} else cache.kind = class {}
+  fetchUser(ctx.id).touch()
+  if (ctx.retry) {
+    cache.retried = true
+  }
+  fetchUser(ctx.id).touch()
+}

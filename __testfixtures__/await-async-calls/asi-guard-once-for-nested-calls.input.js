@@ -1,0 +1,4 @@
+async function refresh(api) {
+  api.count++
+  api.fetchUser("a").fetchUser("b").name
+}

@@ -1,0 +1,4 @@
+export async function typed() {
+  const load = fetchUser<string>("a")<Profile>;
+  return load;
+}

@@ -1,0 +1,8 @@
+import {
+  readFileAsync, // the slow one
+  readFileSync,
+} from "./fs";
+
+export function read(path: string) {
+  return readFileAsync(path).trim();
+}
