@@ -100,6 +100,22 @@ describe("files that are skipped or fail", () => {
     expect(result.stdout).toContain("1 changed");
   });
 
+  it("never writes edited code that does not parse: reported as an internal error with the file", () => {
+    // topLevelAwait "always" asks for top-level await even in a .cjs file, which
+    // is a script: the edited code fails the re-parse check and is not written.
+    const dir = tempDir();
+    const source = "createWebSocketManager().start();\n";
+    writeTree(dir, {
+      "unawaited.config.json": JSON.stringify({ targets: [{ name: "createWebSocketManager" }], topLevelAwait: "always" }),
+      "boot.cjs": source,
+    });
+    const result = unawaited(["fix", "."], dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/boot\.cjs {2}error {3}internal error, file left untouched: edited code does not parse: /);
+    expect(result.stdout).toContain("1 failed");
+    expect(fs.readFileSync(path.join(dir, "boot.cjs"), "utf8")).toBe(source);
+  });
+
   it("exits 1 for a file that does not parse only with --fail-on-error", () => {
     const dir = tempDir();
     writeTree(dir, { "unawaited.config.json": CONFIG, "broken.ts": "createWebSocketManager(\n", "a.ts": NEEDS_AWAIT });

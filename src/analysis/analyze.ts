@@ -85,7 +85,7 @@ function decide(input: DecideInput): { action: Action; reason: string } {
   }
   const blocked = syncVariantBlocker(input, target.sync);
   if (blocked) return { action: "manual", reason: blocked };
-  return { action: "sync-variant", reason: `called in ${scope.where}, where await is not available: switched to ${target.sync}` };
+  return { action: "sync-variant", reason: `called in ${scope.where}, where await is not available: use the sync variant ${target.sync}` };
 }
 
 function isFloating(call: AnyPath): boolean {

@@ -86,10 +86,11 @@ export async function runCommand(name: CommandName, args: CommandArgs, io: Io): 
   const { roots, interrupted } = writes ? await writeAll(result, args, io) : { roots: result.roots.map((r) => r.files), interrupted: result.interrupted };
   const files = roots.flat();
   const summary = summarize(files, { written: writes, interrupted, durationMs: result.durationMs });
-  const mode: SummaryMode = name === "fix" ? (writes ? "written" : "dry") : name;
+  const mode: SummaryMode = name === "fix" ? (writes ? "written" : args.dry ? "dry" : "patch") : name;
 
-  if (args.patch !== undefined) writePatch(path.resolve(io.cwd, args.patch), patchOf(files, io.cwd));
-  if (args.patchDir !== undefined) writePatchDir(path.resolve(io.cwd, args.patchDir), result, roots);
+  const written: string[] = [];
+  if (args.patch !== undefined) written.push(writePatch(path.resolve(io.cwd, args.patch), patchOf(files, io.cwd)));
+  if (args.patchDir !== undefined) written.push(...writePatchDir(path.resolve(io.cwd, args.patchDir), result, roots));
 
   if (args.format === "json") {
     const perRoot = result.roots.map((root, i) => ({
@@ -117,6 +118,7 @@ export async function runCommand(name: CommandName, args: CommandArgs, io: Io): 
           lines.push(rootSummaryLine(displayPath(root.root.path, io.cwd), summarize(roots[i]!, { written: writes, interrupted, durationMs: 0 }), mode, colors));
         });
       }
+      for (const file of written) lines.push(`wrote ${displayPath(file, io.cwd)}`);
       lines.push(summaryLine(summary, mode, colors));
       if (interrupted) lines.push(colors.yellow(`interrupted after ${result.processed} of ${result.total} files`));
     }
@@ -164,23 +166,28 @@ async function writeAll(result: RunResult, args: CommandArgs, io: Io): Promise<{
   return { roots, interrupted };
 }
 
-function writePatch(file: string, patch: string): void {
+function writePatch(file: string, patch: string): string {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, patch);
+  return file;
 }
 
 /** `DIR/<root-name>.patch` for each root with changes, paths relative to the root. */
-function writePatchDir(dir: string, result: RunResult, roots: readonly (readonly FileResult[])[]): void {
+function writePatchDir(dir: string, result: RunResult, roots: readonly (readonly FileResult[])[]): string[] {
   fs.mkdirSync(dir, { recursive: true });
   const used = new Set<string>();
+  const written: string[] = [];
   result.roots.forEach((root, i) => {
     const base = fs.statSync(root.root.path).isDirectory() ? root.root.path : path.dirname(root.root.path);
     const patch = patchOf(roots[i]!, base);
     let name = path.basename(root.root.path) || "root";
     for (let n = 2; used.has(name); n++) name = `${path.basename(root.root.path)}-${n}`;
     used.add(name);
-    if (patch !== "") fs.writeFileSync(path.join(dir, `${name}.patch`), patch);
+    if (patch === "") return;
+    fs.writeFileSync(path.join(dir, `${name}.patch`), patch);
+    written.push(path.join(dir, `${name}.patch`));
   });
+  return written;
 }
 
 export function parseExtensions(text: string | undefined): readonly string[] {

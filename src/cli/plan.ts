@@ -11,7 +11,7 @@ import { parseTargetSpec, TARGET_SPEC_GRAMMAR } from "../config/target-spec";
 import { resolveConfig } from "../config/validate";
 import { UnawaitedError } from "../errors";
 import type { RunRoot } from "../runner/run";
-import { inShard, parseShard, type Shard } from "../runner/shard";
+import { parseShard, shardSlice, type Shard } from "../runner/shard";
 import { closest } from "./suggest";
 
 export interface PlanArgs {
@@ -38,7 +38,7 @@ export function planRun(args: PlanArgs): Plan {
   if (args.repos !== undefined) {
     const listed = readRepos(path.resolve(args.cwd, args.repos));
     // With --repos the shard splits repositories, so each machine runs whole ones.
-    paths = [...paths, ...listed.filter((repo) => inShard(repo, shard))];
+    paths = [...paths, ...shardSlice(listed, (repo) => repo, shard)];
     fileShard = undefined;
   } else if (paths.length === 0) {
     paths = ["."];

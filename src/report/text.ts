@@ -67,7 +67,7 @@ export function listLines(files: readonly FileResult[], options: TextOptions): s
   return lines;
 }
 
-export type SummaryMode = "written" | "dry" | "check" | "list";
+export type SummaryMode = "written" | "dry" | "patch" | "check" | "list";
 
 export function summaryText(summary: RunSummary, mode: SummaryMode): string {
   const f = summary.files;
@@ -80,7 +80,7 @@ export function summaryText(summary: RunSummary, mode: SummaryMode): string {
 }
 
 export function summaryLine(summary: RunSummary, mode: SummaryMode, colors: Palette): string {
-  const tail = mode === "written" ? "" : ` (${mode === "dry" ? "dry run" : mode}: nothing written)`;
+  const tail = mode === "written" ? "" : mode === "patch" ? " (patch only: source files not written)" : ` (${mode === "dry" ? "dry run" : mode}: nothing written)`;
   const interrupted = summary.interrupted ? colors.yellow(" — interrupted: files written so far are whole, the rest untouched") : "";
   return `${colors.bold("unawaited:")} ${summaryText(summary, mode)}; ${summary.durationMs} ms${tail}${interrupted}`;
 }

@@ -11,7 +11,7 @@ import type { Finding } from "../analysis/findings";
 import type { ResolvedConfig } from "../config/schema";
 import { ParseError, PrintError, transformSource, type EditKind } from "../engine";
 import { discoverFiles } from "./discover";
-import { inShard, type Shard } from "./shard";
+import { shardSlice, type Shard } from "./shard";
 
 export type FileStatus = "changed" | "unchanged" | "skipped" | "error";
 
@@ -78,8 +78,9 @@ export async function run(options: RunOptions): Promise<RunResult> {
   const plan = options.roots.map((root) => {
     const discovery = discoverFiles(root.path, { extensions: options.extensions, gitignore: options.gitignore, ignore: options.ignore });
     const base = fs.statSync(root.path).isDirectory() ? root.path : path.dirname(root.path);
-    const files = discovery.files.filter((file) => inShard(path.relative(base, file).split(path.sep).join("/"), options.shard));
-    const skipped = discovery.skipped.filter((s) => inShard(path.relative(base, s.file).split(path.sep).join("/"), options.shard));
+    const relative = (file: string) => path.relative(base, file).split(path.sep).join("/");
+    const files = shardSlice(discovery.files, relative, options.shard);
+    const skipped = shardSlice(discovery.skipped, (s) => relative(s.file), options.shard);
     return { root, files, skipped };
   });
   const total = plan.reduce((sum, p) => sum + p.files.length, 0);

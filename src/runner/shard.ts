@@ -1,7 +1,9 @@
 /**
- * `--shard i/n`: a stable slice of a set. An item belongs to the shard its
- * hash picks, so the n slices are disjoint, together are the whole set, and an
- * item keeps its shard when others are added or removed.
+ * `--shard i/n`: a deterministic slice of a set. Items are sorted and dealt
+ * round-robin, so every machine computes the same slices from the same
+ * checkout, the n slices are disjoint, together they are the whole set, and
+ * their sizes differ by at most one (a hash would leave a shard empty when
+ * there are only a few repositories).
  */
 import { UnawaitedError } from "../errors";
 
@@ -23,17 +25,11 @@ export function parseShard(text: string): Shard {
   return { index, count };
 }
 
-export function inShard(key: string, shard: Shard | undefined): boolean {
-  if (!shard || shard.count === 1) return true;
-  return fnv1a(key) % shard.count === shard.index - 1;
-}
-
-/** 32-bit FNV-1a: tiny, stable across platforms and Node versions. */
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash;
+/** The items of `shard`, in their original order; `key` gives each item's sort key. */
+export function shardSlice<T>(items: readonly T[], key: (item: T) => string, shard: Shard | undefined): T[] {
+  if (!shard || shard.count === 1) return [...items];
+  const order = items.map((item, position) => ({ item, position, key: key(item) }));
+  order.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.position - b.position));
+  const picked = new Set(order.filter((_, rank) => rank % shard.count === shard.index - 1).map((entry) => entry.position));
+  return items.filter((_, position) => picked.has(position));
 }
