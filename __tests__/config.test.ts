@@ -26,16 +26,20 @@ describe("config validation", () => {
       targets: [{ name: "f" }],
       returnAwait: "in-try-catch",
       topLevelAwait: "auto",
+      engine: "syntactic",
+      allPromises: false,
     });
   });
 
   it.each([
-    [{ targets: [{ name: "f" }], extra: 1 }, /unknown key "extra" \(allowed: targets, returnAwait, topLevelAwait\)/],
-    [{ targets: [{ name: "f", sinc: "g" }] }, /unknown key "sinc" in targets\[0\] \(allowed: name, sync, module\)/],
+    [{ targets: [{ name: "f" }], extra: 1 }, /unknown key "extra" \(allowed: targets, returnAwait, topLevelAwait, engine, project, allPromises\)/],
+    [{ targets: [{ name: "f", sinc: "g" }] }, /unknown key "sinc" in targets\[0\] \(allowed: name, sync, module, type\)/],
     [{ targets: [{ name: "not an identifier" }] }, /targets\[0\]\.name: /],
     [{ targets: [{ name: "f", sync: "f" }] }, /targets\[0\]\.sync: "sync" must differ from "name"/],
     [{ targets: [{ name: "f", module: "" }] }, /targets\[0\]\.module: must be a module specifier/],
     [{ targets: [] }, /targets: needs at least one target/],
+    [{ targets: [{ name: "f" }], engine: "semantic" }, /engine: /],
+    [{ targets: [{ name: "f", type: "a.b" }] }, /targets\[0\]\.type: /],
     [{}, /targets: /],
     [{ targets: [{ name: "f" }], topLevelAwait: true }, /topLevelAwait: /],
   ])("rejects %j", (raw, message) => {

@@ -10,7 +10,7 @@ import { collectDeclarations, type Declaration } from "./declarations";
 import type { Action } from "./findings";
 import { promiseUse, shouldAwaitReturn, type FileIndex, type PromiseUse } from "./promise-use";
 import { scopeOf, type ScopeInfo } from "./scope";
-import { calleeName, type CalleeShape, type TargetMatcher } from "./targets";
+import { calleeName, type CalleeShape, type TargetMatcher, type TypeFacts } from "./targets";
 
 export interface Site {
   readonly call: AnyPath;
@@ -39,7 +39,7 @@ export function analyze(j: JSCodeshift, root: Collection, source: string, option
     const match = options.matcher.match(path as AnyPath);
     if (!match) return;
     const scope = scopeOf(path as AnyPath, { topLevelAsync: options.topLevelAsync });
-    const decision = decide({ call: path as AnyPath, target: match.target, callee: match.callee, scope, index, config: options.config });
+    const decision = decide({ call: path as AnyPath, target: match.target, callee: match.callee, facts: match.facts, scope, index, config: options.config });
     const start = node.loc?.start ?? { line: 0, column: 0 };
     sites.push({ call: path as AnyPath, target: match.target, callee: match.callee, scope, ...decision, line: start.line, column: start.column + 1 });
   });
@@ -50,6 +50,7 @@ interface DecideInput {
   readonly call: AnyPath;
   readonly target: Target;
   readonly callee: CalleeShape;
+  readonly facts: TypeFacts | undefined;
   readonly scope: ScopeInfo;
   readonly index: AnalysisIndex;
   readonly config: ResolvedConfig;
@@ -60,7 +61,7 @@ function decide(input: DecideInput): { action: Action; reason: string } {
   if (scope.kind === "forbidden") {
     return { action: "manual", reason: `in ${scope.where}, where await is not allowed; move the call out of it by hand` };
   }
-  const use = promiseUse(call, index);
+  const use = promiseUse(call, index) ?? typedPromiseUse(input.facts);
   if (scope.kind === "async") {
     if (use?.kind === "returned" && shouldAwaitReturn(use, config.returnAwait)) {
       return {
@@ -83,9 +84,17 @@ function decide(input: DecideInput): { action: Action; reason: string } {
       reason: `called in ${scope.where}, where await is not available, and no sync variant is configured; the result is a Promise`,
     };
   }
+  if (input.facts?.syncVariant?.ok === false) return { action: "manual", reason: input.facts.syncVariant.reason };
   const blocked = syncVariantBlocker(input, target.sync);
   if (blocked) return { action: "manual", reason: blocked };
   return { action: "sync-variant", reason: `called in ${scope.where}, where await is not available: use the sync variant ${target.sync}` };
+}
+
+/** Promise uses only the type checker sees: a parameter or a variable typed as a promise. */
+function typedPromiseUse(facts: TypeFacts | undefined): PromiseUse | undefined {
+  if (facts?.promiseParameter) return { kind: "typed", detail: `passed to ${facts.promiseParameter}, which accepts a promise` };
+  if (facts?.promiseVariable) return { kind: "typed", detail: `stored in ${facts.promiseVariable}, declared as a promise` };
+  return undefined;
 }
 
 function isFloating(call: AnyPath): boolean {
@@ -164,6 +173,8 @@ function describeUse(use: PromiseUse): string {
       return "returned as a promise to the caller";
     case "stored":
       return `stored in ${use.variable}, which is used as a promise at line ${use.line} (${describeUse(use.use)})`;
+    case "typed":
+      return `used as a promise: ${use.detail}`;
   }
 }
 

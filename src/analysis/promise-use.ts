@@ -13,7 +13,9 @@ export type PromiseUse =
   | { readonly kind: "chained"; readonly method: string }
   | { readonly kind: "combinator"; readonly combinator: string }
   | { readonly kind: "returned"; readonly inTry: boolean }
-  | { readonly kind: "stored"; readonly variable: string; readonly line: number; readonly use: PromiseUse };
+  | { readonly kind: "stored"; readonly variable: string; readonly line: number; readonly use: PromiseUse }
+  /** Known from types only (typed engine): a promise-typed parameter or variable. */
+  | { readonly kind: "typed"; readonly detail: string };
 
 const CHAIN_METHODS: ReadonlySet<string> = new Set(["then", "catch", "finally"]);
 

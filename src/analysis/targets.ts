@@ -11,6 +11,31 @@ export interface TargetMatch {
   readonly target: Target;
   /** How the callee names the target; decides how a sync variant is written. */
   readonly callee: CalleeShape;
+  /** What the type checker knows about this call (typed engine only). */
+  readonly facts?: TypeFacts;
+}
+
+/**
+ * Facts from the type checker about one call, as plain data. The typed engine
+ * produces them; the shared analysis reads them. Absent means "not known".
+ */
+export interface TypeFacts {
+  /** The call is an argument whose parameter accepts a promise: describes the parameter. */
+  readonly promiseParameter?: string;
+  /** The call initializes a variable declared with a promise type: describes it. */
+  readonly promiseVariable?: string;
+  /** Whether the configured sync variant exists on the receiver (or module) and takes these arguments. */
+  readonly syncVariant?: { readonly ok: true } | { readonly ok: false; readonly reason: string };
+}
+
+/** A call the typed engine identified, keyed by its source range. */
+export interface TypedCall {
+  readonly target: Target;
+  readonly facts: TypeFacts;
+}
+
+export function rangeKey(start: number, end: number): string {
+  return `${start}:${end}`;
 }
 
 export type CalleeShape =
@@ -23,6 +48,27 @@ export interface TargetMatcher {
   match(call: AnyPath): TargetMatch | undefined;
   /** Names worth looking for in the source before parsing (a prefilter), or undefined for "any". */
   readonly names: readonly string[] | undefined;
+}
+
+/**
+ * Matches the calls another resolver chose, by source range: the typed
+ * engine decides *which* calls are targets, the shared analysis and rewriter
+ * do the rest. `calls` is empty for a file without targets, so it is not parsed.
+ */
+export function createRangeMatcher(calls: ReadonlyMap<string, TypedCall>): TargetMatcher {
+  return {
+    names: calls.size === 0 ? [] : undefined,
+    match(call) {
+      const node = nodeOf(call);
+      const typed = calls.get(rangeKey(node.start ?? -1, node.end ?? -1));
+      if (!typed) return undefined;
+      const callee = unwrap(asNode(node["callee"]) ?? node);
+      const shape: CalleeShape = callee.type === "Identifier"
+        ? { kind: "identifier", binding: resolveBinding(call, callee["name"] as string) }
+        : { kind: "member" };
+      return { target: typed.target, callee: shape, facts: typed.facts };
+    },
+  };
 }
 
 /** The name a call is made by: `f()` → f, `a.b.f()` → f, `ns["f"]()` → f. */

@@ -14,7 +14,8 @@ import { displayPath } from "../report/paths";
 import { sarifReport } from "../report/sarif";
 import { listLines, problemLines, rootSummaryLine, siteLines, summaryLine, type SummaryMode } from "../report/text";
 import { uncommittedFiles } from "../runner/git";
-import { run, summarize, type FileResult, type RunResult } from "../runner/run";
+import type { Engine } from "../config/schema";
+import { run, summarize, type FileResult, type RunResult, type RunRoot } from "../runner/run";
 import { writeChanges } from "../runner/write";
 import { planRun } from "./plan";
 import { createProgress } from "./progress";
@@ -56,13 +57,31 @@ export interface CommandArgs {
   readonly patchDir: string | undefined;
   readonly force: boolean;
   readonly allowManual: boolean;
+  readonly engine: Engine | undefined;
+  readonly project: string | undefined;
+  readonly allPromises: boolean | undefined;
+  readonly verify: boolean;
   readonly version: string;
 }
 
 const EDITS: ReadonlySet<EditKind> = new Set(["await", "sync-variant"]);
 
 export async function runCommand(name: CommandName, args: CommandArgs, io: Io): Promise<number> {
-  const plan = planRun({ paths: args.paths, repos: args.repos, config: args.config, targets: args.target, shard: args.shard, cwd: io.cwd, commands: COMMANDS });
+  const plan = planRun({
+    paths: args.paths,
+    repos: args.repos,
+    config: args.config,
+    targets: args.target,
+    shard: args.shard,
+    cwd: io.cwd,
+    commands: COMMANDS,
+    overrides: {
+      ...(args.engine !== undefined ? { engine: args.engine } : {}),
+      ...(args.project !== undefined ? { project: args.project } : {}),
+      ...(args.allPromises !== undefined ? { allPromises: args.allPromises } : {}),
+    },
+  });
+  warnAboutConfig(plan.roots, io);
   const extensions = parseExtensions(args.extensions);
   const maxFileSize = parseSize(args.maxFileSize);
   const out = palette(useColor({ flag: args.color, env: io.env, isTTY: io.stdoutIsTTY }));
@@ -79,6 +98,7 @@ export async function runCommand(name: CommandName, args: CommandArgs, io: Io): 
     ...(plan.fileShard ? { shard: plan.fileShard } : {}),
     ...(io.signal ? { signal: io.signal } : {}),
     onProgress: (done, total) => progress.update(done, total),
+    verify: args.verify,
   });
   progress.clear();
 
@@ -105,7 +125,9 @@ export async function runCommand(name: CommandName, args: CommandArgs, io: Io): 
     if (showDiff) {
       for (const file of files) {
         const diff = fileDiff(file, io.cwd);
-        if (diff) io.stdout(out.isColorSupported ? colorizeDiff(diff, out) : diff);
+        if (!diff) continue;
+        if (file.newDiagnostics !== undefined) io.stdout(`${verificationMark(file)}\n`);
+        io.stdout(out.isColorSupported ? colorizeDiff(diff, out) : diff);
       }
     }
     const toStderr = showDiff;
@@ -127,13 +149,35 @@ export async function runCommand(name: CommandName, args: CommandArgs, io: Io): 
   if (interrupted && args.format !== "text") io.stderr(`unawaited: interrupted after ${result.processed} of ${result.total} files\n`);
 
   if (interrupted) return EXIT.interrupted;
-  if (args.failOnError && summary.files.failed > 0) return EXIT.found;
+  if (args.failOnError && summary.files.failed + (summary.files.rejected ?? 0) > 0) return EXIT.found;
   if (name === "check") {
     const pending = summary.sites.awaited + summary.sites.switched > 0;
     const manual = summary.sites.manual > 0 && !args.allowManual;
     if (pending || manual) return EXIT.found;
   }
   return EXIT.ok;
+}
+
+/** A comment line above a diff; `git apply` skips text before `diff --git`. */
+function verificationMark(file: FileResult): string {
+  const diagnostics = file.newDiagnostics ?? [];
+  if (diagnostics.length === 0) return "# unawaited --verify: verified, the edits add no type errors";
+  return [
+    `# unawaited --verify: REJECTED, not written: the edits add ${diagnostics.length} type error${diagnostics.length === 1 ? "" : "s"}`,
+    ...diagnostics.map((d) => `#   line ${d.line}: TS${d.code}: ${d.message}`),
+  ].join("\n");
+}
+
+/** Warned once per run: `type` and `allPromises` are only honoured by the typed engine. */
+function warnAboutConfig(roots: readonly RunRoot[], io: Io): void {
+  const syntactic = roots.filter((root) => root.config.engine === "syntactic");
+  const typedTarget = syntactic.flatMap((root) => root.config.targets).find((t) => t.type !== undefined);
+  if (typedTarget) {
+    io.stderr(`unawaited: warning: target ${typedTarget.name} names type ${typedTarget.type}, which only --engine typed checks; the syntactic engine matches it by name only\n`);
+  }
+  if (syntactic.some((root) => root.config.allPromises)) {
+    io.stderr("unawaited: warning: allPromises needs types: it is ignored without --engine typed\n");
+  }
 }
 
 function reportLines(name: CommandName, files: readonly FileResult[], args: CommandArgs, cwd: string, colors: Palette): string[] {

@@ -39,7 +39,11 @@ function withRunOptions<T>(y: Argv<T>) {
     .option("quiet", { alias: "q", type: "boolean", describe: "Print only errors (and diffs or data asked for)", group: "Output:" })
     .option("verbose", { alias: "v", type: "boolean", describe: "Also list sites that are already fine", group: "Output:" })
     .option("color", { type: "boolean", describe: "Colour the output (default: on a terminal, unless NO_COLOR is set)", group: "Output:" })
-    .option("fail-on-error", { type: "boolean", default: false, describe: "Exit 1 when a file cannot be read, parsed or written", group: "Output:" })
+    .option("fail-on-error", { type: "boolean", default: false, describe: "Exit 1 when a file cannot be read, parsed or written (or --verify rejects it)", group: "Output:" })
+    .option("engine", { choices: ["syntactic", "typed"] as const, describe: "How targets are found: by name (syntactic, default) or by symbol and type (typed, needs a tsconfig)", group: "Engine:" })
+    .option("project", { type: "string", describe: "tsconfig.json for the typed engine (default: found upward from each path)", group: "Engine:" })
+    .option("all-promises", { type: "boolean", describe: "Typed engine: every call that returns a promise is a target", group: "Engine:" })
+    .option("verify", { type: "boolean", default: false, describe: "Type-check each changed file with its edits; refuse edits that add type errors", group: "Engine:" })
     .conflicts("quiet", "verbose");
 }
 
@@ -66,7 +70,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           .example("$0 fix --patch fixes.patch src/", "Review: one patch to attach (git apply fixes.patch)")
           .example("$0 fix --target 'fAsync=>f' src/", "No config file: an inline target with its sync variant")
           .example("$0 fix --repos repos.txt --patch-dir patches/", "Bulk: one patch per repository")
-          .example("$0 fix --repos repos.txt --shard 2/4", "Bulk on a CI matrix: this machine's quarter of the repositories"),
+          .example("$0 fix --repos repos.txt --shard 2/4", "Bulk on a CI matrix: this machine's quarter of the repositories")
+          .example("$0 fix --engine typed --verify src/", "Resolve targets by symbol and type; refuse edits that add type errors"),
       handle("fix"),
     )
     .command(
@@ -137,6 +142,10 @@ function toCommandArgs(raw: Record<string, unknown>, version: string): CommandAr
     patchDir: raw["patchDir"] as string | undefined,
     force: raw["force"] === true,
     allowManual: raw["allowManual"] === true,
+    engine: raw["engine"] as CommandArgs["engine"],
+    project: raw["project"] as string | undefined,
+    allPromises: raw["allPromises"] as boolean | undefined,
+    verify: raw["verify"] === true,
     version,
   };
 }
@@ -144,6 +153,7 @@ function toCommandArgs(raw: Record<string, unknown>, version: string): CommandAr
 const KNOWN_FLAGS = [
   "config", "target", "extensions", "ignore", "gitignore", "no-gitignore", "max-file-size", "repos", "shard", "format", "json",
   "quiet", "verbose", "color", "no-color", "fail-on-error", "dry", "patch", "patch-dir", "force", "allow-manual", "help", "version",
+  "engine", "project", "all-promises", "verify",
 ];
 
 /** yargs' message, plus a suggestion for a mistyped flag. */

@@ -6,7 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { CONFIG_FILE_NAME, findConfigFile, loadConfigFile } from "../config/load";
-import type { ResolvedConfig } from "../config/schema";
+import type { Engine, ResolvedConfig } from "../config/schema";
 import { parseTargetSpec, TARGET_SPEC_GRAMMAR } from "../config/target-spec";
 import { resolveConfig } from "../config/validate";
 import { UnawaitedError } from "../errors";
@@ -23,6 +23,8 @@ export interface PlanArgs {
   readonly cwd: string;
   /** Command names, to recognise `unawaited chekc` as a typo rather than a path. */
   readonly commands: readonly string[];
+  /** --engine, --project, --all-promises: override every config. */
+  readonly overrides: { readonly engine?: Engine; readonly project?: string; readonly allPromises?: boolean };
 }
 
 export interface Plan {
@@ -54,17 +56,38 @@ export function planRun(args: PlanArgs): Plan {
   const inline = args.targets.map(parseTargetSpec);
   const override = args.config === undefined ? undefined : loadConfigFile(path.resolve(args.cwd, args.config));
   const cache = new Map<string, ResolvedConfig>();
-  const roots = [...unique].map(([root, shown]): RunRoot => ({ path: root, config: configFor(root, shown, override, inline, cache) }));
+  const roots = [...unique].map(([root, shown]): RunRoot => ({
+    path: root,
+    config: withOverrides(configFor(root, { shown, override, inline, allPromises: args.overrides.allPromises === true, cache }), args),
+  }));
   return { roots, fileShard };
 }
 
-function configFor(
-  root: string,
-  shown: string,
-  override: ResolvedConfig | undefined,
-  inline: readonly ReturnType<typeof parseTargetSpec>[],
-  cache: Map<string, ResolvedConfig>,
-): ResolvedConfig {
+function withOverrides(config: ResolvedConfig, args: PlanArgs): ResolvedConfig {
+  const { engine, project, allPromises } = args.overrides;
+  if (engine === undefined && project === undefined && allPromises === undefined) return config;
+  return resolveConfig({
+    ...config,
+    ...(engine !== undefined ? { engine } : {}),
+    ...(project !== undefined ? { project } : {}),
+    ...(allPromises !== undefined ? { allPromises } : {}),
+  }, "command-line flags", { baseDir: args.cwd });
+}
+
+interface ConfigContext {
+  /** The path as the user wrote it, for messages. */
+  readonly shown: string;
+  /** --config, when given. */
+  readonly override: ResolvedConfig | undefined;
+  /** --target specs. */
+  readonly inline: readonly ReturnType<typeof parseTargetSpec>[];
+  /** --all-promises: no config file needed. */
+  readonly allPromises: boolean;
+  readonly cache: Map<string, ResolvedConfig>;
+}
+
+function configFor(root: string, context: ConfigContext): ResolvedConfig {
+  const { shown, override, inline, allPromises, cache } = context;
   let base = override;
   if (!base) {
     const found = findConfigFile(root);
@@ -77,6 +100,7 @@ function configFor(
     const { targets: _targets, ...options } = base ?? {};
     return resolveConfig({ ...options, targets: inline }, "--target");
   }
+  if (!base && allPromises) return resolveConfig({ targets: [], allPromises: true }, "--all-promises");
   if (!base) {
     throw new UnawaitedError("CONFIG_NOT_FOUND", `no ${CONFIG_FILE_NAME} (or package.json "unawaited" key) found for ${shown}: looked in it and every directory above`, {
       hint: `create ${CONFIG_FILE_NAME} with { "targets": [{ "name": "yourAsyncFunction" }] }, pass --config FILE, or --target ${TARGET_SPEC_GRAMMAR}`,

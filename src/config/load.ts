@@ -18,7 +18,7 @@ export function loadConfigFile(file: string): ResolvedConfig {
     });
   }
   if (path.basename(file) === "package.json") return configFromPackageJson(text.replace(/^\uFEFF/, ""), file);
-  return parseConfigText(text.replace(/^\uFEFF/, ""), file);
+  return parseConfigText(text.replace(/^\uFEFF/, ""), file, path.dirname(path.resolve(file)));
 }
 
 function configFromPackageJson(text: string, file: string): ResolvedConfig {
@@ -36,10 +36,10 @@ function configFromPackageJson(text: string, file: string): ResolvedConfig {
       hint: `add "${PACKAGE_JSON_KEY}": { "targets": [...] } to it, or use ${CONFIG_FILE_NAME}`,
     });
   }
-  return resolveConfig(section, `${file} (key "${PACKAGE_JSON_KEY}")`, PACKAGE_JSON_KEY);
+  return resolveConfig(section, `${file} (key "${PACKAGE_JSON_KEY}")`, { jsonPathPrefix: PACKAGE_JSON_KEY, baseDir: path.dirname(path.resolve(file)) });
 }
 
-export function parseConfigText(text: string, source: string): ResolvedConfig {
+export function parseConfigText(text: string, source: string, baseDir?: string): ResolvedConfig {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -48,7 +48,7 @@ export function parseConfigText(text: string, source: string): ResolvedConfig {
       hint: "check for trailing commas and unquoted keys",
     });
   }
-  return resolveConfig(raw, source);
+  return resolveConfig(raw, source, baseDir === undefined ? {} : { baseDir });
 }
 
 export const PACKAGE_JSON_KEY = "unawaited";

@@ -14,6 +14,8 @@ export const targetSchema = z
     name: z.union([identifier, z.literal("default")]),
     sync: identifier.optional(),
     module: z.string().min(1, { message: "must be a module specifier, e.g. \"next/headers\"" }).optional(),
+    /** A class or interface: only member calls on receivers of this type match (typed engine). */
+    type: identifier.optional(),
   })
   .refine((t) => t.sync === undefined || t.sync !== t.name, {
     message: "\"sync\" must differ from \"name\": it names the synchronous twin of the async function",
@@ -23,21 +25,35 @@ export const targetSchema = z
 export const returnAwaitValues = ["in-try-catch", "always", "never"] as const;
 export const topLevelAwaitValues = ["auto", "always", "never"] as const;
 
-export const configSchema = z.strictObject({
-  $schema: z.string().optional(),
-  targets: z.array(targetSchema).min(1, { message: "needs at least one target, e.g. [{ \"name\": \"createWebSocketManager\" }]" }),
-  returnAwait: z.enum(returnAwaitValues).optional(),
-  topLevelAwait: z.enum(topLevelAwaitValues).optional(),
-});
+export const engineValues = ["syntactic", "typed"] as const;
+
+export const configSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    targets: z.array(targetSchema),
+    returnAwait: z.enum(returnAwaitValues).optional(),
+    topLevelAwait: z.enum(topLevelAwaitValues).optional(),
+    engine: z.enum(engineValues).optional(),
+    /** tsconfig.json for the typed engine, relative to the config file. */
+    project: z.string().min(1, { message: "must be a path to a tsconfig.json" }).optional(),
+    allPromises: z.boolean().optional(),
+  })
+  .refine((c) => c.targets.length > 0 || c.allPromises === true, {
+    message: "needs at least one target, e.g. [{ \"name\": \"createWebSocketManager\" }] (or \"allPromises\": true)",
+    path: ["targets"],
+  });
 
 export type TargetInput = z.input<typeof targetSchema>;
 export type ConfigInput = z.input<typeof configSchema>;
 export type ReturnAwait = (typeof returnAwaitValues)[number];
 export type TopLevelAwait = (typeof topLevelAwaitValues)[number];
 
+export type Engine = (typeof engineValues)[number];
+
 export interface Target {
   readonly name: string;
   readonly sync?: string;
+  readonly type?: string;
   readonly module?: string;
 }
 
@@ -48,9 +64,17 @@ export interface ResolvedConfig {
   readonly returnAwait: ReturnAwait;
   /** Whether a module's top level counts as an async scope. */
   readonly topLevelAwait: TopLevelAwait;
+  /** How targets are found: by name (syntactic) or by symbol and type (typed, ts-morph). */
+  readonly engine: Engine;
+  /** Absolute path of the tsconfig.json for the typed engine; found upward when absent. */
+  readonly project?: string;
+  /** Typed engine: every call returning a promise is a target. */
+  readonly allPromises: boolean;
 }
 
 export const DEFAULTS = {
   returnAwait: "in-try-catch",
   topLevelAwait: "auto",
-} as const satisfies Omit<ResolvedConfig, "targets">;
+  engine: "syntactic",
+  allPromises: false,
+} as const satisfies Omit<ResolvedConfig, "targets" | "project">;

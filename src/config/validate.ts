@@ -1,3 +1,4 @@
+import * as path from "node:path";
 import type { z } from "zod";
 import { UnawaitedError } from "../errors";
 import { configSchema, DEFAULTS, type ResolvedConfig, type Target } from "./schema";
@@ -21,17 +22,25 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 }
 
 function allowedKeys(path: readonly PropertyKey[]): string {
-  return path.includes("targets") ? "name, sync, module" : "targets, returnAwait, topLevelAwait";
+  return path.includes("targets") ? "name, sync, module, type" : "targets, returnAwait, topLevelAwait, engine, project, allPromises";
 }
 
 /**
  * Validates raw config data (already parsed from JSON) and fills in defaults.
  * `source` names where it came from, for the error message.
  */
-export function resolveConfig(raw: unknown, source: string, basePath?: string): ResolvedConfig {
+export interface ResolveOptions {
+  /** Where the config sits in its file, e.g. "unawaited" in a package.json. */
+  readonly jsonPathPrefix?: string;
+  /** Relative paths in the config (`project`) are relative to this directory. */
+  readonly baseDir?: string;
+}
+
+export function resolveConfig(raw: unknown, source: string, options: ResolveOptions = {}): ResolvedConfig {
   const result = configSchema.safeParse(raw);
   if (!result.success) {
-    const lines = result.error.issues.map((issue) => `  - ${describeIssue(basePath === undefined ? issue : { ...issue, path: [basePath, ...issue.path] })}`);
+    const prefix = options.jsonPathPrefix;
+    const lines = result.error.issues.map((issue) => `  - ${describeIssue(prefix === undefined ? issue : { ...issue, path: [prefix, ...issue.path] })}`);
     throw new UnawaitedError("CONFIG_INVALID", `invalid config in ${source}:\n${lines.join("\n")}`, {
       hint: "see the README section \"Config\" for every field and an example",
     });
@@ -41,10 +50,14 @@ export function resolveConfig(raw: unknown, source: string, basePath?: string): 
     name: t.name,
     ...(t.sync !== undefined ? { sync: t.sync } : {}),
     ...(t.module !== undefined ? { module: t.module } : {}),
+    ...(t.type !== undefined ? { type: t.type } : {}),
   }));
   return Object.freeze({
     targets: Object.freeze(targets.map((t) => Object.freeze(t))),
     returnAwait: data.returnAwait ?? DEFAULTS.returnAwait,
     topLevelAwait: data.topLevelAwait ?? DEFAULTS.topLevelAwait,
+    engine: data.engine ?? DEFAULTS.engine,
+    allPromises: data.allPromises ?? DEFAULTS.allPromises,
+    ...(data.project !== undefined ? { project: path.resolve(options.baseDir ?? process.cwd(), data.project) } : {}),
   });
 }

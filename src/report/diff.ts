@@ -6,7 +6,8 @@ import { displayPath } from "./paths";
 
 /** The diff of one file, with paths relative to `base`. Empty when the file did not change. */
 export function fileDiff(result: FileResult, base: string): string {
-  if (result.status !== "changed" || result.before === undefined || result.after === undefined) return "";
+  const shown = result.status === "changed" || result.status === "rejected";
+  if (!shown || result.before === undefined || result.after === undefined) return "";
   const name = displayPath(result.file, base);
   const patch = createTwoFilesPatch(`a/${name}`, `b/${name}`, result.before, result.after, undefined, undefined, { context: 3 });
   // jsdiff opens with a "=====" separator line; git's header is what `git apply` and reviewers expect.
@@ -14,9 +15,9 @@ export function fileDiff(result: FileResult, base: string): string {
   return `diff --git a/${name} b/${name}\n${body}`;
 }
 
-/** One patch for many files, as `git apply` takes it from `base`. */
+/** One patch for many files, as `git apply` takes it from `base`. Files rejected by --verify are left out. */
 export function patchOf(results: readonly FileResult[], base: string): string {
-  return results.map((result) => fileDiff(result, base)).join("");
+  return results.filter((result) => result.status === "changed").map((result) => fileDiff(result, base)).join("");
 }
 
 export function colorizeDiff(diff: string, colors: Palette): string {

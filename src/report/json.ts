@@ -10,7 +10,14 @@ export interface JsonRoot {
 
 export interface JsonReport {
   readonly findings: readonly Finding[];
-  readonly errors: readonly { file: string; status: "error" | "skipped"; message: string; line?: number; column?: number }[];
+  readonly errors: readonly {
+    file: string;
+    status: "error" | "skipped" | "rejected";
+    message: string;
+    line?: number;
+    column?: number;
+    diagnostics?: readonly { code: number; message: string; line: number }[];
+  }[];
   readonly roots: readonly JsonRoot[];
   readonly summary: RunSummary;
 }
@@ -19,12 +26,13 @@ export function jsonReport(files: readonly FileResult[], roots: readonly JsonRoo
   return {
     findings: files.flatMap((file) => file.findings.map((finding) => ({ ...finding, file: displayPath(finding.file, cwd) }))),
     errors: files
-      .filter((file) => file.status === "error" || file.status === "skipped")
+      .filter((file) => file.status === "error" || file.status === "skipped" || file.status === "rejected")
       .map((file) => ({
         file: displayPath(file.file, cwd),
-        status: file.status as "error" | "skipped",
+        status: file.status as "error" | "skipped" | "rejected",
         message: file.message ?? "",
         ...(file.line !== undefined ? { line: file.line, column: file.column ?? 1 } : {}),
+        ...(file.status === "rejected" ? { diagnostics: file.newDiagnostics ?? [] } : {}),
       })),
     roots,
     summary,

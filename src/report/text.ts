@@ -45,10 +45,13 @@ export function siteLines(files: readonly FileResult[], include: (finding: Findi
 export function problemLines(files: readonly FileResult[], options: TextOptions): string[] {
   const lines: string[] = [];
   for (const file of files) {
-    if (file.status !== "error" && file.status !== "skipped") continue;
+    if (file.status !== "error" && file.status !== "skipped" && file.status !== "rejected") continue;
     const where = file.line !== undefined ? `:${file.line}:${file.column ?? 1}` : "";
-    const tag = file.status === "error" ? options.colors.red("error ") : options.colors.dim("skip  ");
+    const tag = file.status === "skipped" ? options.colors.dim("skip  ") : options.colors.red(file.status === "error" ? "error " : "reject");
     lines.push(`${displayPath(file.file, options.cwd)}${where}  ${tag}  ${file.message ?? ""}`);
+    for (const diagnostic of file.status === "rejected" ? file.newDiagnostics ?? [] : []) {
+      lines.push(`${displayPath(file.file, options.cwd)}:${diagnostic.line}  ${options.colors.red("TS" + diagnostic.code)}  ${diagnostic.message}`);
+    }
   }
   return lines;
 }
@@ -73,7 +76,8 @@ export function summaryText(summary: RunSummary, mode: SummaryMode): string {
   const f = summary.files;
   const s = summary.sites;
   const verb = mode === "written" ? "changed" : mode === "check" ? "need changes" : "to change";
-  const files = `${f.scanned} file${f.scanned === 1 ? "" : "s"} scanned: ${f.changed} ${verb}, ${f.unchanged} unchanged, ${f.skipped} skipped, ${f.failed} failed`;
+  const verification = f.verified !== undefined ? `, ${f.verified} verified, ${f.rejected ?? 0} rejected by --verify` : "";
+  const files = `${f.scanned} file${f.scanned === 1 ? "" : "s"} scanned: ${f.changed} ${verb}${verification}, ${f.unchanged} unchanged, ${f.skipped} skipped, ${f.failed} failed`;
   const sites = `sites: ${s.awaited} to await, ${s.switched} to switch to sync, ${s.manual} manual, ${s.ok} already fine`;
   const writtenSites = `sites: ${s.awaited} awaited, ${s.switched} switched to sync, ${s.manual} manual, ${s.ok} already fine`;
   return `${files}; ${mode === "written" ? writtenSites : sites}`;

@@ -10,10 +10,13 @@ import jscodeshift from "jscodeshift";
 import type { Finding } from "../analysis/findings";
 import type { ResolvedConfig } from "../config/schema";
 import { ParseError, PrintError, transformSource, type EditKind } from "../engine";
+import { createRangeMatcher, type TargetMatcher } from "../analysis/targets";
+import { typedService, type NewDiagnostic, type TypedService } from "../typed/index";
 import { discoverFiles } from "./discover";
 import { shardSlice, type Shard } from "./shard";
 
-export type FileStatus = "changed" | "unchanged" | "skipped" | "error";
+/** `rejected`: changed, but `--verify` found new type errors; shown, never written. */
+export type FileStatus = "changed" | "rejected" | "unchanged" | "skipped" | "error";
 
 export interface FileResult {
   /** Absolute path. */
@@ -28,6 +31,8 @@ export interface FileResult {
   /** For parse errors: where. */
   readonly line?: number;
   readonly column?: number;
+  /** With --verify, for changed files: the diagnostics the edits would add (empty: verified). */
+  readonly newDiagnostics?: readonly NewDiagnostic[];
 }
 
 /** A path given to the run (a repository, a directory or a file) with its config. */
@@ -49,10 +54,21 @@ export interface RunOptions {
   readonly shard?: Shard;
   readonly signal?: AbortSignal;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Check each changed file's edits with the type checker (needs a tsconfig). */
+  readonly verify?: boolean;
 }
 
 export interface RunSummary {
-  readonly files: { readonly scanned: number; readonly changed: number; readonly unchanged: number; readonly skipped: number; readonly failed: number };
+  readonly files: {
+    readonly scanned: number;
+    readonly changed: number;
+    readonly unchanged: number;
+    readonly skipped: number;
+    readonly failed: number;
+    /** With --verify: changed files whose edits add no diagnostics, and those whose edits do. */
+    readonly verified?: number;
+    readonly rejected?: number;
+  };
   readonly sites: { readonly awaited: number; readonly switched: number; readonly manual: number; readonly ok: number };
   readonly written: boolean;
   readonly interrupted: boolean;
@@ -88,7 +104,8 @@ export async function run(options: RunOptions): Promise<RunResult> {
   let interrupted = false;
   const roots: RootResult[] = [];
   for (const { root, files, skipped } of plan) {
-    const results: FileResult[] = skipped.map((s) => ({ file: s.file, status: "skipped", findings: [], message: s.reason }));
+    const typed = root.config.engine === "typed" || options.verify ? typedService(root.path, root.config) : undefined;
+    let results: FileResult[] = skipped.map((s) => ({ file: s.file, status: "skipped", findings: [], message: s.reason }));
     for (const file of files) {
       // Yield between files so a Ctrl-C handler can run and stop us cleanly.
       await new Promise((resolve) => setImmediate(resolve));
@@ -96,14 +113,43 @@ export async function run(options: RunOptions): Promise<RunResult> {
         interrupted = true;
         break;
       }
-      results.push(processFile(file, root.config, options));
+      results.push(processWith(file, root, typed, options));
       processed++;
       options.onProgress?.(processed, total);
     }
+    if (typed && options.verify && !interrupted) results = verified(results, typed);
     roots.push({ root, files: results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) });
     if (interrupted) break;
   }
   return { roots, total, processed, interrupted, durationMs: Math.round(performance.now() - started) };
+}
+
+function processWith(file: string, root: RunRoot, typed: TypedService | undefined, options: RunOptions): FileResult {
+  if (root.config.engine !== "typed" || !typed) return processFile(file, root.config, options);
+  const calls = typed.callsIn(file);
+  if (!calls) {
+    return { file, status: "skipped", findings: [], message: `not part of the TypeScript project ${typed.tsconfig} (include it there, or enable allowJs for JavaScript)` };
+  }
+  return processFile(file, root.config, { ...options, matcher: createRangeMatcher(calls) });
+}
+
+/** Marks each changed file verified (no new diagnostics) or rejected (with them). */
+function verified(results: readonly FileResult[], typed: TypedService): FileResult[] {
+  const changes = new Map(results.filter((r) => r.status === "changed").map((r) => [r.file, r.after!]));
+  if (changes.size === 0) return [...results];
+  const rejected = typed.verify(changes);
+  return results.map((result): FileResult => {
+    if (result.status !== "changed") return result;
+    const diagnostics = rejected.get(result.file);
+    if (!diagnostics) return { ...result, newDiagnostics: [] };
+    const first = diagnostics[0]!;
+    return {
+      ...result,
+      status: "rejected",
+      newDiagnostics: diagnostics,
+      message: `rejected by --verify: the edits add ${diagnostics.length} type error${diagnostics.length === 1 ? "" : "s"}, e.g. TS${first.code} at line ${first.line}: ${first.message}`,
+    };
+  });
 }
 
 /** Git's rule: a NUL byte in the first 8000 bytes makes a file binary. */
@@ -111,7 +157,11 @@ function isBinary(buffer: Buffer): boolean {
   return buffer.subarray(0, 8000).includes(0);
 }
 
-export function processFile(file: string, config: ResolvedConfig, options: Pick<RunOptions, "edits" | "maxFileSize">): FileResult {
+export function processFile(
+  file: string,
+  config: ResolvedConfig,
+  options: Pick<RunOptions, "edits" | "maxFileSize"> & { readonly matcher?: TargetMatcher },
+): FileResult {
   let buffer: Buffer;
   try {
     const size = fs.statSync(file).size;
@@ -126,7 +176,7 @@ export function processFile(file: string, config: ResolvedConfig, options: Pick<
   const source = buffer.toString("utf8");
   let result;
   try {
-    result = transformSource(jscodeshift, { source, file, config, edits: options.edits });
+    result = transformSource(jscodeshift, { source, file, config, edits: options.edits, ...(options.matcher ? { matcher: options.matcher } : {}) });
   } catch (error) {
     if (error instanceof ParseError) {
       return { file, status: "error", findings: [], message: `cannot parse: ${error.message}`, ...position(error) };
@@ -158,10 +208,15 @@ export function allFiles(result: RunResult): FileResult[] {
 }
 
 export function summarize(files: readonly FileResult[], state: { written: boolean; interrupted: boolean; durationMs: number }): RunSummary {
-  let changed = 0, unchanged = 0, skipped = 0, failed = 0;
+  let changed = 0, unchanged = 0, skipped = 0, failed = 0, verifiedCount = 0, rejected = 0;
+  let verifying = false;
   let awaited = 0, switched = 0, manual = 0, ok = 0;
   for (const file of files) {
-    if (file.status === "changed") changed++;
+    if (file.newDiagnostics !== undefined) verifying = true;
+    if (file.status === "changed") {
+      changed++;
+      if (file.newDiagnostics?.length === 0) verifiedCount++;
+    } else if (file.status === "rejected") rejected++;
     else if (file.status === "unchanged") unchanged++;
     else if (file.status === "skipped") skipped++;
     else failed++;
@@ -173,7 +228,7 @@ export function summarize(files: readonly FileResult[], state: { written: boolea
     }
   }
   return {
-    files: { scanned: files.length, changed, unchanged, skipped, failed },
+    files: { scanned: files.length, changed, unchanged, skipped, failed, ...(verifying ? { verified: verifiedCount, rejected } : {}) },
     sites: { awaited, switched, manual, ok },
     ...state,
   };

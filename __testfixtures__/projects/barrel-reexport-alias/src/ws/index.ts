@@ -1,0 +1,1 @@
+export { createWebSocketManager as make } from "./factory";

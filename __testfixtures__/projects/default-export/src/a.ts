@@ -1,0 +1,5 @@
+import connect from "@app/factory";
+
+export async function a() {
+  connect("ws://a").send("hello");
+}

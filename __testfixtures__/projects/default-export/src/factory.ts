@@ -1,0 +1,3 @@
+export default async function createConnection(url: string): Promise<{ send(text: string): void }> {
+  return { send: (text) => void [url, text] };
+}

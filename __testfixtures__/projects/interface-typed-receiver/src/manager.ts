@@ -1,0 +1,3 @@
+export interface Manager {
+  addConnection(id: string): void;
+}

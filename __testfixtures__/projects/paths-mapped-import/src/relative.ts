@@ -1,0 +1,5 @@
+import { createWebSocketManager } from "./ws/factory";
+
+export async function viaRelativePath(userId: string) {
+  createWebSocketManager(userId).addConnection("b");
+}

@@ -1,0 +1,92 @@
+/**
+ * `--verify`: apply the edits of the changed files in memory and compare each
+ * file's diagnostics before and after. A file whose edits add diagnostics is
+ * rejected. All changed files are applied together (one program rebuild, not
+ * one per file), then again without the rejected ones until nothing more is
+ * rejected, so an accepted file is never judged against a rejected edit.
+ */
+import * as path from "node:path";
+import type { Project, SourceFile } from "ts-morph";
+
+export interface NewDiagnostic {
+  readonly code: number;
+  readonly message: string;
+  /** 1-based, in the edited file. */
+  readonly line: number;
+}
+
+export function verifyEdits(project: Project, changes: ReadonlyMap<string, string>): Map<string, NewDiagnostic[]> {
+  const rejected = new Map<string, NewDiagnostic[]>();
+  let pending = new Map(changes);
+  while (pending.size > 0) {
+    const files = [...pending.keys()].map((file) => project.getSourceFile(file)).filter((f): f is SourceFile => f !== undefined);
+    const originals = new Map(files.map((file) => [file, file.getFullText()]));
+    const before = new Map(files.map((file) => [file, keys(file)]));
+    for (const file of files) file.replaceWithText(stripBom(pending.get(file.getFilePath()) ?? pending.get(normalize(file.getFilePath()))!));
+    let changed = false;
+    try {
+      for (const file of files) {
+        const added = newDiagnostics(before.get(file)!, file);
+        if (added.length > 0) {
+          rejected.set(pendingKey(pending, file), added);
+          changed = true;
+        }
+      }
+    } finally {
+      for (const [file, text] of originals) file.replaceWithText(text);
+    }
+    if (!changed) break;
+    pending = new Map([...pending].filter(([file]) => !rejected.has(file)));
+  }
+  return rejected;
+}
+
+function pendingKey(pending: ReadonlyMap<string, string>, file: SourceFile): string {
+  const path = file.getFilePath();
+  return pending.has(path) ? path : normalize(path);
+}
+
+function normalize(file: string): string {
+  return file.split("/").join(path.sep);
+}
+
+function stripBom(text: string): string {
+  return text.startsWith("\uFEFF") ? text.slice(1) : text;
+}
+
+function diagnosticsOf(file: SourceFile) {
+  return file.getPreEmitDiagnostics();
+}
+
+function keyOf(diagnostic: ReturnType<typeof diagnosticsOf>[number]): string {
+  const text = diagnostic.getMessageText();
+  const message = typeof text === "string" ? text : text.getMessageText();
+  return `${diagnostic.getCode()}\u0000${message}`;
+}
+
+/** Diagnostics as a multiset of code + message: positions move with the edits, so they are not compared. */
+function keys(file: SourceFile): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const diagnostic of diagnosticsOf(file)) counts.set(keyOf(diagnostic), (counts.get(keyOf(diagnostic)) ?? 0) + 1);
+  return counts;
+}
+
+function newDiagnostics(before: Map<string, number>, file: SourceFile): NewDiagnostic[] {
+  const remaining = new Map(before);
+  const added: NewDiagnostic[] = [];
+  for (const diagnostic of diagnosticsOf(file)) {
+    const key = keyOf(diagnostic);
+    const left = remaining.get(key) ?? 0;
+    if (left > 0) {
+      remaining.set(key, left - 1);
+      continue;
+    }
+    const text = diagnostic.getMessageText();
+    added.push({
+      code: diagnostic.getCode(),
+      message: typeof text === "string" ? text : text.getMessageText(),
+      line: diagnostic.getLineNumber() ?? 0,
+    });
+  }
+  return added;
+}
