@@ -40,7 +40,7 @@ describe("check", () => {
   });
 
   it("--format sarif has the SARIF 2.1.0 required fields and one result per site that needs work", () => {
-    const dir = project({ "a.ts": NEEDS_AWAIT, "c.ts": MANUAL_ONLY, "d.ts": CLEAN, "broken.ts": "function ( createWebSocketManager" });
+    const dir = project({ "a.ts": NEEDS_AWAIT, "c#x.ts": MANUAL_ONLY, "d.ts": CLEAN, "broken.ts": "function ( createWebSocketManager" });
     const result = unawaited(["check", "--format", "sarif", "."], dir);
     expect(result.status).toBe(1);
     const sarif = JSON.parse(result.stdout) as Record<string, any>;
@@ -57,7 +57,7 @@ describe("check", () => {
       expect(ruleIds).toContain(result.ruleId);
       expect(run.tool.driver.rules[result.ruleIndex].id).toBe(result.ruleId);
       const location = result.locations[0].physicalLocation;
-      expect(location.artifactLocation.uri).toMatch(/^[ac]\.ts$/);
+      expect(location.artifactLocation.uri).toMatch(/^(a|c%23x)\.ts$/);
       expect(location.region.startLine).toBeGreaterThan(0);
       expect(location.region.startColumn).toBeGreaterThan(0);
     }
@@ -111,6 +111,89 @@ describe("fix --patch", () => {
   });
 });
 
+describe("patches from anywhere", () => {
+  it("--patch from a subdirectory uses paths from the repository root", () => {
+    const dir = copySampleProject();
+    git(["init", "-q"], dir);
+    const patch = path.join(tempDir(), "sub.patch");
+    expect(unawaited(["fix", "--patch", patch, "."], path.join(dir, "src")).status).toBe(0);
+    expect(fs.readFileSync(patch, "utf8")).toContain("diff --git a/src/agent-handler.ts b/src/agent-handler.ts");
+    expect(git(["apply", "--check", patch], dir).status).toBe(0);
+  });
+
+  it("--patch-dir names the patch after the repository and roots it there, even for a subdirectory", () => {
+    const base = tempDir();
+    const repo = path.join(base, "ra");
+    fs.cpSync(copySampleProject(), repo, { recursive: true });
+    git(["init", "-q"], repo);
+    expect(unawaited(["fix", "--patch-dir", "pd", "ra/src"], base).status).toBe(0);
+    expect(fs.readdirSync(path.join(base, "pd"))).toEqual(["ra.patch"]);
+    expect(git(["apply", "--check", path.join(base, "pd", "ra.patch")], repo).status).toBe(0);
+  });
+
+  it("writes no patch when there is nothing to change, and removes a stale one from --patch-dir", () => {
+    const dir = project({ "d.ts": CLEAN });
+    writeTree(dir, { "pd/x.patch": "stale" });
+    fs.renameSync(dir, `${dir}-x`);
+    fs.mkdirSync(dir);
+    fs.renameSync(`${dir}-x`, path.join(dir, "x"));
+    const result = unawaited(["fix", "--patch", "none.patch", "--patch-dir", "x/pd", "x"], dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("no changes: none.patch not written");
+    expect(fs.existsSync(path.join(dir, "none.patch"))).toBe(false);
+    expect(fs.existsSync(path.join(dir, "x", "pd", "x.patch"))).toBe(false);
+  });
+
+  it("refuses a --patch path that is a source file being fixed", () => {
+    const dir = project({ "a.ts": NEEDS_AWAIT });
+    const result = unawaited(["fix", "--patch", "a.ts", "."], dir);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("--patch a.ts is one of the files being fixed");
+    expect(fs.readFileSync(path.join(dir, "a.ts"), "utf8")).toBe(NEEDS_AWAIT);
+  });
+
+  it.each([
+    [["fix", "--patch", ".", "."], /--patch \. is a directory/],
+    [["fix", ".", "--patch"], /--patch needs a file name/],
+    [["fix", "--patch-dir", "a.ts", "."], /--patch-dir a\.ts: .*(not a directory|EEXIST)/],
+    [["fix", "--patch", "a.ts/x.patch", "."], /--patch a\.ts\/x\.patch: cannot create directory/],
+    [["fix", ".", "--target"], /Not enough arguments following: target/],
+    [["check", "--json", "--format", "sarif", "."], /--json and --format sarif ask for two formats/],
+  ])("%j is a clear usage error", (args, message) => {
+    const dir = project({ "a.ts": NEEDS_AWAIT });
+    const result = unawaited(args as string[], dir);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message as RegExp);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("points at the command a flag belongs to", () => {
+    const dir = project({ "a.ts": NEEDS_AWAIT });
+    expect(unawaited(["check", "--patch", "x", "."], dir).stderr).toContain("--patch is an option of `unawaited fix`");
+  });
+});
+
+describe("overlapping and repeated paths", () => {
+  it("handles each file once when one path contains another", () => {
+    const dir = copySampleProject();
+    git(["init", "-q"], dir);
+    const result = unawaited(["fix", "--patch", "../o.patch", ".", "src"], dir);
+    expect(result.stdout).toContain("5 files scanned: 2 to change");
+    expect(git(["apply", "--check", path.join(dir, "..", "o.patch")], dir).status).toBe(0);
+  });
+
+  it("shards over all roots together, balanced", () => {
+    const base = tempDir();
+    for (const [name, count] of [["ra", 7], ["rb", 3]] as const) {
+      const files: Record<string, string> = { "unawaited.config.json": CONFIG };
+      for (let i = 0; i < count; i++) files[`f${i}.ts`] = NEEDS_AWAIT;
+      writeTree(path.join(base, name), files);
+    }
+    const sizes = ["1/2", "2/2"].map((shard) => (JSON.parse(unawaited(["check", "--json", "--shard", shard, "ra", "rb"], base).stdout) as { summary: { files: { scanned: number } } }).summary.files.scanned);
+    expect(sizes).toEqual([5, 5]);
+  });
+});
+
 describe("several repositories", () => {
   function repo(base: string, name: string, config: object, files: Record<string, string>): string {
     const dir = path.join(base, name);
@@ -150,6 +233,16 @@ describe("several repositories", () => {
     const report = JSON.parse(result.stdout) as { roots: { path: string }[]; findings: { file: string }[] };
     expect(report.roots.map((r) => r.path)).toEqual(["alpha", "beta"]);
     expect(report.findings.map((f) => f.file)).toEqual(["alpha/a.ts", "beta/b.ts"]);
+  });
+
+  it("--repos lists a repository twice: it still lands in one shard", () => {
+    const base = tempDir();
+    repo(base, "ra", { targets: [{ name: "createWebSocketManager" }] }, { "a.ts": NEEDS_AWAIT });
+    repo(base, "rb", { targets: [{ name: "createWebSocketManager" }] }, { "b.ts": NEEDS_AWAIT });
+    writeTree(base, { "repos.txt": "ra\n./ra/\nrb\n" });
+    const slices = ["1/2", "2/2"].map((shard) =>
+      (JSON.parse(unawaited(["check", "--json", "--repos", "repos.txt", "--shard", shard], base).stdout) as { roots: { path: string }[] }).roots.map((r) => r.path));
+    expect(slices.flat().sort()).toEqual(["ra", "rb"]);
   });
 
   it("--shard with --repos splits repositories: disjoint, and together all of them", () => {
@@ -212,6 +305,21 @@ describe("targets and files from flags", () => {
     const result = unawaited(["check", "."], dir);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/unknown key "nmae" in unawaited\.targets\[0\]/);
+  });
+
+  it("a deeper .gitignore can re-include a file, and a nested repository has its own rules", () => {
+    const dir = project({ ".gitignore": "*.gen.ts\n", "src/.gitignore": "!keep.gen.ts\n", "src/keep.gen.ts": NEEDS_AWAIT, "src/drop.gen.ts": NEEDS_AWAIT, "sub/x.gen.ts": NEEDS_AWAIT });
+    git(["init", "-q"], dir);
+    git(["init", "-q"], path.join(dir, "sub"));
+    const files = (JSON.parse(unawaited(["check", "--json", "."], dir).stdout) as { findings: { file: string }[] }).findings.map((f) => f.file);
+    expect(files).toEqual(["src/keep.gen.ts", "sub/x.gen.ts"]);
+  });
+
+  it("takes a directory given explicitly even when .gitignore ignores it", () => {
+    const dir = project({ ".gitignore": "build/\n", "build/a.ts": NEEDS_AWAIT });
+    git(["init", "-q"], dir);
+    const files = (JSON.parse(unawaited(["check", "--json", "build"], dir).stdout) as { findings: { file: string }[] }).findings.map((f) => f.file);
+    expect(files).toEqual(["build/a.ts"]);
   });
 
   it("--extensions, --ignore and --no-gitignore choose the files", () => {

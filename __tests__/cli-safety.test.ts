@@ -31,7 +31,7 @@ describe("the dirty-tree guard", () => {
     const before = readTree(dir);
     const refused = unawaited(["fix", "."], dir);
     expect(refused.status).toBe(2);
-    expect(refused.stderr).toContain("refusing to write: 1 file to be changed has uncommitted changes:\n  a.ts\n");
+    expect(refused.stderr).toContain("refusing to write: 1 file to be changed has uncommitted changes (or is ignored by git):\n  a.ts\n");
     expect(refused.stderr).toContain("--force");
     expect(readTree(dir)).toEqual(before);
 
@@ -64,7 +64,64 @@ describe("the dirty-tree guard", () => {
   });
 });
 
+describe("the dirty-tree guard, edge cases", () => {
+  it("treats file names as names, not git pathspec patterns", () => {
+    const dir = committedRepo({ "app/[id].ts": NEEDS_AWAIT, "app/i.ts": "x;\n", ":foo.ts": NEEDS_AWAIT });
+    fs.appendFileSync(path.join(dir, "app", "i.ts"), "// wip\n");
+    // `app/[id].ts` would match `app/i.ts` as a pattern: not refused for it.
+    expect(unawaited(["fix", "app"], dir).status).toBe(0);
+    fs.appendFileSync(path.join(dir, ":foo.ts"), "// wip\n");
+    const refused = unawaited(["fix", ":foo.ts"], dir);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain("  :foo.ts\n");
+  });
+
+  it("refuses a .gitignore'd file, which git could not give back", () => {
+    const dir = committedRepo({ ".gitignore": "local.ts\n" });
+    writeTree(dir, { "local.ts": NEEDS_AWAIT });
+    const refused = unawaited(["fix", "local.ts"], dir);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain("  local.ts\n");
+    expect(fs.readFileSync(path.join(dir, "local.ts"), "utf8")).toBe(NEEDS_AWAIT);
+  });
+
+  it("fails closed when git cannot answer", () => {
+    const dir = committedRepo({ "a.ts": NEEDS_AWAIT });
+    fs.writeFileSync(path.join(dir, ".git", "index"), "not an index");
+    const result = unawaited(["fix", "."], dir);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/cannot check .* for uncommitted changes: git failed: /);
+    expect(fs.readFileSync(path.join(dir, "a.ts"), "utf8")).toBe(NEEDS_AWAIT);
+  });
+});
+
 describe("files that are skipped or fail", () => {
+  it("leaves a file that is not valid UTF-8 alone", () => {
+    const dir = tempDir();
+    const latin1 = Buffer.concat([Buffer.from("// caf"), Buffer.from([0xe9]), Buffer.from(`\n${NEEDS_AWAIT}`)]);
+    writeTree(dir, { "unawaited.config.json": CONFIG, "latin1.ts": latin1 });
+    const result = unawaited(["fix", "."], dir);
+    expect(result.stdout).toMatch(/latin1\.ts {2}skip {4}not valid UTF-8/);
+    expect(fs.readFileSync(path.join(dir, "latin1.ts")).equals(latin1)).toBe(true);
+  });
+
+  it("does not overwrite a read-only file", () => {
+    const dir = tempDir();
+    writeTree(dir, { "unawaited.config.json": CONFIG, "ro.ts": NEEDS_AWAIT });
+    fs.chmodSync(path.join(dir, "ro.ts"), 0o444);
+    const result = unawaited(["fix", "."], dir);
+    expect(result.stdout).toMatch(/ro\.ts {2}error {3}cannot write: the file is read-only/);
+    expect(fs.readFileSync(path.join(dir, "ro.ts"), "utf8")).toBe(NEEDS_AWAIT);
+  });
+
+  it("writes a file whose name is as long as the file system allows", () => {
+    const dir = tempDir();
+    const name = `${"a".repeat(240)}.ts`;
+    writeTree(dir, { "unawaited.config.json": CONFIG, [name]: NEEDS_AWAIT });
+    expect(unawaited(["fix", "."], dir).status).toBe(0);
+    expect(fs.readFileSync(path.join(dir, name), "utf8")).toBe(FIXED);
+  });
+
   it("skips binary files and files over --max-file-size, and says so", () => {
     const dir = tempDir();
     writeTree(dir, {
@@ -81,6 +138,17 @@ describe("files that are skipped or fail", () => {
     expect(result.stderr).toContain("3 files scanned: 1 to change, 0 unchanged, 2 skipped, 0 failed");
     expect(result.stdout).toContain("b/small.ts");
     expect(readTree(dir)).toEqual(before);
+  });
+
+  it("reports and patches a file by its real path, not by a symlink to it", () => {
+    const dir = tempDir();
+    writeTree(dir, { "unawaited.config.json": CONFIG, "src/z.ts": NEEDS_AWAIT });
+    fs.symlinkSync("z.ts", path.join(dir, "src", "a.ts"));
+    git(["init", "-q"], dir);
+    const result = unawaited(["fix", "--patch", "../p.patch", "."], dir);
+    expect(result.stdout).toContain("src/z.ts:2:13");
+    expect(result.stdout).not.toContain("src/a.ts");
+    expect(git(["apply", "--check", path.join(dir, "..", "p.patch")], dir).status).toBe(0);
   });
 
   it("follows symlinks inside the root once, skips those pointing outside, and survives loops", () => {
@@ -116,6 +184,14 @@ describe("files that are skipped or fail", () => {
     expect(fs.readFileSync(path.join(dir, "boot.cjs"), "utf8")).toBe(source);
   });
 
+  it("--quiet still shows every error, whatever the file is called", () => {
+    const dir = tempDir();
+    writeTree(dir, { "unawaited.config.json": CONFIG, "skip-list.ts": "createWebSocketManager(\n", "other.ts": "createWebSocketManager(\n" });
+    const result = unawaited(["check", "-q", "."], dir);
+    expect(result.stdout).toMatch(/skip-list\.ts:2:1 {2}error/);
+    expect(result.stdout).toMatch(/other\.ts:2:1 {2}error/);
+  });
+
   it("exits 1 for a file that does not parse only with --fail-on-error", () => {
     const dir = tempDir();
     writeTree(dir, { "unawaited.config.json": CONFIG, "broken.ts": "createWebSocketManager(\n", "a.ts": NEEDS_AWAIT });
@@ -139,6 +215,7 @@ describe("Ctrl-C", () => {
     const status = await new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
     expect(status).toBe(130);
     expect(stdout).toMatch(/interrupted after \d+ of 4000 files/);
+    expect(stdout).not.toContain("not written: interrupted");
     const contents = Object.entries(readTree(dir)).filter(([name]) => name.startsWith("src/")).map(([, text]) => text);
     expect(contents).toHaveLength(4000);
     for (const text of contents) expect([NEEDS_AWAIT, FIXED]).toContain(text);

@@ -13,10 +13,10 @@ import { jsonReport } from "../report/json";
 import { displayPath } from "../report/paths";
 import { sarifReport } from "../report/sarif";
 import { listLines, problemLines, rootSummaryLine, siteLines, summaryLine, type SummaryMode } from "../report/text";
-import { uncommittedFiles } from "../runner/git";
+import { uncommittedFiles, workTreeRootOf } from "../runner/git";
 import type { Engine } from "../config/schema";
 import { run, summarize, type FileResult, type RunResult, type RunRoot } from "../runner/run";
-import { writeChanges } from "../runner/write";
+import { INTERRUPTED_MESSAGE, writeChanges } from "../runner/write";
 import { planRun } from "./plan";
 import { createProgress } from "./progress";
 
@@ -82,6 +82,8 @@ export async function runCommand(name: CommandName, args: CommandArgs, io: Io): 
     },
   });
   warnAboutConfig(plan.roots, io);
+  const patchFile = args.patch === undefined ? undefined : checkPatchFile(path.resolve(io.cwd, args.patch), args.patch);
+  const patchDir = args.patchDir === undefined ? undefined : checkPatchDir(path.resolve(io.cwd, args.patchDir), args.patchDir);
   const extensions = parseExtensions(args.extensions);
   const maxFileSize = parseSize(args.maxFileSize);
   const out = palette(useColor({ flag: args.color, env: io.env, isTTY: io.stdoutIsTTY }));
@@ -102,15 +104,23 @@ export async function runCommand(name: CommandName, args: CommandArgs, io: Io): 
   });
   progress.clear();
 
-  const writes = name === "fix" && !args.dry && args.patch === undefined && args.patchDir === undefined;
-  const { roots, interrupted } = writes ? await writeAll(result, args, io) : { roots: result.roots.map((r) => r.files), interrupted: result.interrupted };
+  const writes = name === "fix" && !args.dry && patchFile === undefined && patchDir === undefined;
+  // An interrupted analysis writes nothing: the user asked to stop.
+  const { roots, interrupted } = writes && !result.interrupted
+    ? await writeAll(result, args, io)
+    : { roots: result.roots.map((r) => [...r.files]), interrupted: result.interrupted };
   const files = roots.flat();
   const summary = summarize(files, { written: writes, interrupted, durationMs: result.durationMs });
   const mode: SummaryMode = name === "fix" ? (writes ? "written" : args.dry ? "dry" : "patch") : name;
 
   const written: string[] = [];
-  if (args.patch !== undefined) written.push(writePatch(path.resolve(io.cwd, args.patch), patchOf(files, io.cwd)));
-  if (args.patchDir !== undefined) written.push(...writePatchDir(path.resolve(io.cwd, args.patchDir), result, roots));
+  if (patchFile !== undefined) {
+    if (files.some((file) => realpathOrSelf(file.file) === realpathOrSelf(patchFile))) {
+      throw new UnawaitedError("USAGE", `--patch ${args.patch} is one of the files being fixed: refusing to overwrite it`, { hint: "write the patch outside the paths being fixed, e.g. --patch ../fixes.patch" });
+    }
+    written.push(...writePatch(patchFile, files, io.cwd));
+  }
+  if (patchDir !== undefined) written.push(...writePatchDir(patchDir, result, roots));
 
   if (args.format === "json") {
     const perRoot = result.roots.map((root, i) => ({
@@ -140,7 +150,7 @@ export async function runCommand(name: CommandName, args: CommandArgs, io: Io): 
           lines.push(rootSummaryLine(displayPath(root.root.path, io.cwd), summarize(roots[i]!, { written: writes, interrupted, durationMs: 0 }), mode, colors));
         });
       }
-      for (const file of written) lines.push(`wrote ${displayPath(file, io.cwd)}`);
+      for (const file of written) lines.push(file.startsWith("no changes") ? file : `wrote ${displayPath(file, io.cwd)}`);
       lines.push(summaryLine(summary, mode, colors));
       if (interrupted) lines.push(colors.yellow(`interrupted after ${result.processed} of ${result.total} files`));
     }
@@ -151,8 +161,9 @@ export async function runCommand(name: CommandName, args: CommandArgs, io: Io): 
   if (interrupted) return EXIT.interrupted;
   if (args.failOnError && summary.files.failed + (summary.files.rejected ?? 0) > 0) return EXIT.found;
   if (name === "check") {
-    const pending = summary.sites.awaited + summary.sites.switched > 0;
-    const manual = summary.sites.manual > 0 && !args.allowManual;
+    const actions = new Set(files.flatMap((file) => file.findings.map((finding) => finding.action)));
+    const pending = actions.has("await") || actions.has("sync-variant");
+    const manual = actions.has("manual") && !args.allowManual;
     if (pending || manual) return EXIT.found;
   }
   return EXIT.ok;
@@ -182,8 +193,10 @@ function warnAboutConfig(roots: readonly RunRoot[], io: Io): void {
 
 function reportLines(name: CommandName, files: readonly FileResult[], args: CommandArgs, cwd: string, colors: Palette): string[] {
   const options = { cwd, colors };
-  const problems = problemLines(files, options);
-  if (args.quiet) return problems.filter((line) => !line.includes("skip"));
+  // After Ctrl-C every unwritten file would say so; the summary line says it once.
+  const reported = files.filter((file) => file.message !== INTERRUPTED_MESSAGE);
+  const problems = problemLines(args.quiet ? reported.filter((file) => file.status !== "skipped") : reported, options);
+  if (args.quiet) return problems;
   if (name === "list") return [...listLines(files, options), ...problems];
   return [...siteLines(files, (f) => args.verbose || f.action !== "ok", options), ...problems];
 }
@@ -195,7 +208,7 @@ async function writeAll(result: RunResult, args: CommandArgs, io: Io): Promise<{
     const dirty = uncommittedFiles(changed);
     if (dirty.length > 0) {
       const list = dirty.map((file) => `  ${displayPath(file, io.cwd)}`).join("\n");
-      throw new UnawaitedError("DIRTY_TREE", `refusing to write: ${dirty.length} file${dirty.length === 1 ? "" : "s"} to be changed ${dirty.length === 1 ? "has" : "have"} uncommitted changes:\n${list}`, {
+      throw new UnawaitedError("DIRTY_TREE", `refusing to write: ${dirty.length} file${dirty.length === 1 ? "" : "s"} to be changed ${dirty.length === 1 ? "has" : "have"} uncommitted changes (or ${dirty.length === 1 ? "is" : "are"} ignored by git):\n${list}`, {
         hint: "commit or stash them first so the fix can be reviewed and undone with git, or pass --force (--dry shows the diff without writing)",
       });
     }
@@ -210,28 +223,81 @@ async function writeAll(result: RunResult, args: CommandArgs, io: Io): Promise<{
   return { roots, interrupted };
 }
 
-function writePatch(file: string, patch: string): string {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, patch);
+/** Validates `--patch FILE` before the run, so a bad path costs nothing. */
+function checkPatchFile(file: string, given: string): string {
+  if (given.trim() === "") throw new UnawaitedError("USAGE", "--patch needs a file name", { hint: "e.g. --patch fixes.patch" });
+  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
+    throw new UnawaitedError("USAGE", `--patch ${given} is a directory`, { hint: "give a file name, or use --patch-dir for one patch per repository" });
+  }
+  ensureDirectory(path.dirname(file), `--patch ${given}`);
   return file;
 }
 
-/** `DIR/<root-name>.patch` for each root with changes, paths relative to the root. */
+function checkPatchDir(dir: string, given: string): string {
+  if (given.trim() === "") throw new UnawaitedError("USAGE", "--patch-dir needs a directory", { hint: "e.g. --patch-dir patches" });
+  ensureDirectory(dir, `--patch-dir ${given}`);
+  return dir;
+}
+
+function ensureDirectory(dir: string, flag: string): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw new UnawaitedError("USAGE", `${flag}: cannot create directory ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { hint: "choose a path under a writable directory" });
+  }
+  if (!fs.statSync(dir).isDirectory()) throw new UnawaitedError("USAGE", `${flag}: ${dir} is not a directory`, { hint: "choose another path" });
+}
+
+/**
+ * One patch for all changes, with paths relative to the git work tree that
+ * holds them (what `git apply` expects from anywhere in it), or to the
+ * current directory outside git or across several repositories.
+ */
+function writePatch(file: string, files: readonly FileResult[], cwd: string): string[] {
+  const changed = files.filter((f) => f.status === "changed");
+  if (changed.length === 0) return [`no changes: ${path.relative(cwd, file) || file} not written`];
+  const tops = new Set(changed.map((f) => workTreeRootOf(f.file) ?? ""));
+  const base = tops.size === 1 && !tops.has("") ? [...tops][0]! : cwd;
+  writeText(file, patchOf(changed, base));
+  return [file];
+}
+
+/** `DIR/<repo-name>.patch` per root with changes, relative to its work tree (or the root outside git). */
 function writePatchDir(dir: string, result: RunResult, roots: readonly (readonly FileResult[])[]): string[] {
-  fs.mkdirSync(dir, { recursive: true });
   const used = new Set<string>();
   const written: string[] = [];
   result.roots.forEach((root, i) => {
-    const base = fs.statSync(root.root.path).isDirectory() ? root.root.path : path.dirname(root.root.path);
-    const patch = patchOf(roots[i]!, base);
-    let name = path.basename(root.root.path) || "root";
-    for (let n = 2; used.has(name); n++) name = `${path.basename(root.root.path)}-${n}`;
+    const rootDir = fs.statSync(root.root.path).isDirectory() ? root.root.path : path.dirname(root.root.path);
+    const base = workTreeRootOf(rootDir) ?? rootDir;
+    let name = path.basename(base) || "root";
+    for (let n = 2; used.has(name); n++) name = `${path.basename(base)}-${n}`;
     used.add(name);
-    if (patch === "") return;
-    fs.writeFileSync(path.join(dir, `${name}.patch`), patch);
-    written.push(path.join(dir, `${name}.patch`));
+    const target = path.join(dir, `${name}.patch`);
+    const patch = patchOf(roots[i]!, base);
+    // A patch from an earlier run would now be stale.
+    if (patch === "") fs.rmSync(target, { force: true });
+    else {
+      writeText(target, patch);
+      written.push(target);
+    }
   });
   return written;
+}
+
+function writeText(file: string, text: string): void {
+  try {
+    fs.writeFileSync(file, text);
+  } catch (error) {
+    throw new UnawaitedError("USAGE", `cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { hint: "choose a writable path" });
+  }
+}
+
+function realpathOrSelf(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return path.resolve(file);
+  }
 }
 
 export function parseExtensions(text: string | undefined): readonly string[] {

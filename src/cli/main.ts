@@ -100,8 +100,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .wrap(Math.min(110, io.columns || 100))
     .exitProcess(false)
     .fail((message, error) => {
-      if (error) throw error;
-      throw usageError(message, argv);
+      // yargs' own validation errors (a flag without its value, …) are usage errors too.
+      if (error && error.name !== "YError") throw error;
+      throw usageError(message ?? error?.message ?? "invalid arguments", argv);
     });
 
   try {
@@ -121,6 +122,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 }
 
 function toCommandArgs(raw: Record<string, unknown>, version: string): CommandArgs {
+  if (raw["json"] === true && raw["format"] !== "text" && raw["format"] !== "json") {
+    throw new UnawaitedError("USAGE", `--json and --format ${String(raw["format"])} ask for two formats`, { hint: "pass one of them" });
+  }
   const format = raw["json"] === true ? "json" : (raw["format"] as CommandArgs["format"]);
   return {
     paths: (raw["paths"] as string[] | undefined) ?? [],
@@ -156,6 +160,19 @@ const KNOWN_FLAGS = [
   "engine", "project", "all-promises", "verify",
 ];
 
+/** Flags that only one command takes. */
+const COMMAND_FLAGS: Readonly<Record<string, CommandName>> = {
+  dry: "fix",
+  patch: "fix",
+  "patch-dir": "fix",
+  force: "fix",
+  "allow-manual": "check",
+};
+
+function kebab(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
 /** yargs' message, plus a suggestion for a mistyped flag. */
 function usageError(message: string, argv: readonly string[]): UnawaitedError {
   const unknown = /^Unknown arguments?: (.+)$/.exec(message);
@@ -163,6 +180,8 @@ function usageError(message: string, argv: readonly string[]): UnawaitedError {
     const names = unknown[1]!.split(", ").map((name) => name.trim());
     const hints = names.map((name) => {
       const flag = argv.find((arg) => arg.replace(/^-+/, "").split("=")[0] === name) ?? name;
+      const owner = COMMAND_FLAGS[kebab(name)];
+      if (owner) return `${flag} is an option of \`unawaited ${owner}\``;
       const suggestion = closest(name, KNOWN_FLAGS);
       return suggestion ? `${flag}: did you mean --${suggestion}?` : undefined;
     }).filter((hint): hint is string => hint !== undefined);

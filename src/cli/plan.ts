@@ -39,8 +39,10 @@ export function planRun(args: PlanArgs): Plan {
   let fileShard = shard;
   if (args.repos !== undefined) {
     const listed = readRepos(path.resolve(args.cwd, args.repos));
-    // With --repos the shard splits repositories, so each machine runs whole ones.
-    paths = [...paths, ...shardSlice(listed, (repo) => repo, shard)];
+    // With --repos the shard splits repositories (given ones too), so each machine
+    // runs whole ones; the same repository listed twice counts once.
+    const all = [...new Map([...paths, ...listed].map((p) => [realpathOrResolved(path.resolve(args.cwd, p)), p])).values()];
+    paths = shardSlice(all, (repo) => path.resolve(args.cwd, repo), shard);
     fileShard = undefined;
   } else if (paths.length === 0) {
     paths = ["."];
@@ -110,6 +112,14 @@ function configFor(root: string, context: ConfigContext): ResolvedConfig {
 }
 
 /** One path a line; blank lines and `#` comments skipped; relative paths are relative to the list file. */
+function realpathOrResolved(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return file;
+  }
+}
+
 function readRepos(file: string): string[] {
   let text: string;
   try {

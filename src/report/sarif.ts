@@ -7,6 +7,11 @@ import type { Action } from "../analysis/findings";
 import type { FileResult } from "../runner/run";
 import { displayPath } from "./paths";
 
+/** A relative URI: each path segment escaped, so `#`, `?` and `%` in names stay part of the path. */
+function uriOf(file: string, cwd: string): string {
+  return displayPath(file, cwd).split("/").map((segment) => (segment === ".." || segment === "." ? segment : encodeURIComponent(segment))).join("/");
+}
+
 const RULES: readonly { id: Exclude<Action, "ok">; name: string; text: string; level: "warning" | "note" }[] = [
   { id: "await", name: "UnawaitedAsyncCall", text: "A call of an async function in an async scope is not awaited: its result is a Promise.", level: "warning" },
   { id: "sync-variant", name: "AsyncCallInSyncScope", text: "A call of an async function in a sync scope, where a sync variant exists.", level: "warning" },
@@ -25,7 +30,7 @@ export function sarifReport(files: readonly FileResult[], cwd: string, version: 
         message: { text: `${finding.target}: ${finding.reason}` },
         locations: [{
           physicalLocation: {
-            artifactLocation: { uri: encodeURI(displayPath(finding.file, cwd)), uriBaseId: "%SRCROOT%" },
+            artifactLocation: { uri: uriOf(finding.file, cwd), uriBaseId: "%SRCROOT%" },
             region: { startLine: finding.line, startColumn: finding.column },
           },
         }],
@@ -38,7 +43,7 @@ export function sarifReport(files: readonly FileResult[], cwd: string, version: 
       message: { text: file.message ?? "failed" },
       locations: [{
         physicalLocation: {
-          artifactLocation: { uri: encodeURI(displayPath(file.file, cwd)), uriBaseId: "%SRCROOT%" },
+          artifactLocation: { uri: uriOf(file.file, cwd), uriBaseId: "%SRCROOT%" },
           ...(file.line !== undefined ? { region: { startLine: file.line, startColumn: file.column ?? 1 } } : {}),
         },
       }],

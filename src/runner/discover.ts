@@ -2,8 +2,11 @@
  * Lists the files a run covers: each given file, and every file with a known
  * extension under each given directory, minus `node_modules`, `.git`, what
  * the `.gitignore` files on the way say (the repository's own, from its root
- * down) and `--ignore` patterns. Symlinks are followed only inside the given
- * roots, and a directory reached twice (a loop) is walked once.
+ * down, deeper files overriding shallower ones as in git; a nested repository
+ * or submodule starts afresh) and `--ignore` patterns. A path given explicitly
+ * is always taken. Symlinks are not followed: one pointing inside the roots
+ * names a file that is reached by its real path anyway, one pointing outside
+ * is reported as skipped.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -21,6 +24,8 @@ export interface DiscoverOptions {
 export interface SkippedFile {
   readonly file: string;
   readonly reason: string;
+  /** A failure (an unreadable directory) rather than a deliberate skip. */
+  readonly failed?: boolean;
 }
 
 export interface Discovery {
@@ -41,6 +46,9 @@ interface Walk {
   readonly options: DiscoverOptions;
   /** Real paths of the roots: symlinks may point anywhere inside them. */
   readonly realRoots: readonly string[];
+  readonly root: string;
+  /** `--ignore` patterns, relative to the root. */
+  readonly patterns: IgnoreLayer | undefined;
   readonly visitedDirs: Set<string>;
   readonly seenFiles: Set<string>;
   readonly files: string[];
@@ -58,6 +66,8 @@ export function discoverFiles(root: string, options: DiscoverOptions): Discovery
   const walk: Walk = {
     options,
     realRoots: [fs.realpathSync(absolute)],
+    root: absolute,
+    patterns: options.ignore.length > 0 ? { dir: absolute, rules: ignore().add([...options.ignore]) } : undefined,
     visitedDirs: new Set(),
     seenFiles: new Set(),
     files: [],
@@ -66,9 +76,12 @@ export function discoverFiles(root: string, options: DiscoverOptions): Discovery
   if (stat.isFile()) {
     // A file named on the command line is taken whatever its ignore rules say.
     addFile(walk, absolute, fs.realpathSync(absolute));
+  } else if (stat.isDirectory()) {
+    // So is a directory: if the rules above ignore it, the user asked for it anyway.
+    const ancestors = options.gitignore ? ancestorLayers(absolute) : [];
+    walkDir(walk, absolute, isIgnored(ancestors, undefined, absolute, true) ? [] : ancestors);
   } else {
-    const layers = [...(options.gitignore ? ancestorLayers(absolute) : []), ...patternLayer(absolute, options.ignore)];
-    walkDir(walk, absolute, layers);
+    walk.skipped.push({ file: absolute, reason: "not a regular file or directory" });
   }
   return { files: walk.files.sort(), skipped: walk.skipped };
 }
@@ -77,42 +90,52 @@ function walkDir(walk: Walk, dir: string, inherited: readonly IgnoreLayer[]): vo
   const real = safeRealpath(dir);
   if (real === undefined || walk.visitedDirs.has(real)) return;
   walk.visitedDirs.add(real);
-  const layers = walk.options.gitignore ? withLayer(inherited, dir) : inherited;
+  // A nested repository or submodule has its own ignore rules, not ours.
+  const nestedRepository = dir !== walk.root && fs.existsSync(path.join(dir, ".git"));
+  const base = nestedRepository ? [] : inherited;
+  const layers = walk.options.gitignore ? withLayer(base, dir) : base;
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch (error) {
-    walk.skipped.push({ file: dir, reason: `cannot read directory: ${(error as Error).message}` });
+    walk.skipped.push({ file: dir, reason: `cannot read directory: ${(error as Error).message}`, failed: true });
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     if (ALWAYS_SKIPPED.has(entry.name)) continue;
     const full = path.join(dir, entry.name);
-    let isDir = entry.isDirectory();
-    let realPath = full;
     if (entry.isSymbolicLink()) {
-      const target = safeRealpath(full);
-      if (target === undefined) {
-        walk.skipped.push({ file: full, reason: "broken symlink" });
-        continue;
-      }
-      if (!walk.realRoots.some((root) => isInside(target, root))) {
-        if (isSourceFile(walk, full) || safeIsDirectory(target)) walk.skipped.push({ file: full, reason: "symlink to a path outside the given roots" });
-        continue;
-      }
-      realPath = target;
-      isDir = safeIsDirectory(target);
+      noteSymlink(walk, full, layers);
+      continue;
     }
-    if (isIgnored(layers, full, isDir)) continue;
+    const isDir = entry.isDirectory();
+    if (isIgnored(layers, walk.patterns, full, isDir)) continue;
     if (isDir) walkDir(walk, full, layers);
-    else if (isSourceFile(walk, full)) addFile(walk, full, realPath === full ? safeRealpath(full) ?? full : realPath);
+    else if (entry.isFile() && isSourceFile(walk, full)) addFile(walk, full, full);
+  }
+}
+
+/**
+ * Symlinks are not followed. One that points inside the roots names a file
+ * the walk reaches by its real path; one that points outside is reported.
+ */
+function noteSymlink(walk: Walk, link: string, layers: readonly IgnoreLayer[]): void {
+  const target = safeRealpath(link);
+  const isDir = target !== undefined && safeIsDirectory(target);
+  if (!isDir && !isSourceFile(walk, link)) return;
+  if (isIgnored(layers, walk.patterns, link, isDir)) return;
+  if (target === undefined) {
+    walk.skipped.push({ file: link, reason: "broken symlink" });
+  } else if (!walk.realRoots.some((root) => isInside(target, root))) {
+    walk.skipped.push({ file: link, reason: "symlink to a path outside the given roots" });
   }
 }
 
 function addFile(walk: Walk, file: string, real: string): void {
-  if (walk.seenFiles.has(real)) return;
-  walk.seenFiles.add(real);
+  const key = safeRealpath(real) ?? real;
+  if (walk.seenFiles.has(key)) return;
+  walk.seenFiles.add(key);
   walk.files.push(file);
 }
 
@@ -141,13 +164,21 @@ function safeIsDirectory(file: string): boolean {
   }
 }
 
-function isIgnored(layers: readonly IgnoreLayer[], file: string, isDir: boolean): boolean {
-  for (const layer of layers) {
-    const relative = path.relative(layer.dir, file).split(path.sep).join("/");
-    if (relative === "" || relative.startsWith("..")) continue;
-    if (layer.rules.ignores(isDir ? `${relative}/` : relative)) return true;
+/** Git's precedence: the deepest .gitignore that has a say wins, so `!keep.ts` below undoes `*.ts` above. */
+function isIgnored(layers: readonly IgnoreLayer[], patterns: IgnoreLayer | undefined, file: string, isDir: boolean): boolean {
+  if (patterns && test(patterns, file, isDir).ignored) return true;
+  for (let i = layers.length - 1; i >= 0; i--) {
+    const verdict = test(layers[i]!, file, isDir);
+    if (verdict.ignored) return true;
+    if (verdict.unignored) return false;
   }
   return false;
+}
+
+function test(layer: IgnoreLayer, file: string, isDir: boolean): { ignored: boolean; unignored: boolean } {
+  const relative = path.relative(layer.dir, file).split(path.sep).join("/");
+  if (relative === "" || relative.startsWith("..")) return { ignored: false, unignored: false };
+  return layer.rules.test(isDir ? `${relative}/` : relative);
 }
 
 function withLayer(layers: readonly IgnoreLayer[], dir: string): readonly IgnoreLayer[] {
@@ -163,10 +194,6 @@ function readLayer(dir: string): IgnoreLayer | undefined {
     return undefined;
   }
   return { dir, rules: ignore().add(text) };
-}
-
-function patternLayer(root: string, patterns: readonly string[]): IgnoreLayer[] {
-  return patterns.length === 0 ? [] : [{ dir: root, rules: ignore().add([...patterns]) }];
 }
 
 /**

@@ -1,30 +1,30 @@
 /**
  * The dirty-tree guard: before writing, find which of the files to be
- * changed have uncommitted changes (modified, staged or untracked) in their
- * git work tree. Files outside any work tree, or with no git installed, are
- * not checked.
+ * changed git could not give back: modified, staged, untracked, or ignored.
+ * Files outside any work tree are not checked. When git itself fails (a
+ * "dubious ownership" refusal, say), the guard fails closed with git's message.
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { UnawaitedError } from "../errors";
 
+/** The files among `files` (as given) that are not safely committed. */
 export function uncommittedFiles(files: readonly string[]): string[] {
-  const byDir = new Map<string, string[]>();
-  for (const file of files) {
-    const dir = path.dirname(realpath(file));
-    const list = byDir.get(dir) ?? [];
-    list.push(file);
-    byDir.set(dir, list);
-  }
-  const byTop = new Map<string, string[]>();
-  for (const [dir, list] of byDir) {
-    const top = workTreeRoot(dir);
+  const byTop = new Map<string, { real: string; given: string }[]>();
+  for (const given of files) {
+    const real = realpath(given);
+    const top = workTreeRoot(path.dirname(real));
     if (top === undefined) continue;
-    byTop.set(top, [...(byTop.get(top) ?? []), ...list.map(realpath)]);
+    byTop.set(top, [...(byTop.get(top) ?? []), { real, given }]);
   }
   const dirty: string[] = [];
-  for (const [top, all] of byTop) {
-    for (let start = 0; start < all.length; start += PATHSPEC_BATCH) dirty.push(...statusOf(top, all.slice(start, start + PATHSPEC_BATCH)));
+  for (const [top, entries] of byTop) {
+    for (let start = 0; start < entries.length; start += PATHSPEC_BATCH) {
+      const batch = entries.slice(start, start + PATHSPEC_BATCH);
+      const flagged = new Set(statusOf(top, batch.map((e) => e.real)));
+      dirty.push(...batch.filter((e) => flagged.has(e.real)).map((e) => e.given));
+    }
   }
   return dirty.sort();
 }
@@ -32,13 +32,14 @@ export function uncommittedFiles(files: readonly string[]): string[] {
 /** Keeps each git command line well under the OS argument limit. */
 const PATHSPEC_BATCH = 500;
 
-function statusOf(top: string, list: readonly string[]): string[] {
-  const status = spawnSync("git", ["status", "--porcelain=v1", "-z", "--untracked-files=all", "--", ...list.map((f) => path.relative(top, f))], {
-    cwd: top,
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (status.status !== 0) return [];
+function statusOf(top: string, files: readonly string[]): string[] {
+  // --literal-pathspecs: `app/[id].ts` and `:foo.ts` are file names, not patterns.
+  const status = spawnSync(
+    "git",
+    ["--literal-pathspecs", "status", "--porcelain=v1", "-z", "--untracked-files=all", "--ignored=matching", "--", ...files.map((f) => path.relative(top, f))],
+    { cwd: top, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+  );
+  if (status.status !== 0) throw gitFailed(top, status.stderr);
   const dirty: string[] = [];
   const entries = status.stdout.split("\0");
   for (let i = 0; i < entries.length; i++) {
@@ -51,6 +52,13 @@ function statusOf(top: string, list: readonly string[]): string[] {
   return dirty;
 }
 
+function gitFailed(where: string, stderr: string): UnawaitedError {
+  const reason = stderr.trim().split("\n").find((line) => line.trim() !== "") ?? "no message";
+  return new UnawaitedError("DIRTY_TREE", `cannot check ${where} for uncommitted changes: git failed: ${reason}`, {
+    hint: "fix what git reports, or pass --force to write without the check",
+  });
+}
+
 function realpath(file: string): string {
   try {
     return fs.realpathSync(file);
@@ -59,12 +67,25 @@ function realpath(file: string): string {
   }
 }
 
+/** The top of the git work tree holding `file` (a file or directory), if any. */
+export function workTreeRootOf(file: string): string | undefined {
+  const real = realpath(file);
+  const dir = fs.existsSync(real) && fs.statSync(real).isDirectory() ? real : path.dirname(real);
+  try {
+    return workTreeRoot(dir);
+  } catch {
+    return undefined;
+  }
+}
+
 const roots = new Map<string, string | undefined>();
 
 function workTreeRoot(dir: string): string | undefined {
   if (roots.has(dir)) return roots.get(dir);
   const result = spawnSync("git", ["rev-parse", "--show-toplevel"], { cwd: dir, encoding: "utf8" });
-  const top = result.status === 0 ? path.resolve(result.stdout.trim()) : undefined;
+  let top: string | undefined;
+  if (result.status === 0) top = realpath(result.stdout.trim());
+  else if (result.error === undefined && !/not a git repository/i.test(result.stderr)) throw gitFailed(dir, result.stderr);
   roots.set(dir, top);
   return top;
 }

@@ -12,7 +12,7 @@ import type { ResolvedConfig } from "../config/schema";
 import { ParseError, PrintError, transformSource, type EditKind } from "../engine";
 import { createRangeMatcher, type TargetMatcher } from "../analysis/targets";
 import { typedService, type NewDiagnostic, type TypedService } from "../typed/index";
-import { discoverFiles } from "./discover";
+import { discoverFiles, type SkippedFile } from "./discover";
 import { shardSlice, type Shard } from "./shard";
 
 /** `rejected`: changed, but `--verify` found new type errors; shown, never written. */
@@ -91,21 +91,14 @@ export interface RunResult {
 
 export async function run(options: RunOptions): Promise<RunResult> {
   const started = performance.now();
-  const plan = options.roots.map((root) => {
-    const discovery = discoverFiles(root.path, { extensions: options.extensions, gitignore: options.gitignore, ignore: options.ignore });
-    const base = fs.statSync(root.path).isDirectory() ? root.path : path.dirname(root.path);
-    const relative = (file: string) => path.relative(base, file).split(path.sep).join("/");
-    const files = shardSlice(discovery.files, relative, options.shard);
-    const skipped = shardSlice(discovery.skipped, (s) => relative(s.file), options.shard);
-    return { root, files, skipped };
-  });
+  const plan = planFiles(options);
   const total = plan.reduce((sum, p) => sum + p.files.length, 0);
   let processed = 0;
   let interrupted = false;
   const roots: RootResult[] = [];
   for (const { root, files, skipped } of plan) {
     const typed = root.config.engine === "typed" || options.verify ? typedService(root.path, root.config) : undefined;
-    let results: FileResult[] = skipped.map((s) => ({ file: s.file, status: "skipped", findings: [], message: s.reason }));
+    let results: FileResult[] = skipped.map((s) => ({ file: s.file, status: s.failed ? "error" : "skipped", findings: [], message: s.reason }));
     for (const file of files) {
       // Yield between files so a Ctrl-C handler can run and stop us cleanly.
       await new Promise((resolve) => setImmediate(resolve));
@@ -122,6 +115,48 @@ export async function run(options: RunOptions): Promise<RunResult> {
     if (interrupted) break;
   }
   return { roots, total, processed, interrupted, durationMs: Math.round(performance.now() - started) };
+}
+
+interface PlannedRoot {
+  readonly root: RunRoot;
+  readonly files: readonly string[];
+  readonly skipped: readonly SkippedFile[];
+}
+
+/**
+ * Every file once (a file under two given paths belongs to the first), and
+ * the shard taken over all of them together, so slices stay balanced however
+ * the files are spread over the roots.
+ */
+function planFiles(options: RunOptions): PlannedRoot[] {
+  const seen = new Set<string>();
+  const planned = options.roots.map((root, index) => {
+    const discovery = discoverFiles(root.path, { extensions: options.extensions, gitignore: options.gitignore, ignore: options.ignore });
+    const base = fs.statSync(root.path).isDirectory() ? root.path : path.dirname(root.path);
+    const key = (file: string) => `${index}\0${path.relative(base, file).split(path.sep).join("/")}`;
+    const files = discovery.files.filter((file) => {
+      const real = realpathOrSelf(file);
+      if (seen.has(real)) return false;
+      seen.add(real);
+      return true;
+    });
+    return { root, files, skipped: discovery.skipped, key };
+  });
+  const keyed = planned.flatMap((p) => [...p.files.map((file) => ({ kind: "file" as const, file, key: p.key(file) })), ...p.skipped.map((s) => ({ kind: "skipped" as const, file: s.file, key: p.key(s.file) }))]);
+  const chosen = new Set(shardSlice(keyed, (item) => item.key, options.shard).map((item) => item.key));
+  return planned.map((p) => ({
+    root: p.root,
+    files: p.files.filter((file) => chosen.has(p.key(file))),
+    skipped: p.skipped.filter((s) => chosen.has(p.key(s.file))),
+  }));
+}
+
+function realpathOrSelf(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return file;
+  }
 }
 
 function processWith(file: string, root: RunRoot, typed: TypedService | undefined, options: RunOptions): FileResult {
@@ -152,6 +187,8 @@ function verified(results: readonly FileResult[], typed: TypedService): FileResu
   });
 }
 
+const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
 /** Git's rule: a NUL byte in the first 8000 bytes makes a file binary. */
 function isBinary(buffer: Buffer): boolean {
   return buffer.subarray(0, 8000).includes(0);
@@ -173,7 +210,13 @@ export function processFile(
     return { file, status: "error", findings: [], message: `cannot read: ${(error as Error).message}` };
   }
   if (isBinary(buffer)) return { file, status: "skipped", findings: [], message: "binary file" };
-  const source = buffer.toString("utf8");
+  let source: string;
+  try {
+    source = UTF8.decode(buffer);
+  } catch {
+    // Decoding would replace the bad bytes and writing would lose them: leave the file alone.
+    return { file, status: "skipped", findings: [], message: "not valid UTF-8 (re-encode it as UTF-8 to fix it)" };
+  }
   let result;
   try {
     result = transformSource(jscodeshift, { source, file, config, edits: options.edits, ...(options.matcher ? { matcher: options.matcher } : {}) });
@@ -221,8 +264,9 @@ export function summarize(files: readonly FileResult[], state: { written: boolea
     else if (file.status === "skipped") skipped++;
     else failed++;
     for (const finding of file.findings) {
-      if (finding.action === "await") awaited++;
-      else if (finding.action === "sync-variant") switched++;
+      // An edit counts only in a file that is (or, in a dry run, would be) changed.
+      if (finding.action === "await") awaited += file.status === "changed" ? 1 : 0;
+      else if (finding.action === "sync-variant") switched += file.status === "changed" ? 1 : 0;
       else if (finding.action === "manual") manual++;
       else ok++;
     }

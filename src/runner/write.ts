@@ -1,9 +1,12 @@
 /**
  * The one place that writes user files. A temp file in the same directory is
  * renamed over the original, so a reader (or a crash, or Ctrl-C) sees the old
- * file or the new one, never half of either. The file mode is kept. A file
- * that changed on disk since it was read is not overwritten.
+ * file or the new one, never half of either. The mode (and, when run as root,
+ * the owner) is kept. A read-only file, or one that changed on disk since it
+ * was read, is not overwritten. (The rename gives the file a new inode, so a
+ * hard link elsewhere keeps the old content.)
  */
+import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { FileResult } from "./run";
@@ -12,16 +15,21 @@ export function writeFileAtomic(path_: string, content: string): void {
   // Through a symlink, write the file it points to; renaming over the link would replace it.
   const file = fs.realpathSync(path_);
   const stat = fs.statSync(file);
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.unawaited-${process.pid}-${Date.now()}.tmp`);
+  if ((stat.mode & 0o222) === 0) throw new Error("the file is read-only");
+  // Short on purpose: a long file name plus a suffix could pass the 255-byte limit.
+  const temp = path.join(path.dirname(file), `.unawaited-${process.pid}-${crypto.randomBytes(4).toString("hex")}.tmp`);
   try {
-    fs.writeFileSync(temp, content, { mode: stat.mode & 0o7777 });
+    fs.writeFileSync(temp, content, { mode: stat.mode & 0o7777, flag: "wx" });
     fs.chmodSync(temp, stat.mode & 0o7777);
+    if (process.getuid?.() === 0) fs.chownSync(temp, stat.uid, stat.gid);
     fs.renameSync(temp, file);
   } catch (error) {
     fs.rmSync(temp, { force: true });
     throw error;
   }
 }
+
+export const INTERRUPTED_MESSAGE = "not written: interrupted";
 
 export interface WriteOutcome {
   /** The results with failed writes turned into errors. */
@@ -43,7 +51,7 @@ export async function writeChanges(files: readonly FileResult[], signal?: AbortS
     await new Promise((resolve) => setImmediate(resolve));
     if (interrupted || signal?.aborted) {
       interrupted = true;
-      out.push({ file: result.file, status: "unchanged", findings: result.findings, message: "not written: interrupted" });
+      out.push({ file: result.file, status: "skipped", findings: result.findings, message: INTERRUPTED_MESSAGE });
       continue;
     }
     out.push(writeOne(result));
