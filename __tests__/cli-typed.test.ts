@@ -1,0 +1,88 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { copySampleProject, REPO_ROOT, tempDir, unawaited, writeTree } from "./cli-helpers";
+
+const EXPECTED_DIFF = fs.readFileSync(path.join(REPO_ROOT, "__testfixtures__", "sample-project.expected.diff"), "utf8");
+
+describe("--engine typed on the sample project", () => {
+  it("gives the same fix as the syntactic engine, and --verify finds no new diagnostics", () => {
+    const dir = copySampleProject();
+    const result = unawaited(["fix", "--dry", "--engine", "typed", "--verify", "."], dir);
+    expect(result.status).toBe(0);
+    const marks = result.stdout.split("\n").filter((line) => line.startsWith("# unawaited --verify"));
+    expect(marks).toEqual([
+      "# unawaited --verify: verified, the edits add no type errors",
+      "# unawaited --verify: verified, the edits add no type errors",
+    ]);
+    expect(result.stdout.split("\n").filter((line) => !line.startsWith("#")).join("\n")).toBe(EXPECTED_DIFF);
+    expect(result.stderr).toContain("2 to change, 2 verified, 0 rejected by --verify");
+  });
+
+  it("reads engine and project from the config", () => {
+    const dir = copySampleProject();
+    const config = JSON.parse(fs.readFileSync(path.join(dir, "unawaited.config.json"), "utf8")) as object;
+    fs.renameSync(path.join(dir, "tsconfig.json"), path.join(dir, "tsconfig.app.json"));
+    fs.writeFileSync(path.join(dir, "unawaited.config.json"), JSON.stringify({ ...config, engine: "typed", project: "tsconfig.app.json" }));
+    const result = unawaited(["fix", "--dry", "."], dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(EXPECTED_DIFF);
+  });
+});
+
+describe("--verify", () => {
+  it("does not write a file whose edits add type errors, and reports them", () => {
+    const dir = tempDir();
+    fs.cpSync(path.join(REPO_ROOT, "__testfixtures__", "projects", "verify-rejects-breaking-edit"), dir, { recursive: true });
+    const before = fs.readFileSync(path.join(dir, "src", "handler.ts"), "utf8");
+    const result = unawaited(["fix", "--engine", "typed", "--verify", "--fail-on-error", "."], dir);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/src\/handler\.ts {2}reject {2}rejected by --verify: the edits add 1 type error, e\.g\. TS2739 at line 5/);
+    expect(result.stdout).toContain("1 changed, 1 verified, 1 rejected by --verify");
+    expect(fs.readFileSync(path.join(dir, "src", "handler.ts"), "utf8")).toBe(before);
+    expect(fs.readFileSync(path.join(dir, "src", "ok.ts"), "utf8")).toContain("(await createWebSocketManager(userId))");
+  });
+
+  it("marks a rejected diff in --dry and leaves it out of --patch", () => {
+    const dir = tempDir();
+    fs.cpSync(path.join(REPO_ROOT, "__testfixtures__", "projects", "verify-rejects-breaking-edit"), dir, { recursive: true });
+    const dry = unawaited(["fix", "--dry", "--verify", "."], dir);
+    expect(dry.stdout).toContain("# unawaited --verify: REJECTED, not written: the edits add 1 type error\n#   line 5: TS2739: ");
+    const patch = path.join(tempDir(), "p.patch");
+    unawaited(["fix", "--verify", "--patch", patch, "."], dir);
+    expect(fs.readFileSync(patch, "utf8")).not.toContain("handler.ts");
+    expect(fs.readFileSync(patch, "utf8")).toContain("ok.ts");
+  });
+});
+
+describe("typed engine errors", () => {
+  it("says how to fix a missing tsconfig", () => {
+    const dir = tempDir();
+    writeTree(dir, { "unawaited.config.json": JSON.stringify({ targets: [{ name: "f" }] }), "a.ts": "async function a() { f(); }\n" });
+    const result = unawaited(["fix", "--engine", "typed", "."], dir);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("the typed engine needs a tsconfig.json: none found for");
+    expect(result.stderr).toContain("--project");
+  });
+
+  it("names a --project that does not exist", () => {
+    const dir = copySampleProject();
+    const result = unawaited(["fix", "--engine", "typed", "--project", "nope.json", "."], dir);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/project .*nope\.json does not exist/);
+  });
+
+  it("skips, and says so, a file outside the TypeScript project", () => {
+    const dir = copySampleProject();
+    writeTree(dir, { "scripts/extra.ts": "async function a() { createWebSocketManager(); }\n" });
+    const result = unawaited(["fix", "--dry", "--engine", "typed", "."], dir);
+    expect(result.stderr).toMatch(/scripts\/extra\.ts {2}skip {4}not part of the TypeScript project/);
+  });
+
+  it("warns that the syntactic engine matches a typed target by name", () => {
+    const dir = tempDir();
+    writeTree(dir, { "unawaited.config.json": JSON.stringify({ targets: [{ name: "f", type: "Api" }] }), "a.ts": "async function a(x) { x.f(); }\n" });
+    const result = unawaited(["check", "."], dir);
+    expect(result.stderr).toContain("unawaited: warning: target f names type Api, which only --engine typed checks");
+  });
+});
