@@ -3,7 +3,6 @@
  * case is code and the exact findings (line, column, action) it must yield.
  * `^` marks nothing; positions are 1-based, as in editors.
  */
-import jscodeshift from "jscodeshift";
 import { describe, expect, it } from "vitest";
 import type { Action } from "../src/analysis/findings";
 import type { ConfigInput } from "../src/config/schema";
@@ -27,7 +26,7 @@ interface Case {
 
 function findingsOf(testCase: Case): string[] {
   const config = resolveConfig({ targets: TARGETS, ...testCase.options }, "test");
-  const result = transformSource(jscodeshift, {
+  const result = transformSource({
     source: testCase.code,
     file: testCase.file ?? "/virtual/test.ts",
     config,

@@ -6,7 +6,6 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import jscodeshift from "jscodeshift";
 import { findConfigFile, loadConfigFile } from "../src/config/load";
 import type { ResolvedConfig } from "../src/config/schema";
 import { resolveConfig } from "../src/config/validate";
@@ -49,5 +48,5 @@ export function configFor(pair: FixturePair): ResolvedConfig {
 }
 
 export function runFixture(pair: FixturePair, source: string, edits: readonly EditKind[]): TransformResult {
-  return transformSource(jscodeshift, { source, file: pair.inputFile, config: configFor(pair), edits: new Set(edits) });
+  return transformSource({ source, file: pair.inputFile, config: configFor(pair), edits: new Set(edits) });
 }

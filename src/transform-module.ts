@@ -16,7 +16,9 @@ export function createTransform(edits: readonly EditKind[]): Transform {
     let result;
     try {
       const config = configFromOptions(options, file.path);
-      result = transformSource(api.jscodeshift, { source: file.source, file: file.path, config, edits: editSet });
+      // `--prefilter=false` parses every file, to measure what the prefilter saves.
+      const prefilter = options["prefilter"] !== false && options["prefilter"] !== "false";
+      result = transformSource({ source: file.source, file: file.path, config, edits: editSet, prefilter });
     } catch (error) {
       if (error instanceof ParseError) {
         throw new Error(`${file.path}:${error.line ?? 0}:${error.column ?? 0}: cannot parse: ${error.message}`);

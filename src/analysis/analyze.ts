@@ -2,7 +2,6 @@
  * Finds every call of a target in a file and decides what should happen to
  * it. Returns plain records; nothing here edits the AST.
  */
-import type { Collection, JSCodeshift } from "jscodeshift";
 import type { ResolvedConfig, Target } from "../config/schema";
 import { CALL_TYPES, climbWrappers, MEMBER_TYPES, nodeOf, type AnyNode, type AnyPath } from "./ast";
 import { bindingOrigin, type BindingOrigin } from "./bindings";
@@ -10,6 +9,8 @@ import { collectDeclarations, type Declaration } from "./declarations";
 import type { Action } from "./findings";
 import { promiseUse, shouldAwaitReturn, type FileIndex, type PromiseUse } from "./promise-use";
 import { scopeOf, type ScopeInfo } from "./scope";
+import { AstPath, pathAt } from "./paths";
+import { walk } from "./walk";
 import { calleeName, type CalleeShape, type TargetMatcher, type TypeFacts } from "./targets";
 
 export interface Site {
@@ -30,19 +31,30 @@ export interface AnalyzeOptions {
   readonly topLevelAsync: boolean;
 }
 
-export function analyze(j: JSCodeshift, root: Collection, source: string, options: AnalyzeOptions): Site[] {
-  const index = createFileIndex(j, root, source);
-  const sites: Site[] = [];
-  root.find(j.Node).forEach((path) => {
-    const node = nodeOf(path);
-    if (!CALL_TYPES.has(node.type)) return;
-    const match = options.matcher.match(path as AnyPath);
-    if (!match) return;
-    const scope = scopeOf(path as AnyPath, { topLevelAsync: options.topLevelAsync });
-    const decision = decide({ call: path as AnyPath, target: match.target, callee: match.callee, facts: match.facts, scope, index, config: options.config });
-    const start = node.loc?.start ?? { line: 0, column: 0 };
-    sites.push({ call: path as AnyPath, target: match.target, callee: match.callee, scope, ...decision, line: start.line, column: start.column + 1 });
+/**
+ * A plain walk finds the candidate calls (by name, or by range for the typed
+ * engine); only those get paths, with parents and scopes, for the
+ * rest of the analysis. `ast` is Babel's File node.
+ */
+export function analyze(ast: AnyNode, source: string, options: AnalyzeOptions): Site[] {
+  const candidates: (readonly (string | number)[])[] = [];
+  walk(ast, { skipTypes: true }, (node, keys) => {
+    if (CALL_TYPES.has(node.type) && options.matcher.isCandidate(node)) candidates.push([...keys]);
   });
+  if (candidates.length === 0) return [];
+  const root = AstPath.root(ast);
+  const index = createFileIndex(ast, root, source);
+  const sites: Site[] = [];
+  for (const keys of candidates) {
+    const path = pathAt(root, keys);
+    const node = nodeOf(path);
+    const match = options.matcher.match(path);
+    if (!match) continue;
+    const scope = scopeOf(path, { topLevelAsync: options.topLevelAsync });
+    const decision = decide({ call: path, target: match.target, callee: match.callee, facts: match.facts, scope, index, config: options.config });
+    const start = node.loc?.start ?? { line: 0, column: 0 };
+    sites.push({ call: path, target: match.target, callee: match.callee, scope, ...decision, line: start.line, column: start.column + 1 });
+  }
   return sites;
 }
 
@@ -178,44 +190,59 @@ function describeUse(use: PromiseUse): string {
   }
 }
 
-interface AnalysisIndex extends FileIndex {
+export interface AnalysisIndex extends FileIndex {
   declarations(name: string): readonly Declaration[];
 }
 
-function createFileIndex(j: JSCodeshift, root: Collection, source: string): AnalysisIndex {
-  let identifiers: Map<string, AnyPath[]> | undefined;
+/** File-wide lookups, each built by one plain walk the first time it is asked for. */
+export function createFileIndex(ast: AnyNode, root: AnyPath, source: string): AnalysisIndex {
+  let identifierKeys: Map<string, (readonly (string | number)[])[]> | undefined;
+  let memberKeys: Map<string, (readonly (string | number)[])[]> | undefined;
   let declarations: Map<string, Declaration[]> | undefined;
-  let members: Map<string, AnyPath[]> | undefined;
+  const identifierPaths = new Map<string, AnyPath[]>();
+  const memberPaths = new Map<string, AnyPath[]>();
   const textOf = (node: AnyNode): string => (node.start != null && node.end != null ? source.slice(node.start, node.end) : "");
   return {
     identifiers(name) {
-      if (!identifiers) {
-        identifiers = new Map();
-        root.find(j.Identifier).forEach((path) => {
-          const list = identifiers!.get(path.node.name) ?? [];
-          list.push(path as unknown as AnyPath);
-          identifiers!.set(path.node.name, list);
+      if (!identifierKeys) {
+        const found = new Map<string, (readonly (string | number)[])[]>();
+        walk(ast, { skipTypes: true }, (node, keys) => {
+          if (node.type !== "Identifier") return;
+          const list = found.get(node["name"] as string) ?? [];
+          list.push([...keys]);
+          found.set(node["name"] as string, list);
         });
+        identifierKeys = found;
       }
-      return identifiers.get(name) ?? [];
+      let paths = identifierPaths.get(name);
+      if (!paths) {
+        paths = (identifierKeys.get(name) ?? []).map((keys) => pathAt(root, keys));
+        identifierPaths.set(name, paths);
+      }
+      return paths;
     },
     members(text) {
-      if (!members) {
-        members = new Map();
-        root.find(j.Node).forEach((path) => {
-          const node = nodeOf(path);
+      if (!memberKeys) {
+        const found = new Map<string, (readonly (string | number)[])[]>();
+        walk(ast, { skipTypes: true }, (node, keys) => {
           if (!MEMBER_TYPES.has(node.type)) return;
           const key = textOf(node);
-          const list = members!.get(key) ?? [];
-          list.push(path as AnyPath);
-          members!.set(key, list);
+          const list = found.get(key) ?? [];
+          list.push([...keys]);
+          found.set(key, list);
         });
+        memberKeys = found;
       }
-      return members.get(text) ?? [];
+      let paths = memberPaths.get(text);
+      if (!paths) {
+        paths = (memberKeys.get(text) ?? []).map((keys) => pathAt(root, keys));
+        memberPaths.set(text, paths);
+      }
+      return paths;
     },
     textOf,
     declarations(name) {
-      declarations ??= collectDeclarations(j, root);
+      declarations ??= collectDeclarations(ast);
       return declarations.get(name) ?? [];
     },
   };

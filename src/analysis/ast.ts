@@ -1,9 +1,8 @@
 /**
- * Small helpers over ast-types paths, shared by the analysis steps. They work
- * on any Babel-shaped AST, so the same analysis runs on recast's AST and on a
- * plain Babel parse.
+ * Small helpers over Babel AST nodes and their paths, shared by the analysis
+ * steps.
  */
-import type { ASTNode, ASTPath } from "jscodeshift";
+import type { AstPath } from "./paths";
 
 /** A Babel/ESTree node seen through its `type` tag; fields are checked before use. */
 export interface AnyNode {
@@ -14,7 +13,7 @@ export interface AnyNode {
   [key: string]: unknown;
 }
 
-export type AnyPath = ASTPath<ASTNode>;
+export type AnyPath = AstPath;
 
 export function nodeOf(path: { readonly node: unknown }): AnyNode {
   return path.node as AnyNode;

@@ -1,84 +1,154 @@
 /**
- * Which declaration an identifier refers to. ast-types' scopes are
- * function-level, so a `let`/`const`/`class` declared in an inner block would
- * appear to shadow the whole function; `resolveBinding` corrects for that by
- * checking the block actually encloses the reference.
+ * Which declaration an identifier refers to, by JavaScript's scoping rules:
+ * `var` and parameters belong to their function, `let`/`const`/`class` (and
+ * TypeScript's enums, namespaces, `import x = require()`) to their block,
+ * imports to the module. One plain walk per file builds the index; a lookup
+ * then climbs the ancestors of the reference.
  */
-import type { ASTPath } from "jscodeshift";
-import { asNode, contains, identifierName, isStringLiteral, nodeOf, requiredModule, type AnyNode, type AnyPath } from "./ast";
+import { asNode, FUNCTION_TYPES, identifierName, isStringLiteral, nodeOf, requiredModule, type AnyNode, type AnyPath } from "./ast";
+import { pathAt } from "./paths";
+import { walk } from "./walk";
 
-interface Scope {
-  readonly node: AnyNode;
-  readonly parent: Scope | null;
-  declares(name: string): boolean;
-  getBindings(): Record<string, AnyPath[]>;
-}
+type KeyList = readonly (string | number)[];
 
-function scopeOf(path: AnyPath): Scope | null {
-  return (path as unknown as { scope: Scope | null }).scope;
-}
+/** For each scope-owning node, the names it declares and where (key paths from the root). */
+type BindingIndex = Map<AnyNode, Map<string, KeyList[]>>;
 
-const BLOCK_TYPES: ReadonlySet<string> = new Set([
-  "BlockStatement",
-  "StaticBlock",
-  "SwitchStatement",
-  "ForStatement",
-  "ForInStatement",
-  "ForOfStatement",
+const BLOCK_OWNERS: ReadonlySet<string> = new Set([
+  "BlockStatement", "StaticBlock", "SwitchStatement", "ForStatement", "ForInStatement", "ForOfStatement", "TSModuleBlock", "Program",
 ]);
 
 /** The identifier path that declares `name` as seen from `from`, or undefined for a global. */
 export function resolveBinding(from: AnyPath, name: string): AnyPath | undefined {
-  const fromNode = nodeOf(from);
-  for (let scope = scopeOf(from); scope; scope = scope.parent) {
-    // ast-types cannot scan `catch {}` (no parameter): such a scope declares nothing.
-    if (scope.node.type === "CatchClause" && !scope.node["param"]) continue;
-    if (!scope.declares(name)) continue;
-    let best: { binding: AnyPath; region: AnyNode } | undefined;
-    for (const binding of scope.getBindings()[name] ?? []) {
-      const region = declarationRegion(binding, scope);
-      if (region !== scope.node && !contains(region, fromNode)) continue;
-      // Regions that hold `from` are nested: the innermost one starts last.
-      if (!best || (region.start ?? 0) > (best.region.start ?? 0)) best = { binding, region };
-    }
-    if (best) return best.binding;
+  const context = from.context;
+  let index = context.bindings as BindingIndex | undefined;
+  if (!index) {
+    index = buildIndex(context.ast);
+    context.bindings = index;
+  }
+  let root: AnyPath = from;
+  while (root.parent) root = root.parent;
+  for (let current: AnyPath | null = from; current; current = current.parent) {
+    const keys = index.get(current.node)?.get(name);
+    if (keys && keys.length > 0) return pathAt(root, keys[0]!);
   }
   return undefined;
 }
 
-/**
- * Where a declaration is visible: its block for `let`/`const`/`class`, the
- * whole scope otherwise (and for a block that is the function's own body).
- */
-function declarationRegion(binding: AnyPath, scope: Scope): AnyNode {
-  if (!isBlockScoped(binding)) return scope.node;
-  let current: AnyPath | null = binding.parent as AnyPath | null;
-  while (current && nodeOf(current) !== scope.node) {
-    const node = nodeOf(current);
-    if (BLOCK_TYPES.has(node.type)) {
-      const parent = current.parent ? nodeOf(current.parent as AnyPath) : undefined;
-      return parent === scope.node ? scope.node : node;
+function buildIndex(ast: AnyNode): BindingIndex {
+  const index: BindingIndex = new Map();
+  walk(ast, { skipTypes: true }, (node, keys, ancestors) => {
+    if (node.type !== "Identifier") return;
+    const owner = ownerOf(node, keys, ancestors);
+    if (!owner) return;
+    let names = index.get(owner);
+    if (!names) {
+      names = new Map();
+      index.set(owner, names);
     }
-    current = current.parent as AnyPath | null;
-  }
-  return scope.node;
+    const list = names.get(node["name"] as string) ?? [];
+    list.push([...keys]);
+    names.set(node["name"] as string, list);
+  });
+  return index;
 }
 
-function isBlockScoped(binding: AnyPath): boolean {
-  let current: AnyPath | null = binding.parent as AnyPath | null;
-  while (current) {
-    const node = nodeOf(current);
-    if (node.type === "VariableDeclaration") return node["kind"] !== "var";
-    if (node.type === "ClassDeclaration") return true;
-    if (node.type === "VariableDeclarator" || node.type === "ObjectPattern" || node.type === "ArrayPattern"
-      || node.type === "ObjectProperty" || node.type === "Property" || node.type === "AssignmentPattern"
-      || node.type === "RestElement") {
-      current = current.parent as AnyPath | null;
-      continue;
-    }
-    return false;
+/**
+ * If the identifier at `keys` declares a name, the node whose scope holds
+ * it; undefined for a reference. Patterns (`{ a: [b = 1, ...c] }`) are
+ * climbed to the declaration they belong to.
+ */
+function ownerOf(node: AnyNode, keys: KeyList, ancestors: readonly AnyNode[]): AnyNode | undefined {
+  let depth = ancestors.length - 1;
+  let key = keyAt(keys, depth);
+  let child = node;
+  // Climb out of binding patterns.
+  for (;;) {
+    const parent = ancestors[depth];
+    if (!parent) return undefined;
+    const inPattern =
+      ((parent.type === "ObjectProperty" || parent.type === "Property") && key === "value" && ancestors[depth - 1]?.type === "ObjectPattern")
+      || (parent.type === "ObjectPattern" && key === "properties")
+      || (parent.type === "ArrayPattern" && key === "elements")
+      || (parent.type === "AssignmentPattern" && key === "left")
+      || (parent.type === "RestElement" && key === "argument")
+      || (parent.type === "TSParameterProperty" && key === "parameter");
+    if (!inPattern) break;
+    child = parent;
+    depth--;
+    key = keyAt(keys, depth);
   }
-  return false;
+  void child;
+  const site = ancestors[depth]!;
+  switch (site.type) {
+    case "VariableDeclarator": {
+      if (key !== "id") return undefined;
+      const declaration = ancestors[depth - 1];
+      return declaration?.["kind"] === "var" ? functionOwner(ancestors, depth - 2) : blockOwner(ancestors, depth - 2, keys);
+    }
+    case "CatchClause":
+      return key === "param" ? site : undefined;
+    case "FunctionDeclaration":
+    case "TSDeclareFunction":
+      if (key === "params") return site;
+      return key === "id" ? blockOwner(ancestors, depth - 1, keys) : undefined;
+    case "FunctionExpression":
+    case "ClassExpression":
+      if (key === "params") return site;
+      // A function or class expression's own name is visible only inside it.
+      return key === "id" ? site : undefined;
+    case "ArrowFunctionExpression":
+    case "ObjectMethod":
+    case "ClassMethod":
+    case "ClassPrivateMethod":
+      return key === "params" ? site : undefined;
+    case "ClassDeclaration":
+    case "TSEnumDeclaration":
+    case "TSModuleDeclaration":
+    case "TSImportEqualsDeclaration":
+      return key === "id" ? blockOwner(ancestors, depth - 1, keys) : undefined;
+    case "ImportSpecifier":
+    case "ImportDefaultSpecifier":
+    case "ImportNamespaceSpecifier":
+      return key === "local" ? ancestors[0] : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function keyAt(keys: KeyList, depth: number): string | number {
+  // keys has one entry per step below the root, plus an index after each list key.
+  let steps = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const next = keys[i + 1];
+    if (steps === depth) return key;
+    if (typeof next === "number") i++;
+    steps++;
+  }
+  return "";
+}
+
+/** The function (or program, static block, namespace) a `var` at `ancestors[depth]` belongs to. */
+function functionOwner(ancestors: readonly AnyNode[], depth: number): AnyNode {
+  for (let i = depth; i >= 0; i--) {
+    const node = ancestors[i]!;
+    if (FUNCTION_TYPES.has(node.type) || node.type === "Program" || node.type === "StaticBlock" || node.type === "TSModuleBlock") return node;
+  }
+  return ancestors[0]!;
+}
+
+/** The block a `let`/`const`/`class` at `ancestors[depth]` belongs to; a function body's block is the function. */
+function blockOwner(ancestors: readonly AnyNode[], depth: number, keys: KeyList): AnyNode {
+  for (let i = depth; i >= 0; i--) {
+    const node = ancestors[i]!;
+    if (FUNCTION_TYPES.has(node.type)) return node;
+    if (!BLOCK_OWNERS.has(node.type)) continue;
+    const parent = ancestors[i - 1];
+    if (node.type === "BlockStatement" && parent && FUNCTION_TYPES.has(parent.type) && keyAt(keys, i - 1) === "body") return parent;
+    return node;
+  }
+  return ancestors[0]!;
 }
 
 /** What a binding is, as far as module matching cares. */
@@ -128,7 +198,7 @@ export function referencesOf(candidates: readonly AnyPath[], binding: AnyPath, n
 }
 
 /** An identifier used as a value, not a property key, member name, or declaration. */
-export function isReference(path: ASTPath): boolean {
+export function isReference(path: AnyPath): boolean {
   const parentPath = path.parent as AnyPath | null;
   if (!parentPath) return true;
   const parent = nodeOf(parentPath);

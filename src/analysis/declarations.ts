@@ -4,8 +4,8 @@
  * function`, `import x = require()`). Used where a false "not declared" would
  * produce wrong code: before writing a sync variant's name into the file.
  */
-import type { Collection, JSCodeshift } from "jscodeshift";
-import { asNode, FUNCTION_TYPES, identifierName, isStringLiteral, nodeOf, requiredModule, type AnyNode, type AnyPath } from "./ast";
+import { asNode, FUNCTION_TYPES, identifierName, isStringLiteral, requiredModule, type AnyNode } from "./ast";
+import { walk } from "./walk";
 
 export type DeclarationKind = "import" | "variable" | "function" | "class" | "parameter" | "other";
 
@@ -18,7 +18,7 @@ export interface Declaration {
   readonly from?: { readonly module: string; readonly imported: string };
 }
 
-export function collectDeclarations(j: JSCodeshift, root: Collection): Map<string, Declaration[]> {
+export function collectDeclarations(ast: AnyNode): Map<string, Declaration[]> {
   const out = new Map<string, Declaration[]>();
   const add = (identifier: AnyNode | undefined, kind: DeclarationKind, topLevel: boolean, from?: Declaration["from"]) => {
     if (!identifier || identifier.type !== "Identifier") return;
@@ -27,12 +27,12 @@ export function collectDeclarations(j: JSCodeshift, root: Collection): Map<strin
     list.push({ identifier, kind, topLevel, ...(from ? { from } : {}) });
     out.set(name, list);
   };
-  root.find(j.Node).forEach((path) => {
-    const node = nodeOf(path);
-    const topLevel = isTopLevelStatement(path as AnyPath);
+  walk(ast, { skipTypes: true }, (node, _keys, ancestors) => {
+    const parent = ancestors[ancestors.length - 1];
+    const topLevel = isTopLevelStatement(ancestors, ancestors.length - 1);
     switch (node.type) {
       case "ImportSpecifier": {
-        const source = asNode(nodeOf(path.parent as AnyPath)["source"]);
+        const source = parent ? asNode(parent["source"]) : undefined;
         const imported = asNode(node["imported"]);
         const importedName = identifierName(imported) ?? (isStringLiteral(imported) ? imported.value : undefined);
         const from = isStringLiteral(source) && importedName !== undefined ? { module: source.value, imported: importedName } : undefined;
@@ -47,7 +47,7 @@ export function collectDeclarations(j: JSCodeshift, root: Collection): Map<strin
         add(asNode(node["id"]), "other", topLevel);
         break;
       case "VariableDeclarator": {
-        const topLevelVariable = isTopLevelStatement(path.parent as AnyPath);
+        const topLevelVariable = isTopLevelStatement(ancestors, ancestors.length - 2);
         const module = requiredModule(asNode(node["init"]));
         const id = asNode(node["id"]);
         if (module !== undefined && id?.type === "ObjectPattern") {
@@ -92,10 +92,11 @@ export function collectDeclarations(j: JSCodeshift, root: Collection): Map<strin
   return out;
 }
 
-function isTopLevelStatement(path: AnyPath | null): boolean {
-  let parent = path?.parent as AnyPath | null | undefined;
-  if (parent && nodeOf(parent).type.startsWith("Export")) parent = parent.parent as AnyPath | null;
-  return parent !== null && parent !== undefined && nodeOf(parent).type === "Program";
+/** Whether the node whose parent is `ancestors[index]` is a statement of the module body (or of its export). */
+function isTopLevelStatement(ancestors: readonly AnyNode[], index: number): boolean {
+  let parent = ancestors[index];
+  if (parent && parent.type.startsWith("Export")) parent = ancestors[index - 1];
+  return parent !== undefined && parent.type === "Program";
 }
 
 /** The identifiers a binding pattern declares: `a`, `{ a, b: [c] }`, `d = 1`, `...e`. */

@@ -84,8 +84,7 @@ function isLastExpression(path: AnyPath, sequence: AnyNode): boolean {
 }
 
 function isArgument(path: AnyPath): boolean {
-  const array = (path as AnyPath & { parentPath: AnyPath | null }).parentPath;
-  return array !== null && array.name === "arguments";
+  return path.listKey === "arguments";
 }
 
 function combinatorName(call: AnyNode): string {

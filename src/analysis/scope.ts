@@ -26,7 +26,7 @@ export function scopeOf(call: AnyPath, options: ScopeOptions): ScopeInfo {
   let current = call.parent as AnyPath | null;
   while (current) {
     const node = nodeOf(current);
-    const key = childKey(child, current);
+    const key = child.key;
     if (node.type === "Decorator") return { kind: "forbidden", where: "a decorator" };
     if (FUNCTION_TYPES.has(node.type)) {
       if (key === "params") return { kind: "forbidden", where: "a parameter default value" };
@@ -56,12 +56,3 @@ export function scopeOf(call: AnyPath, options: ScopeOptions): ScopeInfo {
   return { kind: "sync", where: "the module top level" };
 }
 
-/**
- * The key under which `child` hangs from `parent`. For a child in an array
- * (`params[0]`) ast-types gives the index as `name`, so we step over the array.
- */
-function childKey(child: AnyPath, parent: AnyPath): string | number {
-  let path = child as AnyPath & { parentPath: AnyPath | null };
-  while (path.parentPath && path.parentPath !== parent) path = path.parentPath as typeof path;
-  return path.name as string | number;
-}

@@ -39,15 +39,33 @@ export function rangeKey(start: number, end: number): string {
 }
 
 export type CalleeShape =
-  /** `name()`: a plain identifier, possibly an imported or required binding. */
+  /** `name()`: a plain identifier, possibly an imported or required binding (resolved on first use). */
   | { readonly kind: "identifier"; readonly binding: AnyPath | undefined }
   /** `x.name()`, `ns.name()`, `x?.name()`: the property is renamed. */
   | { readonly kind: "member" };
 
 export interface TargetMatcher {
+  /** Cheap test on the bare call node, before any path is built: could it be a target? */
+  isCandidate(call: AnyNode): boolean;
   match(call: AnyPath): TargetMatch | undefined;
   /** Names worth looking for in the source before parsing (a prefilter), or undefined for "any". */
   readonly names: readonly string[] | undefined;
+}
+
+/** `{ kind: "identifier", binding }` with the binding looked up only when someone reads it. */
+function identifierCallee(call: AnyPath, name: string, known?: AnyPath): CalleeShape {
+  let resolved = known !== undefined;
+  let binding = known;
+  return {
+    kind: "identifier",
+    get binding() {
+      if (!resolved) {
+        binding = resolveBinding(call, name);
+        resolved = true;
+      }
+      return binding;
+    },
+  };
 }
 
 /**
@@ -58,14 +76,13 @@ export interface TargetMatcher {
 export function createRangeMatcher(calls: ReadonlyMap<string, TypedCall>): TargetMatcher {
   return {
     names: calls.size === 0 ? [] : undefined,
+    isCandidate: (call) => calls.has(rangeKey(call.start ?? -1, call.end ?? -1)),
     match(call) {
       const node = nodeOf(call);
       const typed = calls.get(rangeKey(node.start ?? -1, node.end ?? -1));
       if (!typed) return undefined;
       const callee = unwrap(asNode(node["callee"]) ?? node);
-      const shape: CalleeShape = callee.type === "Identifier"
-        ? { kind: "identifier", binding: resolveBinding(call, callee["name"] as string) }
-        : { kind: "member" };
+      const shape: CalleeShape = callee.type === "Identifier" ? identifierCallee(call, callee["name"] as string) : { kind: "member" };
       return { target: typed.target, callee: shape, facts: typed.facts };
     },
   };
@@ -87,9 +104,17 @@ export function createSyntacticMatcher(targets: readonly Target[]): TargetMatche
     byName.set(key, list);
   }
   const defaultTargets = targets.filter((t) => t.name === "default" && t.module !== undefined);
+  // Module targets match aliases (`import { f as g }`), so any identifier call may be one.
+  const anyIdentifier = targets.some((t) => t.module !== undefined);
 
   return {
     names: [...new Set(targets.map((t) => (t.name === "default" ? undefined : t.name)).filter((n): n is string => n !== undefined))],
+    isCandidate(call) {
+      const callee = unwrap(asNode(call["callee"]) ?? call);
+      if (callee.type === "Identifier") return anyIdentifier || byName.has(callee["name"] as string);
+      const property = memberPropertyName(callee);
+      return property !== undefined && byName.has(property);
+    },
     match(call) {
       const node = nodeOf(call);
       const callee = unwrap(asNode(node["callee"]) ?? node);
@@ -106,20 +131,28 @@ function matchIdentifierCall(
   byName: ReadonlyMap<string, readonly Target[]>,
   defaultTargets: readonly Target[],
 ): TargetMatch | undefined {
-  const binding = resolveBinding(call, name);
-  const origin = binding ? bindingOrigin(binding) : ({ kind: "local" } as const);
+  // Resolving the binding scans the scope: only done when a module rule needs it.
+  let origin: ReturnType<typeof bindingOrigin> | undefined;
+  let binding: AnyPath | undefined;
+  const resolve = () => {
+    if (origin === undefined) {
+      binding = resolveBinding(call, name);
+      origin = binding ? bindingOrigin(binding) : { kind: "local" };
+    }
+    return origin;
+  };
   // Targets with a module come first: they are the more specific rule.
   for (const target of defaultTargets) {
-    if (origin.kind === "import-default" && origin.module === target.module) return { target, callee: { kind: "identifier", binding } };
+    const from = resolve();
+    if (from.kind === "import-default" && from.module === target.module) return { target, callee: identifierCallee(call, name, binding) };
   }
-  for (const target of byName.get(name) ?? []) {
-    if (target.module !== undefined) continue;
-    return { target, callee: { kind: "identifier", binding } };
-  }
-  if (origin.kind === "import-named" || origin.kind === "require-destructured") {
+  const plain = (byName.get(name) ?? []).find((target) => target.module === undefined);
+  if (plain) return { target: plain, callee: origin === undefined ? identifierCallee(call, name) : identifierCallee(call, name, binding) };
+  const from = resolve();
+  if (from.kind === "import-named" || from.kind === "require-destructured") {
     // `import { createWebSocketManager as make }`: the local name differs from the target's.
-    for (const target of byName.get(origin.imported) ?? []) {
-      if (target.module === origin.module) return { target, callee: { kind: "identifier", binding } };
+    for (const target of byName.get(from.imported) ?? []) {
+      if (target.module === from.module) return { target, callee: identifierCallee(call, name, binding) };
     }
   }
   return undefined;

@@ -10,13 +10,14 @@ const identifier = z
   .regex(/^[A-Za-z_$][\w$]*$/, { message: "must be a JavaScript identifier, e.g. \"createWebSocketManager\"" });
 
 export const targetSchema = z
-  .strictObject({
+  .object({
     name: z.union([identifier, z.literal("default")]),
     sync: identifier.optional(),
     module: z.string().min(1, { message: "must be a module specifier, e.g. \"next/headers\"" }).optional(),
     /** A class or interface: only member calls on receivers of this type match (typed engine). */
     type: identifier.optional(),
   })
+  .strict()
   .refine((t) => t.sync === undefined || t.sync !== t.name, {
     message: "\"sync\" must differ from \"name\": it names the synchronous twin of the async function",
     path: ["sync"],
@@ -28,7 +29,7 @@ export const topLevelAwaitValues = ["auto", "always", "never"] as const;
 export const engineValues = ["syntactic", "typed"] as const;
 
 export const configSchema = z
-  .strictObject({
+  .object({
     $schema: z.string().optional(),
     targets: z.array(targetSchema),
     returnAwait: z.enum(returnAwaitValues).optional(),
@@ -38,6 +39,7 @@ export const configSchema = z
     project: z.string().min(1, { message: "must be a path to a tsconfig.json" }).optional(),
     allPromises: z.boolean().optional(),
   })
+  .strict()
   .refine((c) => c.targets.length > 0 || c.allPromises === true, {
     message: "needs at least one target, e.g. [{ \"name\": \"createWebSocketManager\" }] (or \"allPromises\": true)",
     path: ["targets"],

@@ -13,7 +13,7 @@ export function formatJsonPath(path: readonly PropertyKey[]): string {
   return out === "" ? "(root)" : out;
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+function describeIssue(issue: z.ZodIssue): string {
   if (issue.code === "unrecognized_keys") {
     const where = issue.path.length === 0 ? "" : ` in ${formatJsonPath(issue.path)}`;
     return `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}${where} (allowed: ${allowedKeys(issue.path)})`;

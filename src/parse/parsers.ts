@@ -44,7 +44,7 @@ export function parserChoiceFor(file: string, moduleKind: ModuleKind): ParserCho
   return { language, sourceType: moduleKind === "esm" ? "module" : "unambiguous" };
 }
 
-/** The options handed to @babel/parser; recast needs `tokens`. */
+/** The options handed to @babel/parser. No `tokens`: edits are made on the text, nothing is reprinted. */
 export function babelOptions(choice: ParserChoice): babel.ParserOptions {
   const plugins: babel.ParserPlugin[] = ["decorators-legacy"];
   if (choice.language === "js") plugins.push("jsx", ["flow", { all: false }]);
@@ -56,12 +56,11 @@ export function babelOptions(choice: ParserChoice): babel.ParserOptions {
     allowReturnOutsideFunction: sourceType !== "module",
     allowImportExportEverywhere: false,
     errorRecovery: false,
-    tokens: true,
     plugins,
   };
 }
 
-/** A parser object in the shape jscodeshift's `withParser` accepts. */
+/** A parser object: `parse(source)` gives Babel's File node. */
 export function parserFor(choice: ParserChoice): { parse(source: string): unknown } {
   const options = babelOptions(choice);
   return { parse: (source: string) => babel.parse(source, options) };

@@ -1,5 +1,4 @@
 /** Unified diffs of changed files, in the form `git apply` accepts. */
-import { createTwoFilesPatch } from "diff";
 import type { FileResult } from "../runner/run";
 import type { Palette } from "./colors";
 import { displayPath } from "./paths";
@@ -9,6 +8,9 @@ export function fileDiff(result: FileResult, base: string): string {
   const shown = result.status === "changed" || result.status === "rejected";
   if (!shown || result.before === undefined || result.after === undefined) return "";
   const name = displayPath(result.file, base);
+  // Loaded on first use: most runs print no diff, and startup time counts.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createTwoFilesPatch } = require("diff") as typeof import("diff");
   const patch = createTwoFilesPatch(`a/${name}`, `b/${name}`, result.before, result.after, undefined, undefined, { context: 3 });
   // jsdiff opens with a "=====" separator line; git's header is what `git apply` and reviewers expect.
   const body = patch.slice(patch.indexOf("\n") + 1);

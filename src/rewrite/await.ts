@@ -74,14 +74,12 @@ function needsAsiGuard(call: AnyPath, source: string): boolean {
 
 /** The statement (or directive, such as `"use server"`) just before `statement` in its body. */
 function previousStatement(statement: AnyPath): AnyNode | undefined {
-  const list = (statement as AnyPath & { parentPath: AnyPath | null }).parentPath;
-  const siblings = list?.value;
-  if (!Array.isArray(siblings)) return undefined;
+  const siblings = statement.siblings;
+  if (!siblings) return undefined;
   const index = siblings.indexOf(statement.node);
   if (index > 0) return asNode(siblings[index - 1]);
   // Babel keeps directives apart from the body.
-  const owner = list?.parentPath ? nodeOf(list.parentPath) : undefined;
-  const directives = owner?.["directives"];
+  const directives = statement.parent?.node["directives"];
   return Array.isArray(directives) && directives.length > 0 ? asNode(directives[directives.length - 1]) : undefined;
 }
 

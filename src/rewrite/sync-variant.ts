@@ -9,11 +9,11 @@
  *   import { load, loadAsync } from "./cfg"      →  import { load } from "./cfg"
  *   const { loadAsync } = require("./cfg")       →  const { load } = require("./cfg")
  */
-import type { JSCodeshift } from "jscodeshift";
 import type { Site } from "../analysis/analyze";
 import { isModuleBinding } from "../analysis/analyze";
 import { asNode, nodeOf, unwrap, type AnyNode, type AnyPath } from "../analysis/ast";
 import { bindingOrigin, resolveBinding } from "../analysis/bindings";
+import { walk } from "../analysis/walk";
 import { insertion, replacement, type TextEdit } from "./text-edits";
 
 interface ImportChange {
@@ -24,8 +24,8 @@ interface ImportChange {
 }
 
 export interface SyncVariantContext {
-  readonly j: JSCodeshift;
-  readonly root: AnyPath;
+  /** Babel's File node. */
+  readonly ast: AnyNode;
   readonly source: string;
   readonly lineTerminator: string;
 }
@@ -188,13 +188,13 @@ function separatorAfter(context: SyncVariantContext, list: readonly AnyNode[], h
  * harmless; dropping a used one breaks the code.
  */
 function isStillUsed(context: SyncVariantContext, name: string, declaration: AnyNode, renamed: ReadonlySet<AnyNode>): boolean {
-  const { j } = context;
   let used = false;
-  j(context.root as never).find(j.Identifier, { name }).forEach((path) => {
-    const node = path.node as unknown as AnyNode;
-    if (used || node === declaration || renamed.has(node)) return;
-    const parent = nodeOf(path.parent as AnyPath);
-    const key = path.name;
+  // Types included: `typeof loadAsync` in a type still needs the import.
+  walk(context.ast, { skipTypes: false }, (node, keys, ancestors) => {
+    if (used || node.type !== "Identifier" || node["name"] !== name || node === declaration || renamed.has(node)) return;
+    const parent = ancestors[ancestors.length - 1];
+    const key = keys[keys.length - 1];
+    if (!parent) return;
     if ((parent.type === "MemberExpression" || parent.type === "OptionalMemberExpression") && key === "property" && !parent["computed"]) return;
     // A shorthand `{ a }` has a separate value node that is visited on its own.
     if ((parent.type === "ObjectProperty" || parent.type === "Property") && key === "key" && !parent["computed"]) return;

@@ -31,6 +31,8 @@ export interface SkippedFile {
 export interface Discovery {
   /** Absolute paths, sorted, each real file once. */
   readonly files: readonly string[];
+  /** The real path of each file in `files` (same order): the root resolved, the rest as walked. */
+  readonly realFiles: readonly string[];
   readonly skipped: readonly SkippedFile[];
 }
 
@@ -47,6 +49,8 @@ interface Walk {
   /** Real paths of the roots: symlinks may point anywhere inside them. */
   readonly realRoots: readonly string[];
   readonly root: string;
+  /** `root` with symlinks resolved; files below it are real, since links are not followed. */
+  readonly realRoot: string;
   /** `--ignore` patterns, relative to the root. */
   readonly patterns: IgnoreLayer | undefined;
   readonly visitedDirs: Set<string>;
@@ -67,6 +71,7 @@ export function discoverFiles(root: string, options: DiscoverOptions): Discovery
     options,
     realRoots: [fs.realpathSync(absolute)],
     root: absolute,
+    realRoot: fs.realpathSync(absolute),
     patterns: options.ignore.length > 0 ? { dir: absolute, rules: ignore().add([...options.ignore]) } : undefined,
     visitedDirs: new Set(),
     seenFiles: new Set(),
@@ -75,7 +80,7 @@ export function discoverFiles(root: string, options: DiscoverOptions): Discovery
   };
   if (stat.isFile()) {
     // A file named on the command line is taken whatever its ignore rules say.
-    addFile(walk, absolute, fs.realpathSync(absolute));
+    addFile(walk, absolute);
   } else if (stat.isDirectory()) {
     // So is a directory: if the rules above ignore it, the user asked for it anyway.
     const ancestors = options.gitignore ? ancestorLayers(absolute) : [];
@@ -83,17 +88,18 @@ export function discoverFiles(root: string, options: DiscoverOptions): Discovery
   } else {
     walk.skipped.push({ file: absolute, reason: "not a regular file or directory" });
   }
-  return { files: walk.files.sort(), skipped: walk.skipped };
+  const files = walk.files.sort();
+  return { files, realFiles: files.map((file) => realOf(walk, file)), skipped: walk.skipped };
+}
+
+/** No system call: below the root, paths are real because symlinks are never followed. */
+function realOf(walk: Walk, file: string): string {
+  return file === walk.root ? walk.realRoot : path.join(walk.realRoot, path.relative(walk.root, file));
 }
 
 function walkDir(walk: Walk, dir: string, inherited: readonly IgnoreLayer[]): void {
-  const real = safeRealpath(dir);
-  if (real === undefined || walk.visitedDirs.has(real)) return;
-  walk.visitedDirs.add(real);
-  // A nested repository or submodule has its own ignore rules, not ours.
-  const nestedRepository = dir !== walk.root && fs.existsSync(path.join(dir, ".git"));
-  const base = nestedRepository ? [] : inherited;
-  const layers = walk.options.gitignore ? withLayer(base, dir) : base;
+  if (walk.visitedDirs.has(dir)) return;
+  walk.visitedDirs.add(dir);
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -101,6 +107,12 @@ function walkDir(walk: Walk, dir: string, inherited: readonly IgnoreLayer[]): vo
     walk.skipped.push({ file: dir, reason: `cannot read directory: ${(error as Error).message}`, failed: true });
     return;
   }
+  // The listing says whether there is a .git or a .gitignore: no extra system calls.
+  const names = new Set(entries.map((entry) => entry.name));
+  // A nested repository or submodule has its own ignore rules, not ours.
+  const base = dir !== walk.root && names.has(".git") ? [] : inherited;
+  const own = walk.options.gitignore && names.has(".gitignore") ? readLayer(dir) : undefined;
+  const layers = own ? [...base, own] : base;
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     if (ALWAYS_SKIPPED.has(entry.name)) continue;
@@ -112,7 +124,7 @@ function walkDir(walk: Walk, dir: string, inherited: readonly IgnoreLayer[]): vo
     const isDir = entry.isDirectory();
     if (isIgnored(layers, walk.patterns, full, isDir)) continue;
     if (isDir) walkDir(walk, full, layers);
-    else if (entry.isFile() && isSourceFile(walk, full)) addFile(walk, full, full);
+    else if (entry.isFile() && isSourceFile(walk, full)) addFile(walk, full);
   }
 }
 
@@ -132,10 +144,9 @@ function noteSymlink(walk: Walk, link: string, layers: readonly IgnoreLayer[]): 
   }
 }
 
-function addFile(walk: Walk, file: string, real: string): void {
-  const key = safeRealpath(real) ?? real;
-  if (walk.seenFiles.has(key)) return;
-  walk.seenFiles.add(key);
+function addFile(walk: Walk, file: string): void {
+  if (walk.seenFiles.has(file)) return;
+  walk.seenFiles.add(file);
   walk.files.push(file);
 }
 
@@ -179,11 +190,6 @@ function test(layer: IgnoreLayer, file: string, isDir: boolean): { ignored: bool
   const relative = path.relative(layer.dir, file).split(path.sep).join("/");
   if (relative === "" || relative.startsWith("..")) return { ignored: false, unignored: false };
   return layer.rules.test(isDir ? `${relative}/` : relative);
-}
-
-function withLayer(layers: readonly IgnoreLayer[], dir: string): readonly IgnoreLayer[] {
-  const layer = readLayer(dir);
-  return layer ? [...layers, layer] : layers;
 }
 
 function readLayer(dir: string): IgnoreLayer | undefined {

@@ -1,0 +1,259 @@
+/**
+ * `npm run bench`: unawaited beside its peers and baselines, on the same
+ * corpora, in one run. Each command runs once to warm the file cache, then
+ * `--runs` times (default 3) as a whole process under /usr/bin/time; the
+ * table shows the median with min–max, the ratio to unawaited, peak memory
+ * and files per second. Results are also written as JSON.
+ *
+ *   npm run bench                       generated corpus (5,000 files) + real packages from npm
+ *   npm run bench -- --files 20000      a bigger generated corpus
+ *   npm run bench -- --corpus DIR       your own code (DIR/unawaited.config.json names the targets)
+ *   npm run bench -- --no-real          skip the npm download
+ *
+ * Corpora:
+ *   generated   deterministic, see corpus.ts (3% of files mention a target)
+ *   typeorm     the compiled JavaScript of a large back-end package
+ *   rxjs-src    a package's own TypeScript sources
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { generateCorpus } from "./corpus";
+
+const ROOT = path.join(__dirname, "..", "..");
+const BIN = path.join(ROOT, "bin", "unawaited.js");
+const JSCODESHIFT = path.join(ROOT, "node_modules", "jscodeshift", "bin", "jscodeshift.js");
+const TRANSFORM = path.join(ROOT, "dist", "transforms", "fix-async-calls.js");
+const AST_GREP = path.join(ROOT, "node_modules", ".bin", "ast-grep");
+const TSC = path.join(ROOT, "node_modules", "typescript", "bin", "tsc");
+const FLOOR = path.join(__dirname, "floor.js");
+const PROGRAM_BUILD = path.join(__dirname, "program-build.js");
+
+interface Options {
+  readonly files: number;
+  readonly runs: number;
+  readonly corpus: string | undefined;
+  readonly real: boolean;
+  readonly scaleFiles: number;
+  readonly out: string;
+}
+
+interface Corpus {
+  readonly name: string;
+  readonly dir: string;
+  readonly files: number;
+  readonly targets: readonly { name: string; sync?: string }[];
+  readonly tsconfig: boolean;
+}
+
+interface Measurement {
+  readonly corpus: string;
+  readonly label: string;
+  readonly medianSeconds: number;
+  readonly minSeconds: number;
+  readonly maxSeconds: number;
+  readonly peakMegabytes: number;
+  readonly filesPerSecond: number;
+  readonly ratioToUnawaited?: number;
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  const value = (flag: string) => {
+    const index = argv.indexOf(flag);
+    return index === -1 ? undefined : argv[index + 1];
+  };
+  return {
+    files: Number(value("--files") ?? 5000),
+    runs: Math.max(3, Number(value("--runs") ?? 3)),
+    corpus: value("--corpus"),
+    real: !argv.includes("--no-real"),
+    scaleFiles: Number(value("--scale-files") ?? 20000),
+    out: path.resolve(value("--out") ?? "bench-results.json"),
+  };
+}
+
+/** Runs `command` once to warm up, then `runs` times; seconds and peak RSS from /usr/bin/time. */
+function measure(command: readonly string[], runs: number, cwd: string): { seconds: number[]; peakKb: number[] } {
+  const timeFile = path.join(os.tmpdir(), `unawaited-bench-time-${process.pid}`);
+  const seconds: number[] = [];
+  const peakKb: number[] = [];
+  for (let i = 0; i <= runs; i++) {
+    const started = process.hrtime.bigint();
+    const result = spawnSync("/usr/bin/time", ["-f", "%M", "-o", timeFile, ...command], { cwd, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 256 * 1024 * 1024 });
+    const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+    if (result.status !== 0 && result.status !== 1) {
+      throw new Error(`${command.join(" ")} failed (${result.status}): ${result.stderr.toString().slice(-500)}`);
+    }
+    if (i === 0) continue;
+    seconds.push(elapsed);
+    peakKb.push(Number(fs.readFileSync(timeFile, "utf8").trim().split("\n").pop()));
+  }
+  return { seconds, peakKb };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+function astGrepRules(corpus: Corpus, dir: string): string {
+  const file = path.join(dir, `ast-grep-rules-${corpus.name}.yml`);
+  const languages = ["TypeScript", "Tsx", "JavaScript"];
+  const rules = corpus.targets.flatMap((target) =>
+    languages.map((language) => [
+      `id: call-${target.name}-${language.toLowerCase()}`,
+      `language: ${language}`,
+      "severity: warning",
+      `message: call of ${target.name}`,
+      "rule:",
+      "  any:",
+      `    - pattern: ${target.name}($$$ARGS)`,
+      `    - pattern: $OBJECT.${target.name}($$$ARGS)`,
+    ].join("\n")));
+  fs.writeFileSync(file, `${rules.join("\n---\n")}\n`);
+  return file;
+}
+
+function commandsFor(corpus: Corpus, work: string): { label: string; command: string[]; typed?: boolean }[] {
+  const config = path.join(corpus.dir, "unawaited.config.json");
+  const names = corpus.targets.map((t) => t.name);
+  const node = process.execPath;
+  const commands: { label: string; command: string[]; typed?: boolean }[] = [
+    { label: "unawaited fix --dry", command: [node, BIN, "fix", "--dry", "--quiet", "--config", config, corpus.dir] },
+    { label: "floor: read + scan + Babel-parse matching files", command: [node, FLOOR, corpus.dir, ...names] },
+    { label: "ast-grep scan (2 threads)", command: [AST_GREP, "scan", "--rule", astGrepRules(corpus, work), corpus.dir] },
+    {
+      label: "jscodeshift --run-in-band, our transform",
+      command: [node, JSCODESHIFT, "--dry", "--run-in-band", "--silent", "--extensions=ts,tsx,mts,cts,js,jsx,mjs,cjs", "-t", TRANSFORM, `--config=${config}`, corpus.dir],
+    },
+    {
+      label: "jscodeshift --run-in-band, every file parsed",
+      command: [node, JSCODESHIFT, "--dry", "--run-in-band", "--silent", "--extensions=ts,tsx,mts,cts,js,jsx,mjs,cjs", "-t", TRANSFORM, `--config=${config}`, "--prefilter=false", corpus.dir],
+    },
+  ];
+  if (corpus.tsconfig) {
+    const tsconfig = path.join(corpus.dir, "tsconfig.json");
+    commands.push(
+      { label: "unawaited fix --dry --engine typed", command: [node, BIN, "fix", "--dry", "--quiet", "--engine", "typed", "--config", config, corpus.dir], typed: true },
+      { label: "baseline: ts-morph program build", command: [node, PROGRAM_BUILD, tsconfig], typed: true },
+      { label: "tsc --noEmit", command: [node, TSC, "--noEmit", "-p", tsconfig], typed: true },
+    );
+  }
+  return commands;
+}
+
+function generated(work: string, files: number): Corpus {
+  const dir = path.join(work, `generated-${files}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  generateCorpus(dir, { files });
+  const config = JSON.parse(fs.readFileSync(path.join(dir, "unawaited.config.json"), "utf8")) as { targets: Corpus["targets"] };
+  return { name: `generated-${files}`, dir, files: countFiles(dir), targets: config.targets, tsconfig: true };
+}
+
+/** Real code, fetched from the npm registry into the work directory. */
+function realCorpora(work: string): Corpus[] {
+  const install = path.join(work, "npm");
+  fs.mkdirSync(install, { recursive: true });
+  const result = spawnSync("npm", ["install", "--no-save", "--no-package-lock", "--ignore-scripts", "--no-audit", "--no-fund", "--prefix", install, "typeorm@0.3.20", "rxjs@7.8.1"], { stdio: "inherit" });
+  if (result.status !== 0) throw new Error("npm install of the real corpora failed; run with --no-real to skip them");
+  const typeorm = path.join(work, "typeorm");
+  const rxjs = path.join(work, "rxjs-src");
+  fs.rmSync(typeorm, { recursive: true, force: true });
+  fs.rmSync(rxjs, { recursive: true, force: true });
+  fs.cpSync(path.join(install, "node_modules", "typeorm"), typeorm, { recursive: true, filter: (src) => !src.endsWith(".d.ts") && !src.endsWith(".map") });
+  fs.cpSync(path.join(install, "node_modules", "rxjs", "src"), path.join(rxjs, "src"), { recursive: true });
+  const typeormTargets = [{ name: "startTransaction" }, { name: "commitTransaction" }, { name: "rollbackTransaction" }];
+  const rxjsTargets = [{ name: "lastValueFrom" }, { name: "firstValueFrom" }];
+  fs.writeFileSync(path.join(typeorm, "unawaited.config.json"), JSON.stringify({ targets: typeormTargets }));
+  fs.writeFileSync(path.join(rxjs, "unawaited.config.json"), JSON.stringify({ targets: rxjsTargets }));
+  fs.writeFileSync(path.join(rxjs, "tsconfig.json"), JSON.stringify({
+    compilerOptions: { target: "ES2020", lib: ["ES2020", "DOM"], module: "commonjs", strict: true, noEmit: true, skipLibCheck: true, types: [] },
+    include: ["src"],
+  }));
+  return [
+    { name: "typeorm (compiled JS)", dir: typeorm, files: countFiles(typeorm), targets: typeormTargets, tsconfig: false },
+    { name: "rxjs (TS sources)", dir: rxjs, files: countFiles(rxjs), targets: rxjsTargets, tsconfig: true },
+  ];
+}
+
+function userCorpus(dir: string): Corpus {
+  const configFile = path.join(dir, "unawaited.config.json");
+  if (!fs.existsSync(configFile)) throw new Error(`--corpus ${dir}: add an unawaited.config.json naming the targets`);
+  const config = JSON.parse(fs.readFileSync(configFile, "utf8")) as { targets: Corpus["targets"] };
+  return { name: path.basename(dir), dir: path.resolve(dir), files: countFiles(dir), targets: config.targets, tsconfig: fs.existsSync(path.join(dir, "tsconfig.json")) };
+}
+
+function countFiles(dir: string): number {
+  let count = 0;
+  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile() && /\.(m|c)?(t|j)sx?$/.test(entry.name) && !entry.name.endsWith(".d.ts")) count++;
+  }
+  return count;
+}
+
+function format(measurements: readonly Measurement[]): string {
+  const header = "| corpus | command | median s (min–max) | × unawaited | peak MB | files/s |";
+  const rows = measurements.map((m) =>
+    `| ${m.corpus} | ${m.label} | ${m.medianSeconds.toFixed(2)} (${m.minSeconds.toFixed(2)}–${m.maxSeconds.toFixed(2)}) | ${m.ratioToUnawaited === undefined ? "" : `${m.ratioToUnawaited.toFixed(2)}×`} | ${m.peakMegabytes.toFixed(0)} | ${m.filesPerSecond.toFixed(0)} |`);
+  return [header, "| --- | --- | --- | --- | --- | --- |", ...rows].join("\n");
+}
+
+function main(): void {
+  const options = parseOptions(process.argv.slice(2));
+  if (!fs.existsSync("/usr/bin/time")) throw new Error("the bench needs /usr/bin/time (GNU time) for peak memory");
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "unawaited-bench-"));
+  process.stderr.write(`bench: work directory ${work}\n`);
+  const corpora = options.corpus ? [userCorpus(options.corpus)] : [generated(work, options.files), ...(options.real ? realCorpora(work) : [])];
+  const measurements: Measurement[] = [];
+  for (const corpus of corpora) {
+    let unawaitedSeconds: number | undefined;
+    let unawaitedTypedSeconds: number | undefined;
+    for (const { label, command, typed } of commandsFor(corpus, work)) {
+      process.stderr.write(`bench: ${corpus.name}: ${label}\n`);
+      const { seconds, peakKb } = measure(command, options.runs, ROOT);
+      const mid = median(seconds);
+      if (label === "unawaited fix --dry") unawaitedSeconds = mid;
+      if (label === "unawaited fix --dry --engine typed") unawaitedTypedSeconds = mid;
+      const reference = typed ? unawaitedTypedSeconds : unawaitedSeconds;
+      measurements.push({
+        corpus: corpus.name,
+        label,
+        medianSeconds: mid,
+        minSeconds: Math.min(...seconds),
+        maxSeconds: Math.max(...seconds),
+        peakMegabytes: Math.max(...peakKb) / 1024,
+        filesPerSecond: corpus.files / mid,
+        ...(reference !== undefined ? { ratioToUnawaited: mid / reference } : {}),
+      });
+    }
+  }
+  let memory: { small: number; large: number; ratio: number } | undefined;
+  if (!options.corpus && options.scaleFiles > options.files) {
+    const large = generated(work, options.scaleFiles);
+    process.stderr.write(`bench: memory at ${options.scaleFiles} files\n`);
+    const { seconds, peakKb } = measure([process.execPath, BIN, "fix", "--dry", "--quiet", large.dir], options.runs, ROOT);
+    const small = measurements.find((m) => m.corpus === corpora[0]!.name && m.label === "unawaited fix --dry")!;
+    const largePeak = Math.max(...peakKb) / 1024;
+    measurements.push({ corpus: large.name, label: "unawaited fix --dry", medianSeconds: median(seconds), minSeconds: Math.min(...seconds), maxSeconds: Math.max(...seconds), peakMegabytes: largePeak, filesPerSecond: large.files / median(seconds) });
+    memory = { small: small.peakMegabytes, large: largePeak, ratio: largePeak / small.peakMegabytes };
+  }
+  const report = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: os.cpus().length,
+    corpora: corpora.map((c) => ({ name: c.name, files: c.files })),
+    measurements,
+    ...(memory ? { memory } : {}),
+  };
+  fs.writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(`${format(measurements)}\n`);
+  if (memory) {
+    process.stdout.write(`\npeak memory: ${memory.small.toFixed(0)} MB at ${options.files} files, ${memory.large.toFixed(0)} MB at ${options.scaleFiles} (${memory.ratio.toFixed(2)}×)\n`);
+  }
+  process.stdout.write(`\nresults: ${options.out}\n`);
+  fs.rmSync(work, { recursive: true, force: true });
+}
+
+main();
