@@ -239,7 +239,8 @@ export function processFile(
     return { file, status: "error", findings: [], message: `cannot read: ${(error as Error).message}` };
   }
   // Git's rule: a NUL byte in the first 8000 bytes makes a file binary.
-  if (source.slice(0, 8000).includes("\0")) return { file, status: "skipped", findings: [], message: "binary file" };
+  const nul = source.indexOf("\0");
+  if (nul !== -1 && nul < 8000) return { file, status: "skipped", findings: [], message: "binary file" };
   // Decoding replaced bytes that are not UTF-8 with U+FFFD; writing would lose them. Only then check the bytes.
   if (source.includes("\uFFFD") && !isValidUtf8(fs.readFileSync(file))) {
     return { file, status: "skipped", findings: [], message: "not valid UTF-8 (re-encode it as UTF-8 to fix it)" };
