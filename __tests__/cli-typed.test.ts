@@ -55,6 +55,37 @@ describe("--verify", () => {
   });
 });
 
+describe("--verify, edge cases", () => {
+  const tsconfig = JSON.stringify({ compilerOptions: { strict: true, noEmit: true, types: [], target: "ES2022" }, include: ["src"] });
+  const factory = "export async function createX(): Promise<{ id: number; name: string }> {\n  return { id: 1, name: \"n\" };\n}\n";
+
+  it("accepts an edit whose only effect on an existing error is its wording", () => {
+    const dir = tempDir();
+    writeTree(dir, {
+      "tsconfig.json": tsconfig,
+      "unawaited.config.json": JSON.stringify({ targets: [{ name: "createX" }] }),
+      "src/factory.ts": factory,
+      // Before: two errors (`id` and `nope` on a Promise). After: one (`nope` on the object), reworded.
+      "src/use.ts": "import { createX } from \"./factory\";\nexport async function f() {\n  const m = createX();\n  return [m.id, m.nope];\n}\n",
+    });
+    const result = unawaited(["fix", "--dry", "--verify", "."], dir);
+    expect(result.stdout).toContain("# unawaited --verify: verified, the edits add no type errors");
+  });
+
+  it("rejects a file it cannot verify because the tsconfig does not include it", () => {
+    const dir = tempDir();
+    writeTree(dir, {
+      "tsconfig.json": tsconfig,
+      "unawaited.config.json": JSON.stringify({ targets: [{ name: "createX" }] }),
+      "src/factory.ts": factory,
+      "scripts/outside.ts": "import { createX } from \"../src/factory\";\nexport async function f() {\n  return createX().then((m) => m.id) && createX().id;\n}\n",
+    });
+    const result = unawaited(["fix", "--verify", "."], dir);
+    expect(result.stdout).toMatch(/scripts\/outside\.ts {2}reject {2}rejected by --verify: not part of the TypeScript project, so it cannot be verified/);
+    expect(fs.readFileSync(path.join(dir, "scripts", "outside.ts"), "utf8")).toContain("&& createX().id");
+  });
+});
+
 describe("typed engine errors", () => {
   it("says how to fix a missing tsconfig", () => {
     const dir = tempDir();

@@ -173,6 +173,7 @@ export async function runCommand(name: CommandName, args: CommandArgs, io: Io): 
 function verificationMark(file: FileResult): string {
   const diagnostics = file.newDiagnostics ?? [];
   if (diagnostics.length === 0) return "# unawaited --verify: verified, the edits add no type errors";
+  if (diagnostics[0]!.code === 0) return `# unawaited --verify: REJECTED, not written: ${diagnostics[0]!.message}`;
   return [
     `# unawaited --verify: REJECTED, not written: the edits add ${diagnostics.length} type error${diagnostics.length === 1 ? "" : "s"}`,
     ...diagnostics.map((d) => `#   line ${d.line}: TS${d.code}: ${d.message}`),

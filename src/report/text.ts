@@ -49,7 +49,7 @@ export function problemLines(files: readonly FileResult[], options: TextOptions)
     const where = file.line !== undefined ? `:${file.line}:${file.column ?? 1}` : "";
     const tag = file.status === "skipped" ? options.colors.dim("skip  ") : options.colors.red(file.status === "error" ? "error " : "reject");
     lines.push(`${displayPath(file.file, options.cwd)}${where}  ${tag}  ${file.message ?? ""}`);
-    for (const diagnostic of file.status === "rejected" ? file.newDiagnostics ?? [] : []) {
+    for (const diagnostic of file.status === "rejected" ? (file.newDiagnostics ?? []).filter((d) => d.code !== 0) : []) {
       lines.push(`${displayPath(file.file, options.cwd)}:${diagnostic.line}  ${options.colors.red("TS" + diagnostic.code)}  ${diagnostic.message}`);
     }
   }

@@ -182,12 +182,10 @@ function verified(results: readonly FileResult[], typed: TypedService): FileResu
     const diagnostics = rejected.get(result.file);
     if (!diagnostics) return { ...result, newDiagnostics: [] };
     const first = diagnostics[0]!;
-    return {
-      ...result,
-      status: "rejected",
-      newDiagnostics: diagnostics,
-      message: `rejected by --verify: the edits add ${diagnostics.length} type error${diagnostics.length === 1 ? "" : "s"}, e.g. TS${first.code} at line ${first.line}: ${first.message}`,
-    };
+    const message = first.code === 0
+      ? `rejected by --verify: ${first.message} (include it in the tsconfig, or run without --verify)`
+      : `rejected by --verify: the edits add ${diagnostics.length} type error${diagnostics.length === 1 ? "" : "s"}, e.g. TS${first.code} at line ${first.line}: ${first.message}`;
+    return { ...result, status: "rejected", newDiagnostics: diagnostics, message };
   });
 }
 

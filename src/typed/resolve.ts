@@ -29,7 +29,9 @@ type TypeChecker = TsNamespace.TypeChecker;
 
 export class TypedResolver {
   private readonly moduleExports = new Map<string, Set<Symbol_>>();
-  private readonly moduleFiles = new Map<string, Set<string>>();
+  /** Per module target with a `type`: the type symbols the module exports under that name. */
+  private readonly moduleTypes = new Map<string, Set<Symbol_>>();
+  private learned = false;
 
   constructor(
     private readonly ts: Ts,
@@ -42,12 +44,12 @@ export class TypedResolver {
   callsIn(fileName: string): Map<string, TypedCall> | undefined {
     const sourceFile = this.program.getSourceFile(fileName);
     if (!sourceFile) return undefined;
-    this.learnModulesFrom(sourceFile);
-    const candidates = this.candidateNames(sourceFile);
+    this.learnModules();
+    const names = new Set(this.config.targets.map((t) => t.name));
     const calls = new Map<string, TypedCall>();
     const visit = (node: Node): void => {
       if (this.ts.isCallExpression(node)) {
-        const typed = this.classify(node, candidates);
+        const typed = this.classify(node, names);
         if (typed) calls.set(rangeKey(node.getStart(sourceFile), node.getEnd()), typed);
       }
       this.ts.forEachChild(node, visit);
@@ -56,15 +58,18 @@ export class TypedResolver {
     return calls;
   }
 
-  private classify(call: CallExpression, candidates: ReadonlySet<string>): TypedCall | undefined {
+  private classify(call: CallExpression, names: ReadonlySet<string>): TypedCall | undefined {
+    const ts = this.ts;
     const callee = this.skipWrappers(call.expression);
     const nameNode = this.calleeNameNode(callee);
-    const name = nameNode?.text;
     let target: Target | undefined;
-    if (nameNode && name !== undefined && (candidates.has(name) || this.config.allPromises)) {
-      target = this.configuredTarget(callee, nameNode);
-    }
-    if (!target && this.config.allPromises && name !== undefined && this.returnsPromise(call)) target = { name };
+    // Identifier callees are resolved whatever their name (aliases, `import x = require()`);
+    // member calls only when the property has a target's name: asking the checker costs.
+    const worthResolving = nameNode !== undefined && (ts.isIdentifier(callee) || names.has(nameNode.text) || this.config.allPromises);
+    if (worthResolving) target = this.configuredTarget(callee, nameNode);
+    // A configured function called through an overload that returns no promise is not a target.
+    if (target && !this.mayReturnPromise(call)) target = undefined;
+    if (!target && this.config.allPromises && this.returnsPromise(call)) target = { name: nameNode?.text ?? shorten(callee.getText()) };
     if (!target) return undefined;
     return { target, facts: this.factsFor(call, callee, target) };
   }
@@ -91,6 +96,7 @@ export class TypedResolver {
     const ts = this.ts;
     const isMember = !ts.isIdentifier(callee);
     const declaration = this.resolvedSymbol(nameNode);
+    const declaredName = declaration ? this.declaredName(declaration) : undefined;
     for (const target of this.config.targets) {
       if (target.type !== undefined) {
         if (!isMember || nameNode.text !== target.name) continue;
@@ -104,7 +110,6 @@ export class TypedResolver {
       }
       // A name target: the declaration's own name (so `make` imported as an alias of
       // `createWebSocketManager` counts), or the call's name when nothing resolves.
-      const declaredName = declaration ? this.declaredName(declaration) : undefined;
       if (declaredName === target.name || (declaredName === undefined && nameNode.text === target.name)) return target;
       if (isMember && nameNode.text === target.name) return target;
     }
@@ -123,36 +128,18 @@ export class TypedResolver {
     if (!declaration) return undefined;
     const named = (declaration as { name?: Node }).name;
     if (named && (this.ts.isIdentifier(named) || this.ts.isPrivateIdentifier(named))) return named.text;
-    return symbol.name === "default" ? undefined : symbol.name;
+    return symbol.name === "default" || symbol.name.startsWith("__") ? undefined : symbol.name;
   }
 
-  /** Local names in this file that may stand for a target: the target names and aliases of them. */
-  private candidateNames(sourceFile: SourceFile): Set<string> {
-    const ts = this.ts;
-    const names = new Set(this.config.targets.map((t) => t.name));
-    const consider = (local: TsNamespace.Identifier) => {
-      const symbol = this.resolvedSymbol(local);
-      if (!symbol) return;
-      const declared = this.declaredName(symbol);
-      for (const target of this.config.targets) {
-        if ((target.module !== undefined && this.exportsOf(target).has(symbol)) || (target.module === undefined && declared === target.name)) {
-          names.add(local.text);
-        }
-      }
-    };
-    for (const statement of sourceFile.statements) {
-      if (ts.isImportDeclaration(statement) && statement.importClause) {
-        const clause = statement.importClause;
-        if (clause.name) consider(clause.name);
-        if (clause.namedBindings && ts.isNamedImports(clause.namedBindings)) {
-          for (const element of clause.namedBindings.elements) consider(element.name);
-        }
-      } else if (ts.isVariableStatement(statement)) {
-        for (const declaration of statement.declarationList.declarations) {
-          if (ts.isObjectBindingPattern(declaration.name)) {
-            for (const element of declaration.name.elements) if (ts.isIdentifier(element.name)) consider(element.name);
-          }
-        }
+  /** The names a class or interface is known by: its own, or the variable a class expression is assigned to. */
+  private typeNames(symbol: Symbol_): Set<string> {
+    const names = new Set<string>([symbol.name]);
+    for (const declaration of symbol.declarations ?? []) {
+      const named = (declaration as { name?: Node }).name;
+      if (named && this.ts.isIdentifier(named)) names.add(named.text);
+      const parent = declaration.parent;
+      if (this.ts.isClassExpression(declaration) && parent && this.ts.isVariableDeclaration(parent) && this.ts.isIdentifier(parent.name)) {
+        names.add(parent.name.text);
       }
     }
     return names;
@@ -170,37 +157,41 @@ export class TypedResolver {
   }
 
   /**
-   * Learns what each configured module means from this file's own imports (a
-   * relative specifier means something different in each directory) and from
-   * the project's root (bare specifiers, `paths`).
+   * Learns once what each configured module means: from every import, export
+   * and require in the program's own files that names it (a relative specifier
+   * means something different in each directory), and from the project's root
+   * (bare specifiers, `paths`). The result does not depend on which files run.
    */
-  private learnModulesFrom(sourceFile: SourceFile): void {
+  private learnModules(): void {
+    if (this.learned) return;
+    this.learned = true;
     const ts = this.ts;
     const modules = new Set(this.config.targets.map((t) => t.module).filter((m): m is string => m !== undefined));
     if (modules.size === 0) return;
-    const specifiers: TsNamespace.StringLiteralLike[] = [];
-    const collect = (node: Node): void => {
-      if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
-        specifiers.push(node.moduleSpecifier);
-      } else if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "require"
-        && node.arguments.length === 1 && ts.isStringLiteralLike(node.arguments[0]!)) {
-        specifiers.push(node.arguments[0] as TsNamespace.StringLiteralLike);
-      }
-      ts.forEachChild(node, collect);
-    };
-    collect(sourceFile);
-    for (const specifier of specifiers) {
-      if (!modules.has(specifier.text)) continue;
-      const moduleSymbol = this.checker.getSymbolAtLocation(specifier);
-      if (moduleSymbol) this.addModule(specifier.text, moduleSymbol);
+    for (const sourceFile of this.program.getSourceFiles()) {
+      if (this.program.isSourceFileFromExternalLibrary(sourceFile) || sourceFile.isDeclarationFile) continue;
+      // A cheap text test first: most files never mention the module.
+      if (![...modules].some((module) => sourceFile.text.includes(module))) continue;
+      const collect = (node: Node): void => {
+        let specifier: TsNamespace.Node | undefined;
+        if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier) specifier = node.moduleSpecifier;
+        else if (ts.isCallExpression(node) && node.arguments.length === 1 && ts.isStringLiteralLike(node.arguments[0]!)
+          && ((ts.isIdentifier(node.expression) && node.expression.text === "require") || node.expression.kind === ts.SyntaxKind.ImportKeyword)) {
+          specifier = node.arguments[0];
+        } else if (ts.isExternalModuleReference(node)) specifier = node.expression;
+        if (specifier && ts.isStringLiteralLike(specifier) && modules.has(specifier.text)) {
+          const moduleSymbol = this.checker.getSymbolAtLocation(specifier);
+          if (moduleSymbol) this.addModule(specifier.text, moduleSymbol);
+        }
+        ts.forEachChild(node, collect);
+      };
+      collect(sourceFile);
     }
+    const options = this.program.getCompilerOptions();
+    const base = typeof options["configFilePath"] === "string" ? options["configFilePath"] : this.program.getCurrentDirectory();
+    // Bare specifiers and `paths` resolve the same from anywhere in the project: ask from its root.
+    const containing = path.join(path.dirname(base), "__unawaited__.ts");
     for (const module of modules) {
-      if (this.moduleFiles.has(module)) continue;
-      this.moduleFiles.set(module, new Set());
-      const options = this.program.getCompilerOptions();
-      // Bare specifiers and `paths` resolve the same from anywhere in the project: ask from its root.
-      const base = typeof options["configFilePath"] === "string" ? options["configFilePath"] : sourceFile.fileName;
-      const containing = path.join(path.dirname(base), "__unawaited__.ts");
       const resolved = ts.resolveModuleName(module, containing, options, ts.sys).resolvedModule;
       const file = resolved ? this.program.getSourceFile(resolved.resolvedFileName) : undefined;
       const symbol = file ? this.checker.getSymbolAtLocation(file) : undefined;
@@ -209,15 +200,21 @@ export class TypedResolver {
   }
 
   private addModule(module: string, moduleSymbol: Symbol_): void {
-    const files = this.moduleFiles.get(module) ?? new Set<string>();
-    for (const declaration of moduleSymbol.declarations ?? []) files.add(declaration.getSourceFile().fileName);
-    this.moduleFiles.set(module, files);
     const exports = this.checker.getExportsOfModule(moduleSymbol);
+    const resolve = (symbol: Symbol_) => (symbol.flags & this.ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(symbol) : symbol);
     for (const target of this.config.targets) {
-      if (target.module !== module || target.type !== undefined) continue;
+      if (target.module !== module) continue;
+      if (target.type !== undefined) {
+        const exported = exports.find((symbol) => symbol.name === target.type);
+        if (!exported) continue;
+        const key = `${module}\0${target.type}`;
+        const set = this.moduleTypes.get(key) ?? new Set<Symbol_>();
+        set.add(resolve(exported));
+        this.moduleTypes.set(key, set);
+        continue;
+      }
       const exported = exports.find((symbol) => symbol.name === target.name);
-      if (!exported) continue;
-      this.exportsOf(target).add(exported.flags & this.ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(exported) : exported);
+      if (exported) this.exportsOf(target).add(resolve(exported));
     }
   }
 
@@ -233,7 +230,7 @@ export class TypedResolver {
       return constraint !== undefined && this.typeMatches(constraint, target, seen);
     }
     const symbol = type.getSymbol();
-    if (symbol && symbol.name === target.type && this.declaredIn(symbol, target)) return true;
+    if (symbol && this.isTargetType(symbol, target)) return true;
     const objectType = type as TsNamespace.ObjectType;
     const classOrInterface = objectType.objectFlags & ts.ObjectFlags.Reference ? (type as TsNamespace.TypeReference).target : type;
     if ((classOrInterface as TsNamespace.ObjectType).objectFlags & ts.ObjectFlags.ClassOrInterface) {
@@ -253,11 +250,17 @@ export class TypedResolver {
     return false;
   }
 
-  private declaredIn(symbol: Symbol_, target: Target): boolean {
-    if (target.module === undefined) return true;
-    const files = this.moduleFiles.get(target.module);
-    if (!files || files.size === 0) return false;
-    return (symbol.declarations ?? []).some((declaration) => files.has(declaration.getSourceFile().fileName));
+  /** With `module`: one of the types that module exports under the name; without: any type of that name. */
+  private isTargetType(symbol: Symbol_, target: Target): boolean {
+    if (target.module !== undefined) return this.moduleTypes.get(`${target.module}\0${target.type}`)?.has(symbol) ?? false;
+    return this.typeNames(symbol).has(target.type!);
+  }
+
+  /** False only when the call's type is known and is not a promise (a sync overload). */
+  private mayReturnPromise(call: CallExpression): boolean {
+    const type = this.checker.getTypeAtLocation(call);
+    if (type.flags & (this.ts.TypeFlags.Any | this.ts.TypeFlags.Unknown)) return true;
+    return this.isThenable(type);
   }
 
   private returnsPromise(call: CallExpression): boolean {
@@ -265,10 +268,14 @@ export class TypedResolver {
     return !(type.flags & this.ts.TypeFlags.Any) && this.isThenable(type);
   }
 
-  /** Has a callable `then`, or is a union with such a member (`Promise<T> | undefined`). */
+  /** Has a callable `then`, or is a union with such a member (`Promise<T> | undefined`); a type parameter by its constraint. */
   private isThenable(type: Type): boolean {
     const ts = this.ts;
     if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return false;
+    if (type.flags & ts.TypeFlags.TypeParameter) {
+      const constraint = this.checker.getBaseConstraintOfType(type);
+      return constraint !== undefined && constraint !== type && this.isThenable(constraint);
+    }
     if (type.isUnion()) return type.types.some((member) => this.isThenable(member));
     const then = this.checker.getPropertyOfType(this.checker.getApparentType(type), "then");
     if (!then) return false;
@@ -284,10 +291,10 @@ export class TypedResolver {
       || ts.isSatisfiesExpression(outer.parent) || ts.isTypeAssertionExpression(outer.parent)) outer = outer.parent;
     const parent = outer.parent;
     if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(outer as TsNamespace.Expression)) {
-      const contextual = this.checker.getContextualType(outer as TsNamespace.Expression);
-      if (contextual && this.isThenable(contextual)) {
-        const index = parent.arguments.indexOf(outer as TsNamespace.Expression);
-        facts.promiseParameter = `argument ${index + 1} of ${parent.expression.getText()} (${this.checker.typeToString(contextual)})`;
+      const index = parent.arguments.indexOf(outer as TsNamespace.Expression);
+      const declared = this.declaredParameterType(parent, index);
+      if (declared && this.isThenable(declared)) {
+        facts.promiseParameter = `argument ${index + 1} of ${shorten(parent.expression.getText())} (${this.checker.typeToString(declared)})`;
       }
     }
     if (ts.isVariableDeclaration(parent) && parent.initializer === outer && parent.type) {
@@ -298,7 +305,25 @@ export class TypedResolver {
     return facts;
   }
 
-  /** Whether `sync` exists where the call would find it and accepts the call's arguments. */
+  /**
+   * The type a parameter is declared with, before inference: `wrap<T>(data: T)`
+   * takes anything, so passing it a promise is not "deliberate" (the contextual
+   * type would be the promise itself).
+   */
+  private declaredParameterType(call: TsNamespace.CallExpression | TsNamespace.NewExpression, index: number): Type | undefined {
+    const ts = this.ts;
+    const signature = this.checker.getResolvedSignature(call);
+    const declaration = signature?.getDeclaration();
+    if (!declaration || !("parameters" in declaration)) return undefined;
+    const parameters = declaration.parameters as TsNamespace.NodeArray<TsNamespace.ParameterDeclaration>;
+    const parameter = parameters[Math.min(index, parameters.length - 1)];
+    if (!parameter || (index >= parameters.length && !parameter.dotDotDotToken)) return undefined;
+    let type = this.checker.getTypeAtLocation(parameter);
+    if (parameter.dotDotDotToken) type = this.checker.getIndexTypeOfType(type, ts.IndexKind.Number) ?? type;
+    return type;
+  }
+
+  /** Whether `sync` exists where the call would find it, may be called from here, and accepts the call's arguments. */
   private syncVariant(call: CallExpression, callee: TsNamespace.Expression, sync: string): TypeFacts["syncVariant"] {
     const ts = this.ts;
     let owner: string;
@@ -313,42 +338,74 @@ export class TypedResolver {
       for (const part of parts) {
         const property = this.checker.getPropertyOfType(this.checker.getApparentType(part), sync);
         if (!property) return { ok: false, reason: `the sync variant ${sync} does not exist on ${owner}: left as is` };
+        if (!this.accessibleFrom(property, call)) return { ok: false, reason: `${sync} on ${owner} is private or protected: left as is` };
         symbols.push(property);
       }
     } else {
-      owner = "this scope";
-      const found = this.checker.getSymbolsInScope(call, ts.SymbolFlags.Value | ts.SymbolFlags.Alias).find((s) => s.name === sync);
-      const declaration = ts.isIdentifier(callee) ? this.resolvedSymbol(callee) : undefined;
-      const moduleSymbol = declaration ? this.exportingModule(declaration) : undefined;
-      const exported = moduleSymbol ? this.checker.getExportsOfModule(moduleSymbol).find((s) => s.name === sync) : undefined;
-      const symbol = found ?? exported;
-      if (!symbol) return { ok: false, reason: `the sync variant ${sync} is not declared in ${moduleSymbol ? "the callee's module" : owner}: left as is` };
-      symbols = [symbol];
+      const found = this.syncByName(call, callee, sync);
+      if ("reason" in found) return { ok: false, reason: found.reason };
+      owner = found.owner;
+      symbols = [found.symbol];
     }
     for (const symbol of symbols) {
       const resolved = symbol.flags & ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(symbol) : symbol;
       const type = this.checker.getTypeOfSymbolAtLocation(resolved, call);
       const signatures = this.checker.getSignaturesOfType(type, ts.SignatureKind.Call);
-      if (signatures.length === 0) return { ok: false, reason: `${sync} on ${owner} is not callable: left as is` };
+      if (signatures.length === 0) return { ok: false, reason: `${sync} in ${owner} is not callable: left as is` };
       if (!signatures.some((signature) => this.acceptsArguments(signature, call))) {
-        return { ok: false, reason: `${sync} on ${owner} does not accept these arguments: left as is` };
+        return { ok: false, reason: `${sync} in ${owner} does not accept these arguments: left as is` };
       }
     }
     return { ok: true };
   }
 
-  private exportingModule(declaration: Symbol_): Symbol_ | undefined {
-    const file = declaration.valueDeclaration?.getSourceFile() ?? declaration.declarations?.[0]?.getSourceFile();
-    return file ? this.checker.getSymbolAtLocation(file) : undefined;
+  /**
+   * Where a plain `f()` would find `fSync`: the module the callee was
+   * imported from (as named in the import, a barrel included), or this file
+   * for a local function. A global of that name (the DOM's `stop`) does not count.
+   */
+  private syncByName(call: CallExpression, callee: TsNamespace.Expression, sync: string): { symbol: Symbol_; owner: string } | { reason: string } {
+    const ts = this.ts;
+    const local = ts.isIdentifier(callee) ? this.checker.getSymbolAtLocation(callee) : undefined;
+    const importDeclaration = local?.declarations?.find((d) => ts.isImportSpecifier(d) || ts.isImportClause(d) || ts.isBindingElement(d));
+    if (local && local.flags & ts.SymbolFlags.Alias && importDeclaration) {
+      let node: Node | undefined = importDeclaration;
+      while (node && !ts.isImportDeclaration(node)) node = node.parent;
+      const specifier = node && ts.isImportDeclaration(node) ? node.moduleSpecifier : undefined;
+      const moduleSymbol = specifier ? this.checker.getSymbolAtLocation(specifier) : undefined;
+      const moduleName = specifier && ts.isStringLiteral(specifier) ? specifier.text : "its module";
+      const exported = moduleSymbol ? this.checker.getExportsOfModule(moduleSymbol).find((s) => s.name === sync) : undefined;
+      return exported ? { symbol: exported, owner: `"${moduleName}"` } : { reason: `the sync variant ${sync} is not exported by "${moduleName}": left as is` };
+    }
+    const file = call.getSourceFile();
+    const inScope = this.checker.getSymbolsInScope(call, ts.SymbolFlags.Value | ts.SymbolFlags.Alias)
+      .find((s) => s.name === sync && (s.declarations ?? []).some((d) => d.getSourceFile() === file));
+    return inScope ? { symbol: inScope, owner: "this file" } : { reason: `the sync variant ${sync} is not declared in this file: left as is` };
+  }
+
+  /** A private or protected member is only callable from inside its class (hierarchy): refuse those outright. */
+  private accessibleFrom(property: Symbol_, call: CallExpression): boolean {
+    const ts = this.ts;
+    void call;
+    for (const declaration of property.declarations ?? []) {
+      const modifiers = ts.getCombinedModifierFlags(declaration);
+      if (modifiers & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) return false;
+      const name = (declaration as { name?: Node }).name;
+      if (name && ts.isPrivateIdentifier(name)) return false;
+    }
+    return true;
   }
 
   private acceptsArguments(signature: TsNamespace.Signature, call: CallExpression): boolean {
     const parameters = signature.getParameters();
     const declarations = parameters.map((p) => p.valueDeclaration as TsNamespace.ParameterDeclaration | undefined);
     const rest = declarations.length > 0 && declarations[declarations.length - 1]?.dotDotDotToken !== undefined;
-    const required = declarations.filter((d) => d && !d.questionToken && !d.initializer && !d.dotDotDotToken).length;
+    // isOptionalParameter also knows JSDoc's `[name]` and initializers.
+    const required = declarations.filter((d) => d && !d.dotDotDotToken && !this.checker.isOptionalParameter(d)).length;
     const count = call.arguments.length;
     if (count < required || (!rest && count > parameters.length)) return false;
+    // A generic signature is checked by arity only: its parameters are not instantiated here.
+    if ((signature.getTypeParameters()?.length ?? 0) > 0) return true;
     return call.arguments.every((argument, index) => {
       const parameter = parameters[Math.min(index, parameters.length - 1)];
       if (!parameter || (rest && index >= parameters.length - 1)) return true;
@@ -356,4 +413,9 @@ export class TypedResolver {
       return this.checker.isTypeAssignableTo(this.checker.getTypeAtLocation(argument), expected);
     });
   }
+}
+
+function shorten(text: string): string {
+  const flat = text.replace(/\s+/g, " ");
+  return flat.length > 40 ? `${flat.slice(0, 37)}...` : flat;
 }

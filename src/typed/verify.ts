@@ -4,6 +4,12 @@
  * rejected. All changed files are applied together (one program rebuild, not
  * one per file), then again without the rejected ones until nothing more is
  * rejected, so an accepted file is never judged against a rejected edit.
+ *
+ * Diagnostics are counted per code: positions move with the edits and
+ * messages change with types (`… on type 'Promise<M>'` becomes `… on type
+ * 'M'`), so one error that changes wording is not a new one. Only the changed
+ * files are checked; an edit that changes an exported type can still break a
+ * file that uses it (the README says so).
  */
 import * as path from "node:path";
 import type { Project, SourceFile } from "ts-morph";
@@ -15,9 +21,17 @@ export interface NewDiagnostic {
   readonly line: number;
 }
 
+/** Files that cannot be verified (not in the program) get a single pseudo-diagnostic with code 0. */
+export const NOT_IN_PROJECT = 0;
+
 export function verifyEdits(project: Project, changes: ReadonlyMap<string, string>): Map<string, NewDiagnostic[]> {
   const rejected = new Map<string, NewDiagnostic[]>();
-  let pending = new Map(changes);
+  for (const file of changes.keys()) {
+    if (!project.getSourceFile(file)) {
+      rejected.set(file, [{ code: NOT_IN_PROJECT, line: 1, message: "not part of the TypeScript project, so it cannot be verified" }]);
+    }
+  }
+  let pending = new Map([...changes].filter(([file]) => !rejected.has(file)));
   while (pending.size > 0) {
     const files = [...pending.keys()].map((file) => project.getSourceFile(file)).filter((f): f is SourceFile => f !== undefined);
     const originals = new Map(files.map((file) => [file, file.getFullText()]));
@@ -59,12 +73,10 @@ function diagnosticsOf(file: SourceFile) {
 }
 
 function keyOf(diagnostic: ReturnType<typeof diagnosticsOf>[number]): string {
-  const text = diagnostic.getMessageText();
-  const message = typeof text === "string" ? text : text.getMessageText();
-  return `${diagnostic.getCode()}\u0000${message}`;
+  return String(diagnostic.getCode());
 }
 
-/** Diagnostics as a multiset of code + message: positions move with the edits, so they are not compared. */
+/** Diagnostics as a multiset of codes (see the header for why not positions or messages). */
 function keys(file: SourceFile): Map<string, number> {
   const counts = new Map<string, number>();
   for (const diagnostic of diagnosticsOf(file)) counts.set(keyOf(diagnostic), (counts.get(keyOf(diagnostic)) ?? 0) + 1);

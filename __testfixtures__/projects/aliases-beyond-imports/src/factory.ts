@@ -1,0 +1,3 @@
+export async function createX(): Promise<{ id: number }> {
+  return { id: 1 };
+}

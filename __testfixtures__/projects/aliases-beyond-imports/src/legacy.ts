@@ -1,0 +1,4 @@
+async function createX(): Promise<{ id: number }> {
+  return { id: 2 };
+}
+export = createX;

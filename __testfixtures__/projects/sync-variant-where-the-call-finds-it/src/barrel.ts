@@ -1,0 +1,1 @@
+export { createX } from "./factory";

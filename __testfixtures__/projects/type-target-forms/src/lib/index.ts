@@ -1,0 +1,1 @@
+export { Pinger } from "./pinger";

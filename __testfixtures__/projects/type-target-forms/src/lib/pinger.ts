@@ -1,0 +1,5 @@
+export class Pinger {
+  async pingAsync(): Promise<number> {
+    return 3;
+  }
+}

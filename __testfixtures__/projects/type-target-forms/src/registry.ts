@@ -1,0 +1,5 @@
+export default class Registry {
+  async saveAsync(): Promise<number> {
+    return 1;
+  }
+}
