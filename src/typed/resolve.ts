@@ -47,9 +47,19 @@ export class TypedResolver {
     this.learnModules();
     const names = new Set(this.config.targets.map((t) => t.name));
     const calls = new Map<string, TypedCall>();
+    const exported = this.exportedAliases();
+    // Text first: a file that mentions no target, no name a target is re-exported under,
+    // and no require has no candidate call.
+    const mentions = (name: string) => sourceFile.text.includes(name);
+    // A default import can have any local name: with a "default" target, any import may be one.
+    const anyImport = names.has("default") || exported.has("default");
+    if (!this.config.allPromises && ![...names].some(mentions) && ![...exported].some(mentions) && !mentions("require") && !(anyImport && mentions("import"))) {
+      return calls;
+    }
+    const locals = this.aliasNames(sourceFile, names, exported);
     const visit = (node: Node): void => {
       if (this.ts.isCallExpression(node)) {
-        const typed = this.classify(node, names);
+        const typed = this.classify(node, names, locals);
         if (typed) calls.set(rangeKey(node.getStart(sourceFile), node.getEnd()), typed);
       }
       this.ts.forEachChild(node, visit);
@@ -58,14 +68,15 @@ export class TypedResolver {
     return calls;
   }
 
-  private classify(call: CallExpression, names: ReadonlySet<string>): TypedCall | undefined {
+  private classify(call: CallExpression, names: ReadonlySet<string>, locals: ReadonlySet<string>): TypedCall | undefined {
     const ts = this.ts;
     const callee = this.skipWrappers(call.expression);
     const nameNode = this.calleeNameNode(callee);
     let target: Target | undefined;
-    // Identifier callees are resolved whatever their name (aliases, `import x = require()`);
-    // member calls only when the property has a target's name: asking the checker costs.
-    const worthResolving = nameNode !== undefined && (ts.isIdentifier(callee) || names.has(nameNode.text) || this.config.allPromises);
+    // Asking the checker costs, so only calls that may be targets ask: a target's name,
+    // or a local name an import gave to a target (see aliasNames).
+    const worthResolving = nameNode !== undefined
+      && (names.has(nameNode.text) || (ts.isIdentifier(callee) && locals.has(nameNode.text)) || this.config.allPromises);
     if (worthResolving) target = this.configuredTarget(callee, nameNode);
     // A configured function called through an overload that returns no promise is not a target.
     if (target && !this.mayReturnPromise(call)) target = undefined;
@@ -129,6 +140,92 @@ export class TypedResolver {
     const named = (declaration as { name?: Node }).name;
     if (named && (this.ts.isIdentifier(named) || this.ts.isPrivateIdentifier(named))) return named.text;
     return symbol.name === "default" || symbol.name.startsWith("__") ? undefined : symbol.name;
+  }
+
+  /**
+   * Local names this file's imports give to a target under another name:
+   * `import { createX as make }`, a barrel's `export { createX as make }`,
+   * `import mk = require("./legacy")` with `export =`, `import e = ns.createX`,
+   * `const { createX: make } = require(…)`. Only the imports are resolved,
+   * not every call.
+   */
+  private aliasNames(sourceFile: SourceFile, names: ReadonlySet<string>, exported: ReadonlySet<string>): Set<string> {
+    const ts = this.ts;
+    const locals = new Set<string>();
+    const plausible = (imported: string) => names.has(imported) || exported.has(imported);
+    const consider = (local: TsNamespace.Identifier, imported?: string) => {
+      if (names.has(local.text) || (imported !== undefined && !plausible(imported))) return;
+      const symbol = this.resolvedSymbol(local);
+      if (!symbol) return;
+      const declared = this.declaredName(symbol);
+      for (const target of this.config.targets) {
+        if ((target.module !== undefined && this.exportsOf(target).has(symbol)) || (target.module === undefined && declared === target.name)) {
+          locals.add(local.text);
+        }
+      }
+    };
+    const visit = (node: Node): void => {
+      if (ts.isImportDeclaration(node) && node.importClause) {
+        const clause = node.importClause;
+        if (clause.name) consider(clause.name, "default");
+        if (clause.namedBindings && ts.isNamedImports(clause.namedBindings)) {
+          for (const element of clause.namedBindings.elements) consider(element.name, (element.propertyName ?? element.name).text);
+        }
+        return;
+      }
+      if (ts.isImportEqualsDeclaration(node)) {
+        consider(node.name);
+        return;
+      }
+      if (ts.isVariableDeclaration(node) && node.initializer && /\brequire\s*\(/.test(node.initializer.getText())) {
+        if (ts.isIdentifier(node.name)) consider(node.name);
+        else if (ts.isObjectBindingPattern(node.name)) {
+          for (const element of node.name.elements) if (ts.isIdentifier(element.name)) consider(element.name);
+        }
+      }
+      // Imports live at the top level (or in a namespace); no need to look inside functions.
+      if (ts.isSourceFile(node) || ts.isModuleBlock(node) || ts.isModuleDeclaration(node) || ts.isVariableStatement(node) || ts.isVariableDeclarationList(node)) {
+        ts.forEachChild(node, visit);
+      }
+    };
+    visit(sourceFile);
+    return locals;
+  }
+
+  private exportedAliasSet: Set<string> | undefined;
+
+  /**
+   * Every name a target is re-exported under anywhere in the program
+   * (`export { createX as make }`, `export default createX`), following barrels
+   * of barrels; found by text and syntax, once.
+   */
+  private exportedAliases(): Set<string> {
+    if (this.exportedAliasSet) return this.exportedAliasSet;
+    const ts = this.ts;
+    const known = new Set<string>(this.config.targets.map((t) => t.name));
+    const aliases = new Set<string>();
+    const files = this.program.getSourceFiles().filter((f) => !this.program.isSourceFileFromExternalLibrary(f));
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const file of files) {
+        if (![...known].some((name) => file.text.includes(name))) continue;
+        for (const statement of file.statements) {
+          if (ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+            for (const element of statement.exportClause.elements) {
+              if (known.has((element.propertyName ?? element.name).text) && !known.has(element.name.text)) {
+                known.add(element.name.text);
+                aliases.add(element.name.text);
+                grew = true;
+              }
+            }
+          } else if (ts.isExportAssignment(statement) && ts.isIdentifier(statement.expression) && known.has(statement.expression.text) && !aliases.has("default")) {
+            aliases.add("default");
+          }
+        }
+      }
+    }
+    this.exportedAliasSet = aliases;
+    return aliases;
   }
 
   /** The names a class or interface is known by: its own, or the variable a class expression is assigned to. */
