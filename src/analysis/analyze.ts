@@ -194,52 +194,44 @@ export interface AnalysisIndex extends FileIndex {
   declarations(name: string): readonly Declaration[];
 }
 
+/**
+ * Nodes grouped by a key (`keyOf` returns undefined to leave a node out),
+ * found by one plain walk the first time any key is asked for; paths are
+ * built per key, on demand.
+ */
+function lazyIndex(ast: AnyNode, root: AnyPath, keyOf: (node: AnyNode) => string | undefined): (key: string) => readonly AnyPath[] {
+  let keyPaths: Map<string, (readonly (string | number)[])[]> | undefined;
+  const paths = new Map<string, AnyPath[]>();
+  return (key) => {
+    if (!keyPaths) {
+      const found = new Map<string, (readonly (string | number)[])[]>();
+      walk(ast, { skipTypes: true }, (node, keys) => {
+        const nodeKey = keyOf(node);
+        if (nodeKey === undefined) return;
+        const list = found.get(nodeKey) ?? [];
+        list.push([...keys]);
+        found.set(nodeKey, list);
+      });
+      keyPaths = found;
+    }
+    let list = paths.get(key);
+    if (!list) {
+      list = (keyPaths.get(key) ?? []).map((keys) => pathAt(root, keys));
+      paths.set(key, list);
+    }
+    return list;
+  };
+}
+
 /** File-wide lookups, each built by one plain walk the first time it is asked for. */
 export function createFileIndex(ast: AnyNode, root: AnyPath, source: string): AnalysisIndex {
-  let identifierKeys: Map<string, (readonly (string | number)[])[]> | undefined;
-  let memberKeys: Map<string, (readonly (string | number)[])[]> | undefined;
   let declarations: Map<string, Declaration[]> | undefined;
-  const identifierPaths = new Map<string, AnyPath[]>();
-  const memberPaths = new Map<string, AnyPath[]>();
   const textOf = (node: AnyNode): string => (node.start != null && node.end != null ? source.slice(node.start, node.end) : "");
+  const identifiers = lazyIndex(ast, root, (node) => (node.type === "Identifier" ? (node["name"] as string) : undefined));
+  const members = lazyIndex(ast, root, (node) => (MEMBER_TYPES.has(node.type) ? textOf(node) : undefined));
   return {
-    identifiers(name) {
-      if (!identifierKeys) {
-        const found = new Map<string, (readonly (string | number)[])[]>();
-        walk(ast, { skipTypes: true }, (node, keys) => {
-          if (node.type !== "Identifier") return;
-          const list = found.get(node["name"] as string) ?? [];
-          list.push([...keys]);
-          found.set(node["name"] as string, list);
-        });
-        identifierKeys = found;
-      }
-      let paths = identifierPaths.get(name);
-      if (!paths) {
-        paths = (identifierKeys.get(name) ?? []).map((keys) => pathAt(root, keys));
-        identifierPaths.set(name, paths);
-      }
-      return paths;
-    },
-    members(text) {
-      if (!memberKeys) {
-        const found = new Map<string, (readonly (string | number)[])[]>();
-        walk(ast, { skipTypes: true }, (node, keys) => {
-          if (!MEMBER_TYPES.has(node.type)) return;
-          const key = textOf(node);
-          const list = found.get(key) ?? [];
-          list.push([...keys]);
-          found.set(key, list);
-        });
-        memberKeys = found;
-      }
-      let paths = memberPaths.get(text);
-      if (!paths) {
-        paths = (memberKeys.get(text) ?? []).map((keys) => pathAt(root, keys));
-        memberPaths.set(text, paths);
-      }
-      return paths;
-    },
+    identifiers,
+    members,
     textOf,
     declarations(name) {
       declarations ??= collectDeclarations(ast);

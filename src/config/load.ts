@@ -22,14 +22,7 @@ export function loadConfigFile(file: string): ResolvedConfig {
 }
 
 function configFromPackageJson(text: string, file: string): ResolvedConfig {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new UnawaitedError("CONFIG_INVALID_JSON", `${file} is not valid JSON: ${(error as Error).message}`, {
-      hint: "check for trailing commas and unquoted keys",
-    });
-  }
+  const data = parseJson(text, file);
   const section = (data as Record<string, unknown>)[PACKAGE_JSON_KEY];
   if (section === undefined) {
     throw new UnawaitedError("CONFIG_INVALID", `${file} has no "${PACKAGE_JSON_KEY}" key`, {
@@ -40,15 +33,17 @@ function configFromPackageJson(text: string, file: string): ResolvedConfig {
 }
 
 export function parseConfigText(text: string, source: string, baseDir?: string): ResolvedConfig {
-  let raw: unknown;
+  return resolveConfig(parseJson(text, source), source, baseDir === undefined ? {} : { baseDir });
+}
+
+function parseJson(text: string, source: string): unknown {
   try {
-    raw = JSON.parse(text);
+    return JSON.parse(text);
   } catch (error) {
     throw new UnawaitedError("CONFIG_INVALID_JSON", `${source} is not valid JSON: ${(error as Error).message}`, {
       hint: "check for trailing commas and unquoted keys",
     });
   }
-  return resolveConfig(raw, source, baseDir === undefined ? {} : { baseDir });
 }
 
 export const PACKAGE_JSON_KEY = "unawaited";
