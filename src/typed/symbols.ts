@@ -1,0 +1,25 @@
+/** Symbol helpers shared by the typed resolver and its module index. */
+import type { ts as TsNamespace } from "ts-morph";
+import type { Ts } from "./project";
+
+export class Symbols {
+  constructor(
+    private readonly ts: Ts,
+    private readonly checker: TsNamespace.TypeChecker,
+  ) {}
+
+  /** The symbol a name resolves to, through import/export aliases. */
+  resolvedSymbol(node: TsNamespace.Node): TsNamespace.Symbol | undefined {
+    const symbol = this.checker.getSymbolAtLocation(node);
+    if (!symbol) return undefined;
+    return symbol.flags & this.ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(symbol) : symbol;
+  }
+
+  declaredName(symbol: TsNamespace.Symbol): string | undefined {
+    const declaration = symbol.valueDeclaration ?? symbol.declarations?.[0];
+    if (!declaration) return undefined;
+    const named = (declaration as { name?: TsNamespace.Node }).name;
+    if (named && (this.ts.isIdentifier(named) || this.ts.isPrivateIdentifier(named))) return named.text;
+    return symbol.name === "default" || symbol.name.startsWith("__") ? undefined : symbol.name;
+  }
+}
