@@ -35,7 +35,7 @@ export class SyncVariantCheck {
       for (const part of parts) {
         const property = this.checker.getPropertyOfType(this.checker.getApparentType(part), sync);
         if (!property) return { ok: false, reason: `the sync variant ${sync} does not exist on ${owner}: left as is` };
-        if (!this.accessibleFrom(property, call)) return { ok: false, reason: `${sync} on ${owner} is private or protected: left as is` };
+        if (!this.isPublic(property)) return { ok: false, reason: `${sync} on ${owner} is private or protected: left as is` };
         symbols.push(property);
       }
     } else {
@@ -81,9 +81,8 @@ export class SyncVariantCheck {
   }
 
   /** A private or protected member is only callable from inside its class (hierarchy): refuse those outright. */
-  private accessibleFrom(property: Symbol_, call: CallExpression): boolean {
+  private isPublic(property: Symbol_): boolean {
     const ts = this.ts;
-    void call;
     for (const declaration of property.declarations ?? []) {
       const modifiers = ts.getCombinedModifierFlags(declaration);
       if (modifiers & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) return false;
