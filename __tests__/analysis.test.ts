@@ -88,6 +88,7 @@ const cases: Case[] = [
   { name: "class field initializer", code: "class A { m = createWebSocketManager(); }", findings: ["1:15 manual"] },
   { name: "class static block", code: "class A { static { createWebSocketManager(); } }", findings: ["1:20 manual"] },
   { name: "CommonJS top level", code: "createWebSocketManager();", findings: ["1:1 manual"] },
+  { name: "a .cjs top level, even with topLevelAwait always", code: "createWebSocketManager();", file: "/virtual/a.cjs", options: { topLevelAwait: "always" }, findings: ["1:1 manual"] },
   { name: "top level, topLevelAwait never", code: "createWebSocketManager();", file: "/virtual/a.mjs", options: { topLevelAwait: "never" }, findings: ["1:1 manual"] },
   { name: "sync callback returning the promise", code: "async function a(xs) { await Promise.all(xs.map((x) => createWebSocketManager(x))); }", findings: ["1:56 ok"] },
   { name: "sync function returning the promise", code: "function a() { return createWebSocketManager(); }", findings: ["1:23 ok"] },

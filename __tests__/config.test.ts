@@ -49,6 +49,14 @@ describe("config validation", () => {
     expect(attempt).toThrow(message);
   });
 
+  it("lets allPromises stand without targets", () => {
+    expect(parseConfigText(JSON.stringify({ allPromises: true }), "c.json").targets).toEqual([]);
+  });
+
+  it("says what a target name must be", () => {
+    expect(() => parseConfigText(JSON.stringify({ targets: [{ name: 1 }] }), "c.json")).toThrow(/targets\[0\]\.name: must be a string: the async function's name/);
+  });
+
   it("names the file when the JSON is broken", () => {
     expect(() => parseConfigText("{ targets: [] }", "broken.json")).toThrow(/broken\.json is not valid JSON/);
   });

@@ -86,7 +86,9 @@ export function transformSource(request: TransformRequest): TransformResult {
     throw toParseError(error);
   }
 
-  const topLevelAsync = request.config.topLevelAwait === "always"
+  // `.cjs` and `.cts` files are CommonJS whatever the config says: no top-level await there.
+  const commonJsByName = /\.c[jt]s$/i.test(request.file);
+  const topLevelAsync = (request.config.topLevelAwait === "always" && !commonJsByName)
     || (request.config.topLevelAwait === "auto" && moduleKind === "esm");
   const sites = analyze(ast, source, { config: request.config, matcher, topLevelAsync })
     .filter((site) => isReported(site, request.edits));

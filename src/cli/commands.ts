@@ -108,7 +108,7 @@ export async function runCommand(name: CommandName, args: CommandArgs, io: Io): 
   // An interrupted analysis writes nothing: the user asked to stop.
   const { roots, interrupted } = writes && !result.interrupted
     ? await writeAll(result, args, io)
-    : { roots: result.roots.map((r) => [...r.files]), interrupted: result.interrupted };
+    : { roots: result.roots.map((r) => (writes ? r.files.map(notWritten) : [...r.files])), interrupted: result.interrupted };
   const files = roots.flat();
   const summary = summarize(files, { written: writes, interrupted, durationMs: result.durationMs });
   const mode: SummaryMode = name === "fix" ? (writes ? "written" : args.dry ? "dry" : "patch") : name;
@@ -167,6 +167,11 @@ export async function runCommand(name: CommandName, args: CommandArgs, io: Io): 
     if (pending || manual) return EXIT.found;
   }
   return EXIT.ok;
+}
+
+/** A file whose edits were computed but, after Ctrl-C, not written. */
+function notWritten(file: FileResult): FileResult {
+  return file.status === "changed" ? { file: file.file, status: "skipped", findings: file.findings, message: INTERRUPTED_MESSAGE } : file;
 }
 
 /** A comment line above a diff; `git apply` skips text before `diff --git`. */

@@ -11,7 +11,11 @@ const identifier = z
 
 export const targetSchema = z
   .object({
-    name: z.union([identifier, z.literal("default")]),
+    name: z
+      .string({ invalid_type_error: "must be a string: the async function's name, e.g. \"createWebSocketManager\"" })
+      .refine((name) => name === "default" || /^[A-Za-z_$][\w$]*$/.test(name), {
+        message: "must be a JavaScript identifier (or \"default\" for a default export), e.g. \"createWebSocketManager\"",
+      }),
     sync: identifier.optional(),
     module: z.string().min(1, { message: "must be a module specifier, e.g. \"next/headers\"" }).optional(),
     /** A class or interface: only member calls on receivers of this type match (typed engine). */
@@ -31,7 +35,7 @@ export const engineValues = ["syntactic", "typed"] as const;
 export const configSchema = z
   .object({
     $schema: z.string().optional(),
-    targets: z.array(targetSchema),
+    targets: z.array(targetSchema, { invalid_type_error: "must be a list of targets, e.g. [{ \"name\": \"createWebSocketManager\" }]" }).optional(),
     returnAwait: z.enum(returnAwaitValues).optional(),
     topLevelAwait: z.enum(topLevelAwaitValues).optional(),
     engine: z.enum(engineValues).optional(),
@@ -40,7 +44,7 @@ export const configSchema = z
     allPromises: z.boolean().optional(),
   })
   .strict()
-  .refine((c) => c.targets.length > 0 || c.allPromises === true, {
+  .refine((c) => (c.targets?.length ?? 0) > 0 || c.allPromises === true, {
     message: "needs at least one target, e.g. [{ \"name\": \"createWebSocketManager\" }] (or \"allPromises\": true)",
     path: ["targets"],
   });

@@ -46,7 +46,7 @@ export function resolveConfig(raw: unknown, source: string, options: ResolveOpti
     });
   }
   const data = result.data;
-  const targets: Target[] = data.targets.map((t) => ({
+  const targets: Target[] = (data.targets ?? []).map((t) => ({
     name: t.name,
     ...(t.sync !== undefined ? { sync: t.sync } : {}),
     ...(t.module !== undefined ? { module: t.module } : {}),

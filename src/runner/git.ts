@@ -36,7 +36,8 @@ function statusOf(top: string, files: readonly string[]): string[] {
   // --literal-pathspecs: `app/[id].ts` and `:foo.ts` are file names, not patterns.
   const status = spawnSync(
     "git",
-    ["--literal-pathspecs", "status", "--porcelain=v1", "-z", "--untracked-files=all", "--ignored=matching", "--", ...files.map((f) => path.relative(top, f))],
+    // traditional + untracked=all lists each ignored file, also inside an ignored directory.
+    ["--literal-pathspecs", "status", "--porcelain=v1", "-z", "--untracked-files=all", "--ignored=traditional", "--", ...files.map((f) => path.relative(top, f))],
     { cwd: top, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
   );
   if (status.status !== 0) throw gitFailed(top, status.stderr);
