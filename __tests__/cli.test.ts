@@ -166,6 +166,12 @@ describe("--help and --version", () => {
     expect(result.stdout).toContain("--json");
     expect(result.stdout).toContain("--config");
     expect(result.stdout).toContain("Exit codes");
+    expect(result.stdout.split("Exit codes").length).toBe(2);
+  });
+
+  it("each command's --help shows the exit codes and its own flags", () => {
+    expect(unawaited(["check", "--help"], REPO_ROOT).stdout).toMatch(/--allow-manual[\s\S]*Exit codes/);
+    expect(unawaited(["list", "--help"], REPO_ROOT).stdout).toContain("Exit codes");
   });
 
   it("--version prints the package version", () => {

@@ -20,6 +20,13 @@ const EXIT_CODES_TEXT = [
   "       or --fail-on-error and a file failed",
   "  2    bad usage or config, a path that does not exist, or fix refused a dirty git tree",
   "  130  interrupted (Ctrl-C): files written so far are whole, the rest untouched",
+  "  3    internal error (a bug in unawaited: please report it with the message)",
+].join("\n");
+
+const CONFIG_TEXT = [
+  `Config: ${CONFIG_FILE_NAME}, e.g. { "targets": [{ "name": "createWebSocketManager" }, { "name": "setWebsocketManagerAsync", "sync": "setWebsocketManager" }, { "name": "cookies", "module": "next/headers" }] }`,
+  `Inline targets: --target ${TARGET_SPEC_GRAMMAR}, e.g. createWebSocketManager, 'fAsync=>f', 'next/headers#cookies'.`,
+  "See README.md for the rules.",
 ].join("\n");
 
 /** Options every command takes. */
@@ -33,7 +40,7 @@ function withRunOptions<T>(y: Argv<T>) {
     .option("gitignore", { type: "boolean", default: true, describe: "Honour .gitignore files (--no-gitignore to scan ignored files too)", group: "Files:" })
     .option("max-file-size", { type: "string", default: "1MiB", describe: "Skip larger files (reported as skipped)", group: "Files:" })
     .option("repos", { type: "string", describe: "A file listing one repository path a line (relative to the file); each gets its own config and summary", group: "Files:" })
-    .option("shard", { type: "string", describe: "i/n: process a stable 1/n slice of the files (of the repositories with --repos)", group: "Files:" })
+    .option("shard", { type: "string", describe: "i/n: process this machine's slice of the files (of the repositories with --repos); n slices cover everything once", group: "Files:" })
     .option("format", { choices: ["text", "json", "sarif"] as const, default: "text" as const, describe: "Output format on stdout", group: "Output:" })
     .option("json", { type: "boolean", default: false, describe: "Same as --format json", group: "Output:" })
     .option("quiet", { alias: "q", type: "boolean", describe: "Print only errors (and diffs or data asked for)", group: "Output:" })
@@ -44,7 +51,8 @@ function withRunOptions<T>(y: Argv<T>) {
     .option("project", { type: "string", describe: "tsconfig.json for the typed engine (default: found upward from each path)", group: "Engine:" })
     .option("all-promises", { type: "boolean", describe: "Typed engine: every call that returns a promise is a target", group: "Engine:" })
     .option("verify", { type: "boolean", default: false, describe: "Type-check each changed file with its edits; refuse edits that add type errors", group: "Engine:" })
-    .conflicts("quiet", "verbose");
+    .conflicts("quiet", "verbose")
+    .epilogue(`${EXIT_CODES_TEXT}\n\n${CONFIG_TEXT}`);
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -93,7 +101,6 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     )
     .strict()
     .recommendCommands()
-    .epilogue(`${EXIT_CODES_TEXT}\n\nConfig: ${CONFIG_FILE_NAME}, e.g. { "targets": [{ "name": "createWebSocketManager" }, { "name": "setWebsocketManagerAsync", "sync": "setWebsocketManager" }, { "name": "cookies", "module": "next/headers" }] }\nInline targets: --target ${TARGET_SPEC_GRAMMAR}, e.g. createWebSocketManager, 'fAsync=>f', 'next/headers#cookies'.\nSee README.md for the rules.`)
     .help()
     .alias("h", "help")
     .version(version)
