@@ -18,6 +18,19 @@ describe("transformSource", () => {
     expect(attempt).toThrow(/edited code does not parse/);
   });
 
+  it("skips the re-parse only when asked (check and list show and write nothing)", () => {
+    const result = transformSource({
+      source: "createWebSocketManager().start();\n",
+      file: "/virtual/boot.cjs",
+      config: resolveConfig({ targets: [{ name: "createWebSocketManager" }] }, "test"),
+      edits: new Set(["await"]),
+      moduleKind: "esm",
+      checkOutput: false,
+    });
+    expect(result.changed).toBe(true);
+    expect(result.findings.map((f) => f.action)).toEqual(["await"]);
+  });
+
   it("leaves a file without a supported extension alone", () => {
     const result = transformSource({
       source: "createWebSocketManager();\n",

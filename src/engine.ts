@@ -37,6 +37,12 @@ export interface TransformRequest {
    * true). Off only to measure what the prefilter saves.
    */
   readonly prefilter?: boolean;
+  /**
+   * Parse the edited code again before returning it (default true). Only
+   * callers that neither show nor write the output (`check`, `list`) turn it
+   * off, to save a second parse per changed file.
+   */
+  readonly checkOutput?: boolean;
 }
 
 export interface TransformResult {
@@ -106,10 +112,12 @@ export function transformSource(request: TransformRequest): TransformResult {
   if (edits.length === 0) return unchanged(findings);
 
   const edited = applyEdits(source, edits);
-  try {
-    parser.parse(edited);
-  } catch (error) {
-    throw new PrintError(`edited code does not parse: ${(error as Error).message}`, edited);
+  if (request.checkOutput !== false) {
+    try {
+      parser.parse(edited);
+    } catch (error) {
+      throw new PrintError(`edited code does not parse: ${(error as Error).message}`, edited);
+    }
   }
   const output = hasBom ? BOM + edited : edited;
   return { output, changed: output !== request.source, findings };

@@ -101,6 +101,8 @@ export async function runCommand(name: CommandName, args: CommandArgs, io: Io): 
     ...(io.signal ? { signal: io.signal } : {}),
     onProgress: (done, total) => progress.update(done, total),
     verify: args.verify,
+    // check and list neither show nor write edited code (--verify needs it, though).
+    checkOutput: name === "fix" || args.verify,
   });
   progress.clear();
 

@@ -55,6 +55,8 @@ export interface RunOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Check each changed file's edits with the type checker (needs a tsconfig). */
   readonly verify?: boolean;
+  /** Re-parse edited code (default true); off when nothing is shown or written. */
+  readonly checkOutput?: boolean;
 }
 
 export interface RunSummary {
@@ -224,7 +226,7 @@ function isValidUtf8(bytes: Buffer): boolean {
 export function processFile(
   file: string,
   config: ResolvedConfig,
-  options: Pick<RunOptions, "edits" | "maxFileSize"> & { readonly matcher?: TargetMatcher },
+  options: Pick<RunOptions, "edits" | "maxFileSize" | "checkOutput"> & { readonly matcher?: TargetMatcher },
 ): FileResult {
   let source: string;
   try {
@@ -245,7 +247,14 @@ export function processFile(
   }
   let result;
   try {
-    result = transformSource({ source, file, config, edits: options.edits, ...(options.matcher ? { matcher: options.matcher } : {}) });
+    result = transformSource({
+      source,
+      file,
+      config,
+      edits: options.edits,
+      ...(options.matcher ? { matcher: options.matcher } : {}),
+      ...(options.checkOutput === false ? { checkOutput: false } : {}),
+    });
   } catch (error) {
     if (error instanceof ParseError) {
       return { file, status: "error", findings: [], message: `cannot parse: ${error.message}`, ...position(error) };
