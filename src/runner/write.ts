@@ -6,10 +6,11 @@
  * was read, is not overwritten. (The rename gives the file a new inode, so a
  * hard link elsewhere keeps the old content.)
  */
-import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { FileResult } from "./run";
+
+let tempCounter = 0;
 
 export function writeFileAtomic(path_: string, content: string): void {
   // Through a symlink, write the file it points to; renaming over the link would replace it.
@@ -17,7 +18,8 @@ export function writeFileAtomic(path_: string, content: string): void {
   const stat = fs.statSync(file);
   if ((stat.mode & 0o222) === 0) throw new Error("the file is read-only");
   // Short on purpose: a long file name plus a suffix could pass the 255-byte limit.
-  const temp = path.join(path.dirname(file), `.unawaited-${process.pid}-${crypto.randomBytes(4).toString("hex")}.tmp`);
+  // "wx" below refuses an existing file, so a unique-per-process counter is enough (and node:crypto costs 7 ms to load).
+  const temp = path.join(path.dirname(file), `.unawaited-${process.pid}-${(tempCounter++).toString(36)}.tmp`);
   try {
     fs.writeFileSync(temp, content, { mode: stat.mode & 0o7777, flag: "wx" });
     fs.chmodSync(temp, stat.mode & 0o7777);
