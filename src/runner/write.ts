@@ -12,16 +12,35 @@ import type { FileResult } from "./run";
 
 let tempCounter = 0;
 
+/**
+ * Writes `content` to a new temp file in `dir` and returns its path. The name
+ * is short on purpose (a long file name plus a suffix could pass the 255-byte
+ * limit) and made unique by pid and counter; "wx" refuses a name that exists,
+ * so a stray file is never overwritten or removed, just skipped. (A counter,
+ * not node:crypto, which costs 7 ms to load.)
+ */
+function createTemp(dir: string, content: string, mode: number): string {
+  for (;;) {
+    const temp = path.join(dir, `.unawaited-${process.pid}-${(tempCounter++).toString(36)}.tmp`);
+    try {
+      fs.writeFileSync(temp, content, { mode, flag: "wx" });
+      return temp;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "EEXIST") continue;
+      // Any other failure (a full disk mid-write) leaves our own file behind: remove it.
+      fs.rmSync(temp, { force: true });
+      throw error;
+    }
+  }
+}
+
 export function writeFileAtomic(path_: string, content: string): void {
   // Through a symlink, write the file it points to; renaming over the link would replace it.
   const file = fs.realpathSync(path_);
   const stat = fs.statSync(file);
   if ((stat.mode & 0o222) === 0) throw new Error("the file is read-only");
-  // Short on purpose: a long file name plus a suffix could pass the 255-byte limit.
-  // "wx" below refuses an existing file, so a unique-per-process counter is enough (and node:crypto costs 7 ms to load).
-  const temp = path.join(path.dirname(file), `.unawaited-${process.pid}-${(tempCounter++).toString(36)}.tmp`);
+  const temp = createTemp(path.dirname(file), content, stat.mode & 0o7777);
   try {
-    fs.writeFileSync(temp, content, { mode: stat.mode & 0o7777, flag: "wx" });
     fs.chmodSync(temp, stat.mode & 0o7777);
     if (process.getuid?.() === 0) fs.chownSync(temp, stat.uid, stat.gid);
     fs.renameSync(temp, file);
