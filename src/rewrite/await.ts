@@ -34,7 +34,11 @@ export function needsParens(call: AnyPath): boolean {
   if ((nodeOf(call)["extra"] as { parenthesized?: boolean } | undefined)?.parenthesized) return false;
   const parentPath = call.parent as AnyPath | null;
   if (!parentPath) return false;
-  const rule = NEEDS_PARENS[nodeOf(parentPath).type];
+  const parent = nodeOf(parentPath);
+  // `a < b > (await f())` would read as the generic call `a<b>(…)` in TypeScript;
+  // `a < b > await f()` keeps the comparison, and needs no parentheses to be read right.
+  if (parent.type === "BinaryExpression" && parent["operator"] === ">" && call.name === "right") return false;
+  const rule = NEEDS_PARENS[parent.type];
   if (rule === undefined) return false;
   return rule === "any" || rule.has(String(call.name));
 }

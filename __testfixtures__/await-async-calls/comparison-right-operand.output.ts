@@ -1,0 +1,5 @@
+// The right operand of `>` gets no parentheses: `a < b > (await f())` would
+// read as the generic call `a<b>(…)` in TypeScript. Other operands keep them.
+export async function compare(a: number, b: number) {
+  return [a > await fetchUser(1), a < b > await fetchUser(2), (await fetchUser(3)) > a];
+}
