@@ -116,9 +116,3 @@ export function requiredModule(node: AnyNode | undefined): string | undefined {
   const first = args.length === 1 ? args[0] : undefined;
   return isStringLiteral(first) ? first.value : undefined;
 }
-
-/** Whether `inner` lies within `outer` in the source (by offsets). */
-export function contains(outer: AnyNode, inner: AnyNode): boolean {
-  return outer.start != null && outer.end != null && inner.start != null && inner.end != null
-    && outer.start <= inner.start && inner.end <= outer.end;
-}

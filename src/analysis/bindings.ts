@@ -61,7 +61,6 @@ function buildIndex(ast: AnyNode): BindingIndex {
 function ownerOf(node: AnyNode, keys: KeyList, ancestors: readonly AnyNode[]): AnyNode | undefined {
   let depth = ancestors.length - 1;
   let key = keyAt(keys, depth);
-  let child = node;
   // Climb out of binding patterns.
   for (;;) {
     const parent = ancestors[depth];
@@ -74,11 +73,9 @@ function ownerOf(node: AnyNode, keys: KeyList, ancestors: readonly AnyNode[]): A
       || (parent.type === "RestElement" && key === "argument")
       || (parent.type === "TSParameterProperty" && key === "parameter");
     if (!inPattern) break;
-    child = parent;
     depth--;
     key = keyAt(keys, depth);
   }
-  void child;
   const site = ancestors[depth]!;
   switch (site.type) {
     case "VariableDeclarator": {

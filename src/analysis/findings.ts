@@ -1,8 +1,6 @@
 /** What analysis reports about each matched call site. Plain data, no formatting. */
 export type Action = "await" | "sync-variant" | "manual" | "ok";
 
-export const ACTIONS: readonly Action[] = ["await", "sync-variant", "manual", "ok"];
-
 export interface Finding {
   /** The file as the caller named it. */
   readonly file: string;

@@ -4,7 +4,7 @@
  * break the code that consumes the promise (`.then` on a resolved value).
  */
 import type { ReturnAwait } from "../config/schema";
-import { asNode, climbWrappers, identifierName, isPromiseCombinatorCall, MEMBER_TYPES, memberPropertyName, nodeOf, type AnyNode, type AnyPath } from "./ast";
+import { asNode, climbWrappers, FUNCTION_TYPES, identifierName, isPromiseCombinatorCall, MEMBER_TYPES, memberPropertyName, nodeOf, type AnyNode, type AnyPath } from "./ast";
 import { referencesOf, resolveBinding } from "./bindings";
 
 export type PromiseUse =
@@ -101,8 +101,7 @@ function isInTry(path: AnyPath): boolean {
   let current = path.parent as AnyPath | null;
   while (current) {
     const node = nodeOf(current);
-    if (node.type === "FunctionDeclaration" || node.type === "FunctionExpression" || node.type === "ArrowFunctionExpression"
-      || node.type === "ObjectMethod" || node.type === "ClassMethod" || node.type === "ClassPrivateMethod") return false;
+    if (FUNCTION_TYPES.has(node.type)) return false;
     if (node.type === "TryStatement") {
       if (child.name === "block") return true;
       if (child.name === "handler" && node["finalizer"]) return true;

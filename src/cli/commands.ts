@@ -17,8 +17,10 @@ import { uncommittedFiles, workTreeRootOf } from "../runner/git";
 import type { Engine } from "../config/schema";
 import { run, summarize, type FileResult, type RunResult, type RunRoot } from "../runner/run";
 import { INTERRUPTED_MESSAGE, writeChanges } from "../runner/write";
+import { isNotInProject } from "../typed/verify";
 import { planRun } from "./plan";
 import { createProgress } from "./progress";
+import { tryRealpath } from "../fs-paths";
 
 export type CommandName = "fix" | "check" | "list";
 export const COMMANDS: readonly CommandName[] = ["fix", "check", "list"];
@@ -117,7 +119,8 @@ export async function runCommand(name: CommandName, args: CommandArgs, io: Io): 
 
   const written: string[] = [];
   if (patchFile !== undefined) {
-    if (files.some((file) => realpathOrSelf(file.file) === realpathOrSelf(patchFile))) {
+    const real = (file: string) => tryRealpath(file) ?? path.resolve(file);
+    if (files.some((file) => real(file.file) === real(patchFile))) {
       throw new UnawaitedError("USAGE", `--patch ${args.patch} is one of the files being fixed: refusing to overwrite it`, { hint: "write the patch outside the paths being fixed, e.g. --patch ../fixes.patch" });
     }
     written.push(...writePatch(patchFile, files, io.cwd));
@@ -180,7 +183,7 @@ function notWritten(file: FileResult): FileResult {
 function verificationMark(file: FileResult): string {
   const diagnostics = file.newDiagnostics ?? [];
   if (diagnostics.length === 0) return "# unawaited --verify: verified, the edits add no type errors";
-  if (diagnostics[0]!.code === 0) return `# unawaited --verify: REJECTED, not written: ${diagnostics[0]!.message}`;
+  if (isNotInProject(diagnostics[0]!)) return `# unawaited --verify: REJECTED, not written: ${diagnostics[0]!.message}`;
   return [
     `# unawaited --verify: REJECTED, not written: the edits add ${diagnostics.length} type error${diagnostics.length === 1 ? "" : "s"}`,
     ...diagnostics.map((d) => `#   line ${d.line}: TS${d.code}: ${d.message}`),
@@ -300,13 +303,6 @@ function writeText(file: string, text: string): void {
   }
 }
 
-function realpathOrSelf(file: string): string {
-  try {
-    return fs.realpathSync(file);
-  } catch {
-    return path.resolve(file);
-  }
-}
 
 export function parseExtensions(text: string | undefined): readonly string[] {
   if (text === undefined) return DEFAULT_EXTENSIONS;

@@ -8,6 +8,7 @@ import yargs, { type Argv } from "yargs";
 import { CONFIG_FILE_NAME } from "../config/load";
 import { TARGET_SPEC_GRAMMAR } from "../config/target-spec";
 import { isUnawaitedError, UnawaitedError } from "../errors";
+import { findUp } from "../fs-paths";
 import { COMMANDS, EXIT, runCommand, type CommandArgs, type CommandName, type Io } from "./commands";
 import { closest } from "./suggest";
 
@@ -203,15 +204,11 @@ function usageError(message: string, argv: readonly string[]): UnawaitedError {
 }
 
 function packageVersion(): string {
-  let dir = __dirname;
-  for (;;) {
+  const version = findUp(__dirname, (dir) => {
     const manifest = path.join(dir, "package.json");
-    if (fs.existsSync(manifest)) {
-      const data = JSON.parse(fs.readFileSync(manifest, "utf8")) as { name?: string; version?: string };
-      if (data.name === "unawaited") return data.version ?? "0.0.0";
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) return "0.0.0";
-    dir = parent;
-  }
+    if (!fs.existsSync(manifest)) return undefined;
+    const data = JSON.parse(fs.readFileSync(manifest, "utf8")) as { name?: string; version?: string };
+    return data.name === "unawaited" ? data.version ?? "0.0.0" : undefined;
+  });
+  return version ?? "0.0.0";
 }

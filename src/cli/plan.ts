@@ -13,6 +13,7 @@ import { UnawaitedError } from "../errors";
 import type { RunRoot } from "../runner/run";
 import { parseShard, shardSlice, type Shard } from "../runner/shard";
 import { closest } from "./suggest";
+import { tryRealpath } from "../fs-paths";
 
 export interface PlanArgs {
   readonly paths: readonly string[];
@@ -41,7 +42,7 @@ export function planRun(args: PlanArgs): Plan {
     const listed = readRepos(path.resolve(args.cwd, args.repos));
     // With --repos the shard splits repositories (given ones too), so each machine
     // runs whole ones; the same repository listed twice counts once.
-    const all = [...new Map([...paths, ...listed].map((p) => [realpathOrResolved(path.resolve(args.cwd, p)), p])).values()];
+    const all = [...new Map([...paths, ...listed].map((p) => [tryRealpath(path.resolve(args.cwd, p)) ?? path.resolve(args.cwd, p), p])).values()];
     paths = shardSlice(all, (repo) => path.resolve(args.cwd, repo), shard);
     fileShard = undefined;
   } else if (paths.length === 0) {
@@ -112,13 +113,6 @@ function configFor(root: string, context: ConfigContext): ResolvedConfig {
 }
 
 /** One path a line; blank lines and `#` comments skipped; relative paths are relative to the list file. */
-function realpathOrResolved(file: string): string {
-  try {
-    return fs.realpathSync(file);
-  } catch {
-    return file;
-  }
-}
 
 function readRepos(file: string): string[] {
   let text: string;

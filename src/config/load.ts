@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { UnawaitedError } from "../errors";
+import { findUp } from "../fs-paths";
 import type { ResolvedConfig } from "./schema";
 import { resolveConfig } from "./validate";
 
@@ -54,17 +55,12 @@ export const PACKAGE_JSON_KEY = "unawaited";
  * above. A config file wins over package.json in the same directory.
  */
 export function findConfigFile(start: string): string | undefined {
-  let dir = path.resolve(start);
-  if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) dir = path.dirname(dir);
-  for (;;) {
+  return findUp(start, (dir) => {
     const candidate = path.join(dir, CONFIG_FILE_NAME);
     if (fs.existsSync(candidate)) return candidate;
     const manifest = path.join(dir, "package.json");
-    if (hasPackageKey(manifest)) return manifest;
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
+    return hasPackageKey(manifest) ? manifest : undefined;
+  });
 }
 
 function hasPackageKey(manifest: string): boolean {

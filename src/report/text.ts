@@ -2,6 +2,7 @@
 import type { Action, Finding } from "../analysis/findings";
 import type { FileResult, RunSummary } from "../runner/run";
 import type { Palette } from "./colors";
+import { isNotInProject } from "../typed/verify";
 import { displayPath } from "./paths";
 
 const ACTION_LABEL: Readonly<Record<Action, string>> = {
@@ -49,7 +50,7 @@ export function problemLines(files: readonly FileResult[], options: TextOptions)
     const where = file.line !== undefined ? `:${file.line}:${file.column ?? 1}` : "";
     const tag = file.status === "skipped" ? options.colors.dim("skip  ") : options.colors.red(file.status === "error" ? "error " : "reject");
     lines.push(`${displayPath(file.file, options.cwd)}${where}  ${tag}  ${file.message ?? ""}`);
-    for (const diagnostic of file.status === "rejected" ? (file.newDiagnostics ?? []).filter((d) => d.code !== 0) : []) {
+    for (const diagnostic of file.status === "rejected" ? (file.newDiagnostics ?? []).filter((d) => !isNotInProject(d)) : []) {
       lines.push(`${displayPath(file.file, options.cwd)}:${diagnostic.line}  ${options.colors.red("TS" + diagnostic.code)}  ${diagnostic.message}`);
     }
   }

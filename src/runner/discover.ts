@@ -12,6 +12,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { UnawaitedError } from "../errors";
+import { tryRealpath } from "../fs-paths";
 
 export interface DiscoverOptions {
   /** Extensions with the dot, lower case: [".ts", ".js", ...]. */
@@ -133,7 +134,7 @@ function walkDir(walk: Walk, dir: string, inherited: readonly IgnoreLayer[]): vo
  * the walk reaches by its real path; one that points outside is reported.
  */
 function noteSymlink(walk: Walk, link: string, layers: readonly IgnoreLayer[]): void {
-  const target = safeRealpath(link);
+  const target = tryRealpath(link);
   const isDir = target !== undefined && safeIsDirectory(target);
   if (!isDir && !isSourceFile(walk, link)) return;
   if (isIgnored(layers, walk.patterns, link, isDir)) return;
@@ -157,14 +158,6 @@ function isSourceFile(walk: Walk, file: string): boolean {
 function isInside(file: string, dir: string): boolean {
   const relative = path.relative(dir, file);
   return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
-}
-
-function safeRealpath(file: string): string | undefined {
-  try {
-    return fs.realpathSync(file);
-  } catch {
-    return undefined;
-  }
 }
 
 function safeIsDirectory(file: string): boolean {

@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { UnawaitedError } from "../errors";
+import { tryRealpath } from "../fs-paths";
 
 /** The files among `files` (as given) that are not safely committed. */
 export function uncommittedFiles(files: readonly string[]): string[] {
@@ -61,11 +62,7 @@ function gitFailed(where: string, stderr: string): UnawaitedError {
 }
 
 function realpath(file: string): string {
-  try {
-    return fs.realpathSync(file);
-  } catch {
-    return file;
-  }
+  return tryRealpath(file) ?? file;
 }
 
 /** The top of the git work tree holding `file` (a file or directory), if any. */

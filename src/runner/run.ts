@@ -11,6 +11,7 @@ import type { ResolvedConfig } from "../config/schema";
 import { ParseError, PrintError, transformSource, type EditKind } from "../engine";
 import { createRangeMatcher, type TargetMatcher } from "../analysis/targets";
 import type { NewDiagnostic, TypedService } from "../typed/index";
+import { isNotInProject } from "../typed/verify";
 import { discoverFiles, type SkippedFile } from "./discover";
 import { shardSlice, type Shard } from "./shard";
 
@@ -184,7 +185,7 @@ function verified(results: readonly FileResult[], typed: TypedService): FileResu
     const diagnostics = rejected.get(result.file);
     if (!diagnostics) return { ...result, newDiagnostics: [] };
     const first = diagnostics[0]!;
-    const message = first.code === 0
+    const message = isNotInProject(first)
       ? `rejected by --verify: ${first.message} (include it in the tsconfig, or run without --verify)`
       : `rejected by --verify: the edits add ${diagnostics.length} type error${diagnostics.length === 1 ? "" : "s"}, e.g. TS${first.code} at line ${first.line}: ${first.message}`;
     return { ...result, status: "rejected", newDiagnostics: diagnostics, message };

@@ -8,6 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Project, ts as TsNamespace } from "ts-morph";
 import { UnawaitedError } from "../errors";
+import { findUp } from "../fs-paths";
 
 export type Ts = typeof TsNamespace;
 
@@ -21,15 +22,10 @@ const loaded = new Map<string, LoadedProject>();
 
 /** `tsconfig.json` in `start` (a file or directory) or the nearest directory above. */
 export function findTsconfig(start: string): string | undefined {
-  let dir = path.resolve(start);
-  if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) dir = path.dirname(dir);
-  for (;;) {
+  return findUp(start, (dir) => {
     const candidate = path.join(dir, "tsconfig.json");
-    if (fs.existsSync(candidate)) return candidate;
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
+    return fs.existsSync(candidate) ? candidate : undefined;
+  });
 }
 
 export function tsconfigFor(root: string, configured: string | undefined): string {

@@ -89,12 +89,17 @@ export class TypedResolver {
     return { target, facts: this.factsFor(call, callee, target) };
   }
 
+  /** `(x)`, `x as T`, `x!`, `<T>x`, `x satisfies T`: wrappers that pass `x` through unchanged. */
+  private isWrapper(node: Node): node is TsNamespace.Expression & { expression: TsNamespace.Expression } {
+    const ts = this.ts;
+    return ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node)
+      || ts.isSatisfiesExpression(node) || ts.isTypeAssertionExpression(node);
+  }
+
   /** `(f)`, `f as T`, `f!`, `<T>f`, `f satisfies T` → `f`. */
   private skipWrappers(expression: TsNamespace.Expression): TsNamespace.Expression {
-    const ts = this.ts;
     let current = expression;
-    while (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current)
-      || ts.isSatisfiesExpression(current) || ts.isTypeAssertionExpression(current)) current = current.expression;
+    while (this.isWrapper(current)) current = current.expression;
     return current;
   }
 
@@ -214,8 +219,7 @@ export class TypedResolver {
     const ts = this.ts;
     const facts: { -readonly [K in keyof TypeFacts]: TypeFacts[K] } = {};
     let outer: Node = call;
-    while (ts.isParenthesizedExpression(outer.parent) || ts.isAsExpression(outer.parent) || ts.isNonNullExpression(outer.parent)
-      || ts.isSatisfiesExpression(outer.parent) || ts.isTypeAssertionExpression(outer.parent)) outer = outer.parent;
+    while (this.isWrapper(outer.parent)) outer = outer.parent;
     const parent = outer.parent;
     if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(outer as TsNamespace.Expression)) {
       const index = parent.arguments.indexOf(outer as TsNamespace.Expression);

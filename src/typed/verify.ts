@@ -24,6 +24,11 @@ export interface NewDiagnostic {
 /** Files that cannot be verified (not in the program) get a single pseudo-diagnostic with code 0. */
 export const NOT_IN_PROJECT = 0;
 
+/** Whether a "diagnostic" only says the file could not be verified. */
+export function isNotInProject(diagnostic: NewDiagnostic): boolean {
+  return diagnostic.code === NOT_IN_PROJECT;
+}
+
 export function verifyEdits(project: Project, changes: ReadonlyMap<string, string>): Map<string, NewDiagnostic[]> {
   const rejected = new Map<string, NewDiagnostic[]>();
   for (const file of changes.keys()) {
