@@ -38,7 +38,7 @@ export interface AnalyzeOptions {
  */
 export function analyze(ast: AnyNode, source: string, options: AnalyzeOptions): Site[] {
   const candidates: (readonly (string | number)[])[] = [];
-  walk(ast, { skipTypes: true }, (node, keys) => {
+  walk(ast, { skipTypes: true, focus: options.matcher.focus(source) }, (node, keys) => {
     if (CALL_TYPES.has(node.type) && options.matcher.isCandidate(node)) candidates.push([...keys]);
   });
   if (candidates.length === 0) return [];

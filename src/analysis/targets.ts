@@ -50,6 +50,21 @@ export interface TargetMatcher {
   match(call: AnyPath): TargetMatch | undefined;
   /** Names worth looking for in the source before parsing (a prefilter), or undefined for "any". */
   readonly names: readonly string[] | undefined;
+  /**
+   * Offsets in `source`, ascending, such that every candidate call's range
+   * holds one of them; the walk skips subtrees that hold none. Undefined
+   * when any call may be a candidate.
+   */
+  focus(source: string): readonly number[] | undefined;
+}
+
+/** Every offset at which one of `names` occurs in `source`, ascending. */
+function occurrences(source: string, names: readonly string[]): number[] {
+  const offsets: number[] = [];
+  for (const name of names) {
+    for (let at = source.indexOf(name); at !== -1; at = source.indexOf(name, at + name.length)) offsets.push(at);
+  }
+  return names.length > 1 ? offsets.sort((a, b) => a - b) : offsets;
 }
 
 /** `{ kind: "identifier", binding }` with the binding looked up only when someone reads it. */
@@ -76,6 +91,7 @@ function identifierCallee(call: AnyPath, name: string, known?: AnyPath): CalleeS
 export function createRangeMatcher(calls: ReadonlyMap<string, TypedCall>): TargetMatcher {
   return {
     names: calls.size === 0 ? [] : undefined,
+    focus: () => [...calls.keys()].map((key) => Number(key.slice(0, key.indexOf(":")))).sort((a, b) => a - b),
     isCandidate: (call) => calls.has(rangeKey(call.start ?? -1, call.end ?? -1)),
     match(call) {
       const node = nodeOf(call);
@@ -106,9 +122,12 @@ export function createSyntacticMatcher(targets: readonly Target[]): TargetMatche
   const defaultTargets = targets.filter((t) => t.name === "default" && t.module !== undefined);
   // Module targets match aliases (`import { f as g }`), so any identifier call may be one.
   const anyIdentifier = targets.some((t) => t.module !== undefined);
+  const names = [...byName.keys()];
 
   return {
-    names: [...new Set(targets.map((t) => (t.name === "default" ? undefined : t.name)).filter((n): n is string => n !== undefined))],
+    names,
+    // A call by a target's name holds that name; an alias (module targets) need not.
+    focus: (source) => (anyIdentifier ? undefined : occurrences(source, names)),
     isCandidate(call) {
       const callee = unwrap(asNode(call["callee"]) ?? call);
       if (callee.type === "Identifier") return anyIdentifier || byName.has(callee["name"] as string);

@@ -18,6 +18,23 @@ const TYPE_KEYS: ReadonlySet<string> = new Set(["typeAnnotation", "returnType", 
 export interface WalkOptions {
   /** Skip type annotations (no calls there); keep them to see `typeof x` references. */
   readonly skipTypes: boolean;
+  /**
+   * Offsets, ascending: visit only nodes whose source range holds one (and
+   * their ancestors). Skips most of a large file when looking for a few calls.
+   */
+  readonly focus?: readonly number[] | undefined;
+}
+
+/** Whether some offset in `sorted` lies in [start, end). */
+function holdsOffset(sorted: readonly number[], start: number, end: number): boolean {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < start) low = middle + 1;
+    else high = middle;
+  }
+  return low < sorted.length && sorted[low]! < end;
 }
 
 /**
@@ -31,7 +48,9 @@ export function walk(
 ): void {
   const keys: (string | number)[] = [];
   const ancestors: AnyNode[] = [];
+  const focus = options.focus;
   const step = (node: AnyNode): void => {
+    if (focus && typeof node.start === "number" && typeof node.end === "number" && !holdsOffset(focus, node.start, node.end)) return;
     visit(node, keys, ancestors);
     ancestors.push(node);
     for (const key in node) {
