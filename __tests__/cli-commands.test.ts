@@ -335,7 +335,7 @@ describe("targets and files from flags", () => {
 
   it("rejects an unknown extension and a bad size", () => {
     const dir = project({ "a.ts": NEEDS_AWAIT });
-    expect(unawaited(["check", "--extensions", "py", "."], dir).stderr).toContain("--extensions py: unsupported .py");
+    expect(unawaited(["check", "--extensions", "rb", "."], dir).stderr).toContain("--extensions rb: unsupported .rb");
     expect(unawaited(["check", "--max-file-size", "lots", "."], dir).stderr).toContain("--max-file-size lots: expected a size");
   });
 });

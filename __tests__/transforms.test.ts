@@ -1,7 +1,10 @@
 import * as fs from "node:fs";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadPython } from "../src/python/index";
 import { TRANSFORMS } from "../transforms/index";
 import { fixturePairs, runFixture } from "./fixtures";
+
+beforeAll(() => loadPython());
 
 for (const transform of TRANSFORMS) {
   describe(transform.id, () => {

@@ -18,6 +18,7 @@ import { languageOf, parserChoiceFor, parserFor, type ModuleKind } from "./parse
 import { awaitEdits } from "./rewrite/await";
 import { syncVariantEdits } from "./rewrite/sync-variant";
 import { applyEdits, type TextEdit } from "./rewrite/text-edits";
+import { isPythonFile, transformPython } from "./python/index";
 
 /** Which kinds of edit a transform makes; the others are neither applied nor reported. */
 export type EditKind = "await" | "sync-variant";
@@ -77,10 +78,25 @@ export function transformSource(request: TransformRequest): TransformResult {
   const hasBom = request.source.startsWith(BOM);
   const source = hasBom ? request.source.slice(1) : request.source;
   const unchanged = (findings: readonly Finding[]): TransformResult => ({ output: request.source, changed: false, findings });
-  if (languageOf(request.file) === undefined) return unchanged([]);
+  const python = isPythonFile(request.file);
+  if (!python && languageOf(request.file) === undefined) return unchanged([]);
   const matcher = request.matcher ?? syntacticMatcherFor(request.config);
   const mentioned = !matcher.names || matcher.names.some((name) => source.includes(name)) || mentionsDefaultTarget(request.config);
   if (!mentioned && request.prefilter !== false) return unchanged([]);
+  if (python) {
+    const result = transformPython({
+      source,
+      file: request.file,
+      config: request.config,
+      awaits: request.edits.has("await"),
+      syncVariants: request.edits.has("sync-variant"),
+      checkOutput: request.checkOutput !== false,
+    });
+    if (result.kind === "parse-error") throw new ParseError(result.message, result.line, result.column);
+    if (result.kind === "print-error") throw new PrintError(result.message, result.output);
+    const output = hasBom ? BOM + result.output : result.output;
+    return { output, changed: output !== request.source, findings: result.findings };
+  }
   const moduleKind = request.moduleKind ?? moduleKindOf(request.file);
   const choice = parserChoiceFor(request.file, moduleKind)!;
 

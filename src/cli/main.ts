@@ -36,7 +36,7 @@ function withRunOptions<T>(y: Argv<T>) {
     .positional("paths", { type: "string", array: true, default: [] as string[], describe: "Files and directories (default: .); each is a root with its own config" })
     .option("config", { type: "string", describe: `Config file for every path (default: ${CONFIG_FILE_NAME} or package.json "unawaited", found upward from each path)`, group: "Targets:" })
     .option("target", { type: "string", array: true, nargs: 1, default: [] as string[], describe: `Inline target ${TARGET_SPEC_GRAMMAR}; repeatable; replaces the config's targets`, group: "Targets:" })
-    .option("extensions", { type: "string", describe: "Comma-separated extensions to scan (default: ts,tsx,mts,cts,js,jsx,mjs,cjs)", group: "Files:" })
+    .option("extensions", { type: "string", describe: "Comma-separated extensions to scan (default: ts,tsx,mts,cts,js,jsx,mjs,cjs,py)", group: "Files:" })
     .option("ignore", { type: "string", array: true, nargs: 1, default: [] as string[], describe: "Skip files matching this .gitignore-style pattern, relative to each path; repeatable", group: "Files:" })
     .option("gitignore", { type: "boolean", default: true, describe: "Honour .gitignore files (--no-gitignore to scan ignored files too)", group: "Files:" })
     .option("max-file-size", { type: "string", default: "1MiB", describe: "Skip larger files (reported as skipped)", group: "Files:" })

@@ -15,7 +15,8 @@ export type Language = "ts" | "tsx" | "js";
 const TS_EXTENSIONS = new Set([".ts", ".mts", ".cts"]);
 const JS_EXTENSIONS = new Set([".js", ".jsx", ".mjs", ".cjs"]);
 
-export const DEFAULT_EXTENSIONS: readonly string[] = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
+/** What a run scans by default: JavaScript and TypeScript through Babel, Python through tree-sitter (src/python). */
+export const DEFAULT_EXTENSIONS: readonly string[] = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs", ".py"];
 
 export function languageOf(file: string): Language | undefined {
   const ext = path.extname(file).toLowerCase();

@@ -8,6 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Finding } from "../analysis/findings";
 import type { ResolvedConfig } from "../config/schema";
+import { isPythonFile, loadPython } from "../python/index";
 import { ParseError, PrintError, transformSource, type EditKind } from "../engine";
 import { createRangeMatcher, type TargetMatcher } from "../analysis/targets";
 import type { NewDiagnostic, TypedService } from "../typed/index";
@@ -99,6 +100,8 @@ export async function run(options: RunOptions): Promise<RunResult> {
   let interrupted = false;
   let lastYield = performance.now();
   const roots: RootResult[] = [];
+  // The Python grammar is WebAssembly, loaded once and only when there are .py files.
+  if (plan.some((p) => p.files.some(isPythonFile))) await loadPython();
   for (const { root, files, skipped } of plan) {
     const typed = root.config.engine === "typed" || options.verify ? await loadTypedService(root) : undefined;
     let results: FileResult[] = skipped.map((s) => ({ file: s.file, status: s.failed ? "error" : "skipped", findings: [], message: s.reason }));
@@ -167,7 +170,8 @@ function planFiles(options: RunOptions): PlannedRoot[] {
 }
 
 function processWith(file: string, root: RunRoot, typed: TypedService | undefined, options: RunOptions): FileResult {
-  if (root.config.engine !== "typed" || !typed) return processFile(file, root.config, options);
+  // The typed engine knows TypeScript's types only: Python files take the syntactic path in either engine.
+  if (root.config.engine !== "typed" || !typed || isPythonFile(file)) return processFile(file, root.config, options);
   const calls = typed.callsIn(file);
   if (!calls) {
     return { file, status: "skipped", findings: [], message: `not part of the TypeScript project ${typed.tsconfig} (include it there, or enable allowJs for JavaScript)` };
@@ -177,11 +181,13 @@ function processWith(file: string, root: RunRoot, typed: TypedService | undefine
 
 /** Marks each changed file verified (no new diagnostics) or rejected (with them). */
 function verified(results: readonly FileResult[], typed: TypedService): FileResult[] {
-  const changes = new Map(results.filter((r) => r.status === "changed").map((r) => [r.file, r.after!]));
+  // The type checker has nothing to say about Python: those files keep the re-parse check only, and are not counted as verified.
+  const checkable = (r: FileResult) => r.status === "changed" && !isPythonFile(r.file);
+  const changes = new Map(results.filter(checkable).map((r) => [r.file, r.after!]));
   if (changes.size === 0) return [...results];
   const rejected = typed.verify(changes);
   return results.map((result): FileResult => {
-    if (result.status !== "changed") return result;
+    if (!checkable(result)) return result;
     const diagnostics = rejected.get(result.file);
     if (!diagnostics) return { ...result, newDiagnostics: [] };
     const first = diagnostics[0]!;

@@ -1,0 +1,23 @@
+from app.ws.factory import create_websocket_manager
+
+manager = create_websocket_manager(None)
+
+
+def sync_handler(ctx):
+    user = fetch_user(ctx.user_id)
+    return user.name
+
+
+class Settings:
+    user = fetch_user(0)
+
+
+async def generator_expression(ids):
+    return any(fetch_user(i).active for i in ids)
+
+
+async def iterated(ctx):
+    async with create_websocket_manager(ctx) as manager:
+        manager.send("hi")
+    async for user in fetch_user(ctx):
+        print(user)

@@ -1,0 +1,1 @@
+"""A small agent server that reproduces the unawaited-factory bug."""

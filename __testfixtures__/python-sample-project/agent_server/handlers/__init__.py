@@ -1,0 +1,1 @@
+"""Handlers for the agent WebSocket endpoint."""

@@ -1,0 +1,184 @@
+/**
+ * Python through the real CLI: the sample project that reproduces the
+ * original incident, the safety rules, and mixed TypeScript/Python runs.
+ * The rules themselves are fixture pairs under
+ * __testfixtures__/fix-async-calls/python/.
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadPython } from "../src/python/index";
+import { transformSource } from "../src/engine";
+import { resolveConfig } from "../src/config/validate";
+import { git, readTree, REPO_ROOT, tempDir, unawaited, writeTree } from "./cli-helpers";
+
+const SAMPLE = path.join(REPO_ROOT, "__testfixtures__", "python-sample-project");
+const EXPECTED_DIFF = fs.readFileSync(path.join(REPO_ROOT, "__testfixtures__", "python-sample-project.expected.diff"), "utf8");
+const CONFIG = JSON.stringify({ targets: [{ name: "fetch_user" }, { name: "save_async", sync: "save" }] });
+
+function copySample(): string {
+  const dir = tempDir();
+  fs.cpSync(SAMPLE, dir, { recursive: true });
+  return dir;
+}
+
+function changedLines(diff: string): string[] {
+  return diff.split("\n").filter((line) => /^[+-](?![+-])/.test(line));
+}
+
+describe("the Python sample project (the original incident)", () => {
+  it("--dry shows exactly the six awaits and the two sync switches", () => {
+    const dir = copySample();
+    const before = readTree(dir);
+    const result = unawaited(["fix", "--dry", "."], dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(EXPECTED_DIFF);
+    const added = changedLines(result.stdout).filter((line) => line.startsWith("+"));
+    expect(added.filter((line) => line.includes("await create_websocket_manager("))).toHaveLength(6);
+    expect(added.filter((line) => line.includes("registry.set_websocket_manager(manager)"))).toHaveLength(2);
+    expect(added).toHaveLength(8);
+    expect(result.stderr).toContain("6 to await, 2 to switch to sync, 0 manual, 7 already fine");
+    expect(readTree(dir)).toEqual(before);
+  });
+
+  it("fix writes the diff, every changed file still compiles, and a second run changes nothing", () => {
+    const fixed = copySample();
+    const patched = copySample();
+    const first = unawaited(["fix", "."], fixed);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain("2 changed");
+    fs.writeFileSync(path.join(patched, "fix.patch"), EXPECTED_DIFF);
+    expect(git(["apply", "fix.patch"], patched).status).toBe(0);
+    fs.rmSync(path.join(patched, "fix.patch"));
+    expect(readTree(fixed)).toEqual(readTree(patched));
+
+    const second = unawaited(["fix", "."], fixed);
+    expect(second.status).toBe(0);
+    expect(second.stdout).toContain("0 changed");
+    expect(readTree(fixed)).toEqual(readTree(patched));
+
+    // Last, as py_compile writes __pycache__ beside the files.
+    for (const file of ["agent_server/handlers/agent_handler.py", "agent_server/startup.py"]) {
+      const compiled = spawnSync("python3", ["-m", "py_compile", file], { cwd: fixed, encoding: "utf8" });
+      expect(compiled.stderr).toBe("");
+      expect(compiled.status).toBe(0);
+    }
+  });
+
+  it("check fails on it and list names every site, with the same file:line:col as TypeScript", () => {
+    const dir = copySample();
+    const check = unawaited(["check", "."], dir);
+    expect(check.status).toBe(1);
+    expect(check.stdout).toContain("agent_server/handlers/agent_handler.py:42:9  await   create_websocket_manager");
+    const list = unawaited(["list", "--json", "."], dir);
+    expect(list.status).toBe(0);
+    const report = JSON.parse(list.stdout) as { findings: { file: string; action: string }[] };
+    expect(report.findings.filter((f) => f.action === "ok").map((f) => f.file)).toHaveLength(7);
+  });
+
+  it("SARIF results point at the .py files", () => {
+    const dir = copySample();
+    const result = unawaited(["check", "--format", "sarif", "."], dir);
+    const sarif = JSON.parse(result.stdout) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    const uris = sarif.runs[0]!.results.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri);
+    expect(uris).toContain("agent_server/startup.py");
+    expect(uris.every((uri) => uri.endsWith(".py"))).toBe(true);
+  });
+});
+
+describe("Python safety rules", () => {
+  it("a file with a syntax error is reported and left untouched", () => {
+    const dir = tempDir();
+    const broken = "async def h(:\n    fetch_user(1)\n";
+    writeTree(dir, { "unawaited.config.json": CONFIG, "broken.py": broken, "good.py": "async def h():\n    fetch_user(1)\n" });
+    const result = unawaited(["fix", "."], dir);
+    expect(result.stderr + result.stdout).toMatch(/broken\.py:1:\d+.*invalid Python syntax/);
+    expect(fs.readFileSync(path.join(dir, "broken.py"), "utf8")).toBe(broken);
+    expect(fs.readFileSync(path.join(dir, "good.py"), "utf8")).toBe("async def h():\n    await fetch_user(1)\n");
+  });
+
+  it("keeps CRLF line endings, a BOM and the file mode", () => {
+    const dir = tempDir();
+    const source = "\uFEFFfrom m import save_async\r\n\r\ndef h():\r\n    save_async(1)\r\n\r\nasync def g():\r\n    fetch_user(1).name\r\n";
+    writeTree(dir, { "unawaited.config.json": CONFIG, "crlf.py": source });
+    fs.chmodSync(path.join(dir, "crlf.py"), 0o755);
+    expect(unawaited(["fix", "."], dir).status).toBe(0);
+    expect(fs.readFileSync(path.join(dir, "crlf.py"), "utf8")).toBe(
+      "\uFEFFfrom m import save\r\n\r\ndef h():\r\n    save(1)\r\n\r\nasync def g():\r\n    (await fetch_user(1)).name\r\n",
+    );
+    expect(fs.statSync(path.join(dir, "crlf.py")).mode & 0o777).toBe(0o755);
+  });
+
+  it("--extensions without py leaves Python files out; the default takes them", () => {
+    const dir = tempDir();
+    writeTree(dir, { "unawaited.config.json": CONFIG, "a.py": "async def h():\n    fetch_user(1)\n", "b.ts": "async function h() { fetch_user(1); }\n" });
+    const tsOnly = unawaited(["check", "--extensions", "ts", "."], dir);
+    expect(tsOnly.stdout).toContain("b.ts:1:22");
+    expect(tsOnly.stdout).not.toContain("a.py");
+    const both = unawaited(["check", "."], dir);
+    expect(both.stdout).toContain("a.py:2:5");
+    expect(both.stdout).toContain("b.ts:1:22");
+    expect(unawaited(["check", "--extensions", "py", "."], dir).stdout).not.toContain("b.ts");
+  });
+
+  it("one config fixes a mixed TypeScript and Python tree in one run, and --patch applies", () => {
+    const dir = tempDir();
+    writeTree(dir, {
+      "unawaited.config.json": CONFIG,
+      "api/handler.ts": "export async function h() {\n  const user = fetch_user(1);\n  return user.name;\n}\n",
+      "worker/job.py": "def job(store):\n    store.save_async(1)\n",
+    });
+    expect(git(["init", "-q"], dir).status).toBe(0);
+    const patchFile = path.join(tempDir(), "fix.patch");
+    const result = unawaited(["fix", "--patch", patchFile, "."], dir);
+    expect(result.status).toBe(0);
+    const patch = fs.readFileSync(patchFile, "utf8");
+    expect(patch).toContain("+  const user = await fetch_user(1);");
+    expect(patch).toContain("+    store.save(1)");
+    expect(git(["apply", "--check", patchFile], dir).status).toBe(0);
+  });
+});
+
+describe("the Python engine, in process", () => {
+  beforeAll(() => loadPython());
+  const config = resolveConfig(JSON.parse(CONFIG), "test");
+  const run = (source: string) => transformSource({ source, file: "x.py", config, edits: new Set(["await", "sync-variant"]) });
+
+  it("reports each manual site with its reason and edits nothing", () => {
+    const source = [
+      "def sync_one():",
+      "    fetch_user(1).name",
+      "async def gen(ids):",
+      "    return sum(fetch_user(i) for i in ids)",
+      "async def entered():",
+      "    async with fetch_user(1) as u:",
+      "        pass",
+      "",
+    ].join("\n");
+    const result = run(source);
+    expect(result.output).toBe(source);
+    expect(result.findings.map((f) => `${f.line}:${f.column} ${f.action}`)).toEqual(["2:5 manual", "4:16 manual", "6:16 manual"]);
+    expect(result.findings[0]!.reason).toContain("no sync variant is configured");
+    expect(result.findings[1]!.reason).toContain("async generator");
+    expect(result.findings[2]!.reason).toContain("async with");
+  });
+
+  it("the first iterable of a generator expression runs in the enclosing async scope", () => {
+    const result = run("async def h():\n    return sum(x for x in fetch_user(1))\n");
+    expect(result.output).toBe("async def h():\n    return sum(x for x in await fetch_user(1))\n");
+  });
+
+  it("returnAwait decides returns, as in TypeScript", () => {
+    const source = "async def h():\n    try:\n        return fetch_user(1)\n    except KeyError:\n        return fetch_user(2)\n";
+    expect(run(source).output).toBe("async def h():\n    try:\n        return await fetch_user(1)\n    except KeyError:\n        return fetch_user(2)\n");
+    const always = resolveConfig({ ...JSON.parse(CONFIG), returnAwait: "always" }, "test");
+    const result = transformSource({ source, file: "x.py", config: always, edits: new Set(["await"]) });
+    expect(result.output).toBe("async def h():\n    try:\n        return await fetch_user(1)\n    except KeyError:\n        return await fetch_user(2)\n");
+  });
+
+  it("a name stored and later used as a value is awaited where it is stored", () => {
+    const source = "async def h():\n    user = fetch_user(1)\n    log(user.name)\n    return user\n";
+    expect(run(source).output).toBe("async def h():\n    user = await fetch_user(1)\n    log(user.name)\n    return user\n");
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * The Python path of the engine: tree-sitter parse → analysis → text edits
+ * → parse again. Same findings, same edits model, same errors as the
+ * JavaScript path (engine.ts), so reports, diffs, patches and the safety
+ * rules cannot tell them apart.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { Finding } from "../analysis/findings";
+import type { ResolvedConfig } from "../config/schema";
+import { applyEdits, type TextEdit } from "../rewrite/text-edits";
+import { analyzePython, type PySite } from "./analyze";
+import { collectImports } from "./imports";
+import { firstSyntaxError, parsePython } from "./parser";
+import { pythonAwaitEdits, pythonSyncBlocker, pythonSyncEdits } from "./rewrite";
+
+export { isPythonLoaded, loadPython } from "./parser";
+
+export interface PythonRequest {
+  /** Without a BOM. */
+  readonly source: string;
+  readonly file: string;
+  readonly config: ResolvedConfig;
+  readonly awaits: boolean;
+  readonly syncVariants: boolean;
+  readonly checkOutput: boolean;
+}
+
+export type PythonResult =
+  | { readonly kind: "parse-error"; readonly message: string; readonly line: number; readonly column: number }
+  | { readonly kind: "print-error"; readonly message: string; readonly output: string }
+  | { readonly kind: "done"; readonly output: string; readonly findings: readonly Finding[] };
+
+export function isPythonFile(file: string): boolean {
+  return path.extname(file).toLowerCase() === ".py";
+}
+
+export function transformPython(request: PythonRequest): PythonResult {
+  const { source } = request;
+  const tree = parsePython(source);
+  try {
+    const error = firstSyntaxError(tree);
+    if (error) return { kind: "parse-error", ...error };
+    const root = tree.rootNode;
+    const imports = collectImports(root, packageOf(request.file));
+    const analyzed = analyzePython(root, { targets: request.config.targets, returnAwait: request.config.returnAwait, imports });
+    const sites = analyzed
+      .map((site): PySite => {
+        if (site.action !== "sync-variant") return site;
+        const blocked = pythonSyncBlocker(site, root, imports);
+        return blocked ? { ...site, action: "manual", reason: blocked } : site;
+      })
+      .filter((site) => (site.scope.kind === "sync" ? request.syncVariants : request.awaits));
+    const findings = sites.map((site): Finding => ({
+      file: request.file,
+      line: site.line,
+      column: site.column,
+      target: site.target.name,
+      action: site.action,
+      reason: site.reason,
+    }));
+    const edits: TextEdit[] = [];
+    for (const site of sites) if (site.action === "await") edits.push(...pythonAwaitEdits(site));
+    const switches = sites.filter((site) => site.action === "sync-variant");
+    if (switches.length > 0) edits.push(...pythonSyncEdits(switches, root, source, imports));
+    if (edits.length === 0) return { kind: "done", output: source, findings };
+    const output = applyEdits(source, edits);
+    if (request.checkOutput) {
+      const check = parsePython(output);
+      const broken = firstSyntaxError(check);
+      check.delete();
+      if (broken) return { kind: "print-error", message: `edited code does not parse: ${broken.message} (${broken.line}:${broken.column})`, output };
+    }
+    return { kind: "done", output, findings };
+  } finally {
+    tree.delete();
+  }
+}
+
+const packages = new Map<string, string | undefined>();
+
+/**
+ * The dotted package a file belongs to, as Python finds it: its directory
+ * and each parent that holds an `__init__.py` (`app/handlers/x.py` →
+ * `app.handlers`); "" for a file outside any package.
+ */
+function packageOf(file: string): string | undefined {
+  const dir = path.dirname(path.resolve(file));
+  if (packages.has(dir)) return packages.get(dir);
+  const parts: string[] = [];
+  let current = dir;
+  while (fs.existsSync(path.join(current, "__init__.py"))) {
+    parts.unshift(path.basename(current));
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  const name = parts.join(".");
+  packages.set(dir, name);
+  return name;
+}
