@@ -27,6 +27,7 @@ const EXIT_CODES_TEXT = [
 const CONFIG_TEXT = [
   `Config: ${CONFIG_FILE_NAME}, e.g. { "targets": [{ "name": "createWebSocketManager" }, { "name": "setWebsocketManagerAsync", "sync": "setWebsocketManager" }, { "name": "cookies", "module": "next/headers" }] }`,
   `Inline targets: --target ${TARGET_SPEC_GRAMMAR}, e.g. createWebSocketManager, 'fAsync=>f', 'next/headers#cookies'.`,
+  "Languages: JavaScript and TypeScript (Babel; the typed engine: TypeScript's checker) and Python (.py, tree-sitter; module targets are dotted paths such as app.ws.factory).",
   "See README.md for the rules.",
 ].join("\n");
 
@@ -80,7 +81,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           .example("$0 fix --target 'fAsync=>f' src/", "No config file: an inline target with its sync variant")
           .example("$0 fix --repos repos.txt --patch-dir patches/", "Bulk: one patch per repository")
           .example("$0 fix --repos repos.txt --shard 2/4", "Bulk on a CI matrix: this machine's quarter of the repositories")
-          .example("$0 fix --engine typed --verify src/", "Resolve targets by symbol and type; refuse edits that add type errors"),
+          .example("$0 fix --engine typed --verify src/", "Resolve targets by symbol and type; refuse edits that add type errors")
+          .example("$0 fix --dry --extensions py backend/", "Python only: the same rules for async def, asyncio and from-imports"),
       handle("fix"),
     )
     .command(

@@ -41,7 +41,7 @@ export interface PythonSyntaxError {
  * WebAssembly memory, which the garbage collector does not see).
  */
 export function parsePython(source: string): Tree {
-  if (!parser) throw new Error("the Python parser is not loaded: call loadPython() first");
+  if (!parser) throw new Error("the Python parser is not loaded: Python files run through the unawaited CLI, or call loadPython() before transformSource()");
   const tree = parser.parse(source);
   if (!tree) throw new Error("tree-sitter returned no tree");
   return tree;
