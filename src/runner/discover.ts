@@ -95,7 +95,8 @@ export function discoverFiles(root: string, options: DiscoverOptions): Discovery
 
 /** No system call: below the root, paths are real because symlinks are never followed. */
 function realOf(walk: Walk, file: string): string {
-  return file === walk.root ? walk.realRoot : path.join(walk.realRoot, path.relative(walk.root, file));
+  if (file === walk.root || walk.realRoot === walk.root) return file === walk.root ? walk.realRoot : file;
+  return walk.realRoot + file.slice(walk.root.length);
 }
 
 function walkDir(walk: Walk, dir: string, inherited: readonly IgnoreLayer[]): void {
@@ -117,7 +118,8 @@ function walkDir(walk: Walk, dir: string, inherited: readonly IgnoreLayer[]): vo
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     if (ALWAYS_SKIPPED.has(entry.name)) continue;
-    const full = path.join(dir, entry.name);
+    // Plain concatenation: `dir` is already absolute and normalised (path.join would normalise it again, per entry).
+    const full = dir.endsWith(path.sep) ? dir + entry.name : dir + path.sep + entry.name;
     if (entry.isSymbolicLink()) {
       noteSymlink(walk, full, layers);
       continue;
@@ -152,7 +154,13 @@ function addFile(walk: Walk, file: string): void {
 }
 
 function isSourceFile(walk: Walk, file: string): boolean {
-  return walk.options.extensions.includes(path.extname(file).toLowerCase());
+  return walk.options.extensions.includes(extensionOf(file));
+}
+
+/** path.extname, lower-cased, without its normalising: `.eslintrc` has none, `a.d.ts` has `.ts`. */
+function extensionOf(file: string): string {
+  const dot = file.lastIndexOf(".");
+  return dot <= file.lastIndexOf(path.sep) + 1 ? "" : file.slice(dot).toLowerCase();
 }
 
 function isInside(file: string, dir: string): boolean {
@@ -180,7 +188,10 @@ function isIgnored(layers: readonly IgnoreLayer[], patterns: IgnoreLayer | undef
 }
 
 function test(layer: IgnoreLayer, file: string, isDir: boolean): { ignored: boolean; unignored: boolean } {
-  const relative = path.relative(layer.dir, file).split(path.sep).join("/");
+  // The walk only asks about paths below the layer's directory: slicing is path.relative without its cost.
+  const prefix = layer.dir.endsWith(path.sep) ? layer.dir : layer.dir + path.sep;
+  const below = file.startsWith(prefix) ? file.slice(prefix.length) : path.relative(layer.dir, file);
+  const relative = path.sep === "/" ? below : below.split(path.sep).join("/");
   if (relative === "" || relative.startsWith("..")) return { ignored: false, unignored: false };
   return layer.rules.test(isDir ? `${relative}/` : relative);
 }
