@@ -4,12 +4,13 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import yargs, { type Argv } from "yargs";
+import type { Argv } from "yargs";
 import { CONFIG_FILE_NAME } from "../config/load";
 import { TARGET_SPEC_GRAMMAR } from "../config/target-spec";
 import { isUnawaitedError, UnawaitedError } from "../errors";
 import { findUp } from "../fs-paths";
 import { COMMANDS, EXIT, runCommand, type CommandArgs, type CommandName, type Io } from "./commands";
+import { fastParse, type FastArgs } from "./fast-args";
 import { closest } from "./suggest";
 
 export { EXIT, type Io };
@@ -59,11 +60,53 @@ function withRunOptions<T>(y: Argv<T>) {
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const version = packageVersion();
-  let exitCode: number = EXIT.ok;
-  const handle = (name: CommandName) => async (raw: Record<string, unknown>) => {
-    exitCode = await runCommand(name, toCommandArgs(raw, version), io);
-  };
-  const parser = yargs([...argv])
+  try {
+    // The common case skips loading yargs (fast-args.ts); help and errors come from yargs.
+    const fast = fastParse(argv);
+    if (fast) return await runCommand(fast.command, toCommandArgs(fast.raw, version), io);
+    let exitCode: number = EXIT.ok;
+    const parser = await buildParser(argv, io, version, async (name, raw) => {
+      exitCode = await runCommand(name, toCommandArgs(raw, version), io);
+    });
+    let output = "";
+    await parser.parseAsync([...argv], {}, (_error, _argv, text) => {
+      output = text;
+    });
+    if (output) io.stdout(`${output}\n`);
+    return exitCode;
+  } catch (error) {
+    if (isUnawaitedError(error)) {
+      io.stderr(`unawaited: error: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ""}`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}
+
+/** What yargs makes of `argv`, for the test that holds fast-args.ts to it; undefined for help, version or an error. */
+export async function parseWithYargs(argv: readonly string[]): Promise<FastArgs | undefined> {
+  let result: FastArgs | undefined;
+  const io: Io = { stdout: () => {}, stderr: () => {}, cwd: process.cwd(), env: {}, stdoutIsTTY: false, stderrIsTTY: false, columns: 100 };
+  try {
+    const parser = await buildParser(argv, io, "0.0.0", async (command, raw) => {
+      result = { command, raw };
+    });
+    await parser.parseAsync([...argv], {}, () => {});
+  } catch {
+    return undefined;
+  }
+  return result;
+}
+
+async function buildParser(
+  argv: readonly string[],
+  io: Io,
+  version: string,
+  run: (name: CommandName, raw: Record<string, unknown>) => Promise<void>,
+): Promise<Argv> {
+  const { default: yargs } = await import("yargs");
+  const handle = (name: CommandName) => (raw: Record<string, unknown>) => run(name, raw);
+  return yargs([...argv])
     .scriptName("unawaited")
     .usage("Usage: $0 <command> [paths..] [options]\n\nAwait forgotten calls of async functions, and switch sync code to their sync variants.")
     .command(
@@ -114,24 +157,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       if (error && error.name !== "YError") throw error;
       throw usageError(message ?? error?.message ?? "invalid arguments", argv);
     });
-
-  try {
-    let output = "";
-    await parser.parseAsync([...argv], {}, (_error, _argv, text) => {
-      output = text;
-    });
-    if (output) io.stdout(`${output}\n`);
-    return exitCode;
-  } catch (error) {
-    if (isUnawaitedError(error)) {
-      io.stderr(`unawaited: error: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ""}`);
-      return error.exitCode;
-    }
-    throw error;
-  }
 }
 
-function toCommandArgs(raw: Record<string, unknown>, version: string): CommandArgs {
+export function toCommandArgs(raw: Record<string, unknown>, version: string): CommandArgs {
   if (raw["json"] === true && raw["format"] !== "text" && raw["format"] !== "json") {
     throw new UnawaitedError("USAGE", `--json and --format ${String(raw["format"])} ask for two formats`, { hint: "pass one of them" });
   }
