@@ -98,6 +98,34 @@ describe("Python safety rules", () => {
     expect(fs.readFileSync(path.join(dir, "good.py"), "utf8")).toBe("async def h():\n    await fetch_user(1)\n");
   });
 
+  it("rejects what CPython rejects and tree-sitter lets through: Python 2, bad indentation, mixed tabs", () => {
+    const dir = tempDir();
+    const files = {
+      "py2.py": "def h(x):\n    print \"saving\", save_async(x)\n",
+      "dedent.py": "async def h():\n    user = fetch_user(1)\n  other = 2\n",
+      "tabs.py": "async def h():\n\tuser = fetch_user(1)\n        other = fetch_user(2)\n",
+      "empty-block.py": "async def h():\n    # fetch_user(1) later\n",
+    };
+    writeTree(dir, { "unawaited.config.json": CONFIG, ...files });
+    const result = unawaited(["fix", "."], dir);
+    const out = result.stdout + result.stderr;
+    expect(out).toContain("py2.py:2:5  error   cannot parse: invalid Python syntax: Python 2 syntax (print statement)");
+    expect(out).toContain("dedent.py:3:3  error   cannot parse: invalid Python syntax: unindent does not match any outer indentation level");
+    expect(out).toContain("tabs.py:3:9  error   cannot parse: invalid Python syntax: inconsistent use of tabs and spaces in indentation");
+    expect(out).toMatch(/empty-block\.py:\d+:\d+ +error +cannot parse: invalid Python syntax/);
+    for (const [name, text] of Object.entries(files)) expect(fs.readFileSync(path.join(dir, name), "utf8")).toBe(text);
+    for (const name of Object.keys(files)) {
+      expect(spawnSync("python3", ["-c", `compile(open(${JSON.stringify(name)}).read(), "x", "exec")`], { cwd: dir }).status).not.toBe(0);
+    }
+  });
+
+  it("fixes a file with old Mac (CR-only) line endings and keeps them", () => {
+    const dir = tempDir();
+    writeTree(dir, { "unawaited.config.json": CONFIG, "mac.py": "async def h():\r    user = fetch_user(1)\r    return user.name\r" });
+    expect(unawaited(["fix", "."], dir).status).toBe(0);
+    expect(fs.readFileSync(path.join(dir, "mac.py"), "utf8")).toBe("async def h():\r    user = await fetch_user(1)\r    return user.name\r");
+  });
+
   it("keeps CRLF line endings, a BOM and the file mode", () => {
     const dir = tempDir();
     const source = "\uFEFFfrom m import save_async\r\n\r\ndef h():\r\n    save_async(1)\r\n\r\nasync def g():\r\n    fetch_user(1).name\r\n";

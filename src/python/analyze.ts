@@ -52,12 +52,12 @@ export interface PyAnalyzeOptions {
 
 /** asyncio's functions that take a coroutine and run, schedule or wrap it. */
 const ASYNCIO_CONSUMERS: ReadonlySet<string> = new Set([
-  "gather", "create_task", "ensure_future", "wait", "wait_for", "shield", "run", "as_completed", "run_coroutine_threadsafe", "timeout",
+  "gather", "create_task", "ensure_future", "wait", "wait_for", "shield", "run", "as_completed", "run_coroutine_threadsafe", "Task",
 ]);
-/** Methods that take a coroutine on any receiver: event loops, task groups (asyncio, anyio, trio). */
-const RECEIVER_CONSUMERS: ReadonlySet<string> = new Set(["run_until_complete", "create_task", "start_soon"]);
+/** Methods that take a coroutine on any receiver: event loops, task groups, `asyncio.Runner` and `uvloop.run`. */
+const RECEIVER_CONSUMERS: ReadonlySet<string> = new Set(["run_until_complete", "create_task", "start_soon", "run"]);
 /** Collections a coroutine is put in, to be consumed later (`tasks.append(f())` … `gather(*tasks)`). */
-const COLLECTING_METHODS: ReadonlySet<string> = new Set(["append", "add"]);
+const COLLECTING_METHODS: ReadonlySet<string> = new Set(["append", "add", "extend"]);
 const COMPREHENSIONS: ReadonlySet<string> = new Set(["list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression"]);
 /** Expressions whose elements are values carried along unchanged: a coroutine in one is still a coroutine. */
 const CONTAINERS: ReadonlySet<string> = new Set(["list", "tuple", "set", "expression_list", "list_splat", "parenthesized_expression"]);
@@ -70,13 +70,15 @@ export function analyzePython(root: PyNode, options: PyAnalyzeOptions): PySite[]
     names.set(target.name, [...(names.get(target.name) ?? []), target]);
   }
   const imports = options.imports;
+  let uses: UseIndex | undefined;
   const sites: PySite[] = [];
   for (const call of root.descendantsOfType("call")) {
-    if (!call) continue;
+    if (!call || inAnnotation(call)) continue;
     const match = matchTarget(call, names, imports);
     if (!match) continue;
     const scope = scopeOf(call);
-    const decision = decide(call, match.target, scope, imports, options);
+    uses ??= new UseIndex(root);
+    const decision = decide(call, match.target, scope, { imports, uses, options });
     const start = splatInside(call)?.namedChildren[0] ?? call;
     sites.push({
       call,
@@ -112,6 +114,15 @@ function splatInside(call: PyNode): PyNode | undefined {
   return undefined;
 }
 
+/** A type annotation: never run in a function, and not a place to await. */
+function inAnnotation(call: PyNode): boolean {
+  for (let node = call.parent; node; node = node.parent) {
+    if (node.type === "type") return true;
+    if (node.type === "block" || node.type === "module") return false;
+  }
+  return false;
+}
+
 function matchTarget(call: PyNode, names: ReadonlyMap<string, readonly Target[]>, imports: ModuleImports): { target: Target; callee: PyCallee } | undefined {
   let fn = call.childForFieldName("function");
   if (fn?.type === "list_splat") fn = fn.namedChildren[0] ?? null;
@@ -130,20 +141,23 @@ function matchTarget(call: PyNode, names: ReadonlyMap<string, readonly Target[]>
   }
   if (fn.type !== "identifier") return undefined;
   const local = fn.text;
-  const binding = imports.fromImport(local);
+  const binding = imports.fromImport(local, call);
   const plain = (names.get(local) ?? []).find((target) => target.module === undefined);
   if (plain) return { target: plain, callee: { kind: "identifier", name: fn, binding } };
   // A module target: the name must come from that module (`from app.ws.factory import create as make`), unshadowed.
-  if (!binding || isLocallyBound(call, local)) return undefined;
+  if (!binding || isLocallyBound(call, local, binding.owner)) return undefined;
   for (const target of names.get(binding.imported) ?? []) {
     if (target.module !== undefined && moduleMatches(binding, target.module)) return { target, callee: { kind: "identifier", name: fn, binding } };
   }
   return undefined;
 }
 
-/** Whether an enclosing function binds `name` itself (parameter or assignment), hiding the module's import. */
-export function isLocallyBound(from: PyNode, name: string): boolean {
-  for (let node = from.parent; node; node = node.parent) {
+/**
+ * Whether a function around `from` (inside `until`, when given) binds `name`
+ * itself (parameter, assignment, import), hiding the outer binding.
+ */
+export function isLocallyBound(from: PyNode, name: string, until?: PyNode): boolean {
+  for (let node = from.parent; node && node.id !== until?.id; node = node.parent) {
     if (node.type !== "function_definition" && node.type !== "lambda") continue;
     if (bindsName(node, name)) return true;
   }
@@ -173,6 +187,15 @@ function parameterNames(parameters: PyNode): string[] {
     const name = parameter.childForFieldName("name") ?? parameter.namedChildren.find((c) => c?.type === "identifier");
     if (name && name.type === "identifier") out.push(name.text);
   }
+  return out;
+}
+
+/** The identifiers that bind `name` in the module's own scope: imports, defs, classes, assignments, loops, `with … as`. */
+export function moduleBindings(root: PyNode, name: string): PyNode[] {
+  const out: PyNode[] = [];
+  visitOwnScope(root, (node) => {
+    if (node.type === "identifier" && node.text === name && isBindingIdentifier(node)) out.push(node);
+  });
   return out;
 }
 
@@ -277,33 +300,76 @@ type Use =
   | { readonly kind: "awaited" }
   | { readonly kind: "consumed"; readonly by: string }
   | { readonly kind: "returned"; readonly inTry: boolean }
+  | { readonly kind: "iterated" }
   | { readonly kind: "stored"; readonly name: string; readonly line: number; readonly use: Use }
   | { readonly kind: "annotated"; readonly annotation: string };
 
-function decide(call: PyNode, target: Target, scope: PyScope, imports: ModuleImports, options: PyAnalyzeOptions): { action: Action; reason: string } {
+/** Per-file lookups the stored-coroutine rule needs, built once (a scan per site made big files quadratic). */
+export class UseIndex {
+  private readonly byText = new Map<string, PyNode[]>();
+  constructor(root: PyNode) {
+    for (const node of root.descendantsOfType(["identifier", "attribute"])) {
+      if (!node || !isReferencePosition(node)) continue;
+      const list = this.byText.get(node.text);
+      if (list) list.push(node);
+      else this.byText.set(node.text, [node]);
+    }
+  }
+  /** Identifiers or attributes with this exact text, in source order. */
+  named(text: string): readonly PyNode[] {
+    return this.byText.get(text) ?? [];
+  }
+}
+
+/** Not an attribute's name (`x.task`), a keyword (`f(task=1)`) or part of an import path. */
+function isReferencePosition(node: PyNode): boolean {
+  const parent = node.parent;
+  if (!parent || node.type !== "identifier") return true;
+  if (parent.type === "attribute") return !isField(parent, "attribute", node);
+  if (parent.type === "keyword_argument") return !isField(parent, "name", node);
+  return parent.type !== "dotted_name" && parent.type !== "aliased_import";
+}
+
+function decide(call: PyNode, target: Target, scope: PyScope, context: DecideContext): { action: Action; reason: string } {
+  const { options } = context;
+  const use = promiseUse(call, context);
+  // A deliberate use settles it in any scope: `gather(*(f(x) for x in xs))` is fine inside a generator expression.
+  if (use && !(use.kind === "returned" && scope.kind === "async" && shouldAwaitReturn(use, options.returnAwait))) {
+    return { action: "ok", reason: describeUse(use) };
+  }
   if (scope.kind === "forbidden") {
     return { action: "manual", reason: `in ${scope.where}, where await would turn it into an async generator; rewrite by hand (a list comprehension, or asyncio.gather)` };
   }
-  const use = promiseUse(call, imports);
-  const iterated = asyncStatementOf(call);
   if (scope.kind === "async") {
-    if (use?.kind === "returned" && (options.returnAwait === "always" || (options.returnAwait === "in-try-catch" && use.inTry))) {
+    if (use?.kind === "returned") {
       return {
         action: "await",
         reason: use.inTry ? "returned inside try: awaited so the except/finally sees its exception" : "returned: awaited because returnAwait is \"always\"",
       };
     }
-    if (use) return { action: "ok", reason: describeUse(use) };
+    const iterated = asyncStatementOf(call);
     if (iterated) {
-      return { action: "manual", reason: `used by ${iterated}: right if it returns an async ${iterated === "async for" ? "iterator" : "context manager"}, wrong if it is a coroutine; check by hand` };
+      return { action: "manual", reason: `used by ${iterated}: right if it returns an async ${iterated === "async with" ? "context manager" : "iterator"}, wrong if it is a coroutine; check by hand` };
+    }
+    if (inDebugFString(call)) {
+      return { action: "manual", reason: "inside an f-string's = specifier, which prints the expression's text: awaiting changes what it prints; rewrite by hand" };
     }
     return { action: "await", reason: isFloating(call) ? `a coroutine never awaited in ${scope.where}: it does not run, and its errors are lost` : `the result is used as a value in ${scope.where}` };
   }
-  if (use) return { action: "ok", reason: describeUse(use) };
   if (target.sync === undefined) {
     return { action: "manual", reason: `called in ${scope.where}, where await is not available, and no sync variant is configured; the result is a coroutine` };
   }
   return { action: "sync-variant", reason: `called in ${scope.where}, where await is not available: use the sync variant ${target.sync}` };
+}
+
+function shouldAwaitReturn(use: Extract<Use, { kind: "returned" }>, policy: ReturnAwait): boolean {
+  return policy === "always" || (policy === "in-try-catch" && use.inTry);
+}
+
+interface DecideContext {
+  readonly imports: ModuleImports;
+  readonly uses: UseIndex;
+  readonly options: PyAnalyzeOptions;
 }
 
 function describeUse(use: Use): string {
@@ -314,10 +380,14 @@ function describeUse(use: Use): string {
       return `passed to ${use.by}, which runs or schedules the coroutine`;
     case "returned":
       return "returned to the caller, who awaits it";
+    case "iterated":
+      return "iterated, and each item awaited";
     case "annotated":
       return `stored in a variable declared as ${use.annotation}`;
-    case "stored":
-      return `stored in ${use.name}, which line ${use.line} ${use.use.kind === "awaited" ? "awaits" : use.use.kind === "returned" ? "returns" : `passes to ${(use.use as { by: string }).by}`}`;
+    case "stored": {
+      const what = use.use.kind === "awaited" ? "awaits" : use.use.kind === "returned" ? "returns" : use.use.kind === "iterated" ? "iterates, awaiting each item" : `passes to ${(use.use as { by: string }).by}`;
+      return `stored in ${use.name}, which line ${use.line} ${what}`;
+    }
   }
 }
 
@@ -350,28 +420,51 @@ function needsParens(call: PyNode): boolean {
     || (parent.type === "call" && isField(parent, "function", call));
 }
 
-/** `async for x in f()` / `async with f() as x`: the call's result is iterated or entered asynchronously. */
+/** `async for x in f()`, `[x async for x in f()]`, `async with f() as x`: iterated or entered asynchronously. */
 function asyncStatementOf(call: PyNode): "async for" | "async with" | undefined {
   const outer = outerValue(call);
   const parent = outer.parent;
   if (!parent) return undefined;
   const isAsync = (node: PyNode | null) => node?.children.some((c) => c?.type === "async") ?? false;
-  if (parent.type === "for_statement" && isField(parent, "right", outer) && isAsync(parent)) return "async for";
+  if ((parent.type === "for_statement" || parent.type === "for_in_clause") && isField(parent, "right", outer) && isAsync(parent)) return "async for";
   const item = parent.type === "as_pattern" && parent.parent?.type === "with_item" ? parent.parent : parent.type === "with_item" ? parent : undefined;
   if (item && isAsync(item.parent?.parent ?? null)) return "async with";
   return undefined;
 }
 
+/** `f"{f()=}"`: the text before `=` is printed as written. */
+function inDebugFString(call: PyNode): boolean {
+  for (let node = call.parent; node && node.type !== "string"; node = node.parent) {
+    if (node.type === "interpolation") return node.children.some((c) => c?.type === "=");
+  }
+  return false;
+}
+
 /** Is the coroutine used as a coroutine on purpose? Then it is left alone in every scope. */
-function promiseUse(call: PyNode, imports: ModuleImports): Use | undefined {
-  const direct = directUse(call, imports);
-  if (direct) return direct;
-  return storedUse(call, imports);
+function promiseUse(call: PyNode, context: DecideContext): Use | undefined {
+  return directUse(call, context.imports) ?? storedUse(call, context);
+}
+
+/**
+ * Climbs from a value to where it is consumed: parentheses, and both
+ * branches of `a if c else b` and the right operand of `or`/`and` (what
+ * they evaluate to may be that value).
+ */
+function climbValue(node: PyNode): PyNode {
+  let outer = node;
+  for (;;) {
+    const parent = outer.parent;
+    if (!parent) return outer;
+    if (parent.type === "parenthesized_expression") outer = parent;
+    else if (parent.type === "conditional_expression" && parent.namedChildren[1]?.id !== outer.id) outer = parent;
+    else if (parent.type === "boolean_operator" && isField(parent, "right", outer)) outer = parent;
+    else return outer;
+  }
 }
 
 /** Awaited, returned or handed to a consumer, directly or inside a list, tuple or comprehension that is. */
 function directUse(node: PyNode, imports: ModuleImports): Use | undefined {
-  const outer = outerValue(node);
+  const outer = climbValue(node);
   const parent = outer.parent;
   if (!parent) return undefined;
   if (parent.type === "await") return { kind: "awaited" };
@@ -382,12 +475,21 @@ function directUse(node: PyNode, imports: ModuleImports): Use | undefined {
   const carried = climbContainers(outer);
   const holder = carried.parent;
   if (!holder) return undefined;
-  const argumentList = holder.type === "argument_list" ? holder : holder.type === "keyword_argument" && holder.parent?.type === "argument_list" ? holder.parent : undefined;
-  if (argumentList?.parent?.type === "call") {
-    const by = consumerName(argumentList.parent, imports);
+  const call = callTaking(carried);
+  if (call) {
+    const by = consumerName(call, imports);
     if (by) return { kind: "consumed", by };
   }
   return undefined;
+}
+
+/** The call `node` is an argument of: `g(node)`, `g(k=node)`, or `g(x for x in …)`, where the generator is the arguments. */
+function callTaking(node: PyNode): PyNode | undefined {
+  const holder = node.parent;
+  if (!holder) return undefined;
+  if (holder.type === "call" && node.type === "generator_expression" && isField(holder, "arguments", node)) return holder;
+  const list = holder.type === "argument_list" ? holder : holder.type === "keyword_argument" ? holder.parent : null;
+  return list?.type === "argument_list" && list.parent?.type === "call" ? list.parent : undefined;
 }
 
 function climbContainers(node: PyNode): PyNode {
@@ -395,11 +497,7 @@ function climbContainers(node: PyNode): PyNode {
   for (;;) {
     const parent = current.parent;
     if (!parent) return current;
-    if (CONTAINERS.has(parent.type) || (COMPREHENSIONS.has(parent.type) && isField(parent, "body", current)) || parent.type === "pair") {
-      current = parent;
-      continue;
-    }
-    if (parent.type === "dictionary") {
+    if (CONTAINERS.has(parent.type) || parent.type === "dictionary" || parent.type === "pair" || (COMPREHENSIONS.has(parent.type) && isField(parent, "body", current))) {
       current = parent;
       continue;
     }
@@ -419,61 +517,163 @@ function consumerName(call: PyNode, imports: ModuleImports): string | undefined 
     return undefined;
   }
   if (fn.type === "identifier") {
-    const binding = imports.fromImport(fn.text);
+    const binding = imports.fromImport(fn.text, call);
     if (binding?.module === "asyncio" && ASYNCIO_CONSUMERS.has(binding.imported)) return `asyncio.${binding.imported}`;
   }
   return undefined;
 }
 
-/**
- * `task = f()` (or `tasks.append(f())`, `self.task = f()`) where the same
- * scope later awaits, returns or passes the name to a consumer.
- */
-function storedUse(call: PyNode, imports: ModuleImports): Use | undefined {
+/** Where a call's coroutine is put for later: the name or attribute, and the statement that stores it. */
+interface Store {
+  readonly target: PyNode;
+  readonly statement: PyNode;
+  /** In a list, tuple, dict or comprehension: only a consumer (or iteration) takes the items as coroutines. */
+  readonly inContainer: boolean;
+}
+
+function storeOf(call: PyNode): Store | Use | undefined {
   const outer = outerValue(call);
+  // `a, b = f(), g()`: each element goes to the name in the same place.
+  const parallel = outer.parent;
+  if ((parallel?.type === "expression_list" || parallel?.type === "tuple") && parallel.parent?.type === "assignment" && isField(parallel.parent, "right", parallel)) {
+    const left = parallel.parent.childForFieldName("left");
+    const index = parallel.namedChildren.findIndex((c) => c?.id === outer.id);
+    const names = left && (left.type === "pattern_list" || left.type === "tuple_pattern") ? left.namedChildren : [];
+    if (names.length === parallel.namedChildren.length && names[index]) return { target: names[index]!, statement: parallel.parent, inContainer: false };
+  }
   const carried = climbContainers(outer);
-  // In a list or tuple, only a consumer takes the coroutines as coroutines (`gather(*tasks)`); returning the list is not that.
   const inContainer = carried.id !== outer.id;
   const holder = carried.parent;
   if (!holder) return undefined;
-  let stored: PyNode | undefined;
-  let statement: PyNode = holder;
-  if (holder.type === "assignment" && isField(holder, "right", carried)) {
+  if ((holder.type === "assignment" || holder.type === "augmented_assignment") && isField(holder, "right", carried)) {
     const annotation = holder.childForFieldName("type");
     if (annotation && PROMISE_TYPES.test(annotation.text)) return { kind: "annotated", annotation: annotation.text };
     const left = holder.childForFieldName("left");
-    if (left && (left.type === "identifier" || left.type === "attribute")) stored = left;
-  } else if (holder.type === "argument_list" && holder.parent?.type === "call") {
-    const fn = holder.parent.childForFieldName("function");
+    // `pending[i] = f(i)`: the collection holds it.
+    const target = left?.type === "subscript" ? left.childForFieldName("value") : left;
+    if (target && (target.type === "identifier" || target.type === "attribute")) {
+      return { target, statement: holder, inContainer: inContainer || left?.type === "subscript" || holder.type === "augmented_assignment" };
+    }
+    return undefined;
+  }
+  if (holder.type === "named_expression" && isField(holder, "value", carried)) {
+    const name = holder.childForFieldName("name");
+    return name ? { target: name, statement: holder, inContainer } : undefined;
+  }
+  const collector = callTaking(carried);
+  if (collector) {
+    const fn = collector.childForFieldName("function");
     const method = fn?.type === "attribute" ? fn.childForFieldName("attribute") : null;
     const object = fn?.type === "attribute" ? fn.childForFieldName("object") : null;
     if (method && object && COLLECTING_METHODS.has(method.text) && (object.type === "identifier" || object.type === "attribute")) {
-      stored = object;
-      statement = holder.parent;
+      return { target: object, statement: collector, inContainer: true };
     }
   }
-  if (!stored) return undefined;
-  const text = stored.text;
-  const region = stored.type === "identifier" ? functionOf(statement) : classOrModuleOf(statement);
+  return undefined;
+}
+
+/**
+ * `task = f()` (or `a, b = f(), g()`, `(t := f())`, `tasks.append(f())`,
+ * `tasks[i] = f()`, `self.task = f()`) where the same scope goes on to
+ * await, return or hand the name to a consumer, or to iterate it awaiting
+ * each item, before storing something else in it. A use as the value
+ * (`task.x`, `task[0]`, `task()`) means the call should have been awaited.
+ */
+function storedUse(call: PyNode, context: DecideContext): Use | undefined {
+  const store = storeOf(call);
+  if (!store || !("target" in store)) return store;
+  const { target, statement, inContainer } = store;
+  const text = target.text;
+  const region = target.type === "identifier" ? scopeRegion(statement) : classOrModuleOf(statement);
+  const loop = enclosingLoop(statement, region);
   let deliberate: Use | undefined;
-  for (const reference of region.descendantsOfType(stored.type === "identifier" ? "identifier" : "attribute")) {
-    if (!reference || reference.text !== text || reference.startIndex < statement.endIndex) continue;
-    // `user.name`, `user[0]`, `user()`: whatever else happens to the name, it is meant as the value.
-    if (!inContainer && needsParens(reference)) return undefined;
-    const use = directUse(reference, imports) ?? splatUse(reference, imports);
-    if (use && (!inContainer || use.kind === "consumed")) deliberate ??= { kind: "stored", name: text, line: reference.startPosition.row + 1, use };
+  let rebound = Infinity;
+  for (const reference of context.uses.named(text)) {
+    if (reference.type !== target.type || !contains(region, reference) || reference.id === target.id) continue;
+    if (reference.startIndex >= rebound) break;
+    const later = reference.startIndex >= statement.endIndex;
+    // In a loop, a use before the statement runs after it on the next pass.
+    if (!later && !(loop && contains(loop, reference))) continue;
+    if (target.type === "identifier" && shadowedBetween(reference, region, text)) continue;
+    if (later && isRebinding(reference)) {
+      rebound = enclosingStatement(reference).endIndex;
+      continue;
+    }
+    const use = directUse(reference, context.imports) ?? collectionUse(reference, context.imports) ?? iterationUse(reference);
+    if (!use && !inContainer && isValueUse(reference)) return undefined;
+    if (use && (!inContainer || use.kind === "consumed" || use.kind === "iterated")) deliberate ??= { kind: "stored", name: text, line: reference.startPosition.row + 1, use };
   }
   return deliberate;
 }
 
-/** `gather(*tasks)`: the list is unpacked into a consumer's arguments. */
-function splatUse(reference: PyNode, imports: ModuleImports): Use | undefined {
-  const splat = reference.parent;
-  if (splat?.type !== "list_splat") return undefined;
-  return directUse(splat, imports);
+/** `x.y`, `x[0]`, `x()`: the name is used as the value it holds. */
+function isValueUse(reference: PyNode): boolean {
+  const parent = reference.parent;
+  if (!parent) return false;
+  if (parent.type === "attribute" && isField(parent, "object", reference)) return !isCollectionAccess(parent);
+  return (parent.type === "subscript" && isField(parent, "value", reference)) || (parent.type === "call" && isField(parent, "function", reference));
 }
 
-function functionOf(node: PyNode): PyNode {
+/** `tasks.append(…)`, `pending.values()`: the collection is filled or read, not used as a coroutine. */
+function isCollectionAccess(attribute: PyNode): boolean {
+  const name = attribute.childForFieldName("attribute")?.text ?? "";
+  return COLLECTING_METHODS.has(name) || name === "values" || name === "extend";
+}
+
+/** `gather(*tasks)`, `gather(*pending.values())`: the collection is unpacked into a consumer's arguments. */
+function collectionUse(reference: PyNode, imports: ModuleImports): Use | undefined {
+  let node = reference;
+  const attribute = node.parent;
+  if (attribute?.type === "attribute" && attribute.childForFieldName("attribute")?.text === "values" && attribute.parent?.type === "call") node = attribute.parent;
+  const splat = node.parent;
+  if (splat?.type === "list_splat") return directUse(splat, imports);
+  return node.id === reference.id ? undefined : directUse(node, imports);
+}
+
+/** `for t in tasks: await t`, `[await c for c in coros]`. */
+function iterationUse(reference: PyNode): Use | undefined {
+  const loop = reference.parent;
+  if (!loop || (loop.type !== "for_statement" && loop.type !== "for_in_clause") || !isField(loop, "right", reference)) return undefined;
+  const variable = loop.childForFieldName("left");
+  if (variable?.type !== "identifier") return undefined;
+  const body = loop.type === "for_statement" ? loop.childForFieldName("body") : loop.parent;
+  const awaited = body?.descendantsOfType("await").some((node) => node?.namedChildren[0]?.type === "identifier" && node.namedChildren[0].text === variable.text);
+  return awaited ? { kind: "iterated" } : undefined;
+}
+
+/** `x = …` (not `x += …`, not `x.y = …`): from here on the name holds something else. */
+function isRebinding(reference: PyNode): boolean {
+  const parent = reference.parent;
+  return parent?.type === "assignment" && isField(parent, "left", reference);
+}
+
+function enclosingStatement(node: PyNode): PyNode {
+  let current = node;
+  while (current.parent && current.parent.type !== "block" && current.parent.type !== "module") current = current.parent;
+  return current;
+}
+
+/** A nested function that binds the name itself sees its own variable, not ours. */
+function shadowedBetween(reference: PyNode, region: PyNode, name: string): boolean {
+  for (let node = reference.parent; node && node.id !== region.id; node = node.parent) {
+    if ((node.type === "function_definition" || node.type === "lambda") && bindsName(node, name)) return true;
+  }
+  return false;
+}
+
+function enclosingLoop(statement: PyNode, region: PyNode): PyNode | undefined {
+  for (let node = statement.parent; node && node.id !== region.id; node = node.parent) {
+    if (node.type === "for_statement" || node.type === "while_statement") return node;
+  }
+  return undefined;
+}
+
+function contains(outer: PyNode, inner: PyNode): boolean {
+  return inner.startIndex >= outer.startIndex && inner.endIndex <= outer.endIndex;
+}
+
+/** The function (or module) a local name lives in. */
+function scopeRegion(node: PyNode): PyNode {
   for (let current = node.parent; current; current = current.parent) {
     if (current.type === "function_definition" || current.type === "lambda" || current.type === "module") return current;
   }

@@ -21,6 +21,8 @@ export interface ImportBinding {
   /** The imported name's identifier inside `entry`. */
   readonly nameNode: PyNode;
   readonly aliased: boolean;
+  /** The function whose scope the import binds in, or the module. */
+  readonly owner: PyNode;
 }
 
 export interface ModuleRef {
@@ -29,7 +31,13 @@ export interface ModuleRef {
 }
 
 export interface ModuleImports {
-  fromImport(local: string): ImportBinding | undefined;
+  /**
+   * The `from m import …` binding `local` has at `at`: the nearest enclosing
+   * function's own import, else the module's; of several, the last one
+   * before `at` (the one in force when a module-level line runs), or the
+   * last one of all for code in a function, which runs after the module.
+   */
+  fromImport(local: string, at: PyNode): ImportBinding | undefined;
   /** Every `from m import …` binding. */
   readonly bindings: readonly ImportBinding[];
   /** The module an expression stands for: `factory`, `ws.factory`, `asyncio`. */
@@ -76,17 +84,29 @@ export function collectImports(root: PyNode, packageName: string | undefined): M
       if (!nameNode) continue;
       const imported = nameNode.text;
       const local = aliasNode?.text ?? imported;
-      bindings.push({ local, imported, module, absolute, statement, entry, nameNode, aliased: aliasNode !== null });
+      bindings.push({ local, imported, module, absolute, statement, entry, nameNode, aliased: aliasNode !== null, owner: scopeOwner(statement) });
       // `from app.ws import factory`: factory may be a module.
       moduleAliases.set(local, { module: join(module, imported), absolute: absolute === undefined ? undefined : join(absolute, imported) });
     }
   }
-  const byLocal = new Map<string, ImportBinding>();
-  for (const binding of bindings) if (!byLocal.has(binding.local)) byLocal.set(binding.local, binding);
+  const byLocal = new Map<string, ImportBinding[]>();
+  for (const binding of bindings) byLocal.set(binding.local, [...(byLocal.get(binding.local) ?? []), binding]);
   return {
     bindings,
     hasWildcard,
-    fromImport: (local) => byLocal.get(local),
+    fromImport(local, at) {
+      const candidates = byLocal.get(local);
+      if (!candidates) return undefined;
+      const nearest = scopeOwner(at);
+      for (let owner = nearest; ; owner = scopeOwner(owner)) {
+        const own = candidates.filter((b) => b.owner.id === owner.id);
+        if (own.length > 0) {
+          if (owner.id !== nearest.id) return own.at(-1);
+          return own.filter((b) => b.statement.startIndex < at.startIndex).at(-1) ?? own.at(-1);
+        }
+        if (owner.type === "module") return undefined;
+      }
+    },
     moduleOfExpression(expression) {
       const text = expression.text;
       if (!/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(text)) return undefined;
@@ -101,6 +121,14 @@ export function collectImports(root: PyNode, packageName: string | undefined): M
       return base ? { module: base.module + text.slice(dot), absolute: base.absolute === undefined ? undefined : base.absolute + text.slice(dot) } : undefined;
     },
   };
+}
+
+/** The function (or lambda) whose local scope `node` is in, or the module. */
+export function scopeOwner(node: PyNode): PyNode {
+  for (let current: PyNode | null = node.parent; current; current = current.parent) {
+    if (current.type === "function_definition" || current.type === "lambda" || current.type === "module") return current;
+  }
+  return node;
 }
 
 function join(module: string, name: string): string {

@@ -39,7 +39,7 @@ export function transformPython(request: PythonRequest): PythonResult {
   const { source } = request;
   const tree = parsePython(source);
   try {
-    const error = firstSyntaxError(tree);
+    const error = firstSyntaxError(tree, source);
     if (error) return { kind: "parse-error", ...error };
     const root = tree.rootNode;
     const imports = collectImports(root, packageOf(request.file));
@@ -67,7 +67,7 @@ export function transformPython(request: PythonRequest): PythonResult {
     const output = applyEdits(source, edits);
     if (request.checkOutput) {
       const check = parsePython(output);
-      const broken = firstSyntaxError(check);
+      const broken = firstSyntaxError(check, output);
       check.delete();
       if (broken) return { kind: "print-error", message: `edited code does not parse: ${broken.message} (${broken.line}:${broken.column})`, output };
     }

@@ -42,22 +42,61 @@ export interface PythonSyntaxError {
  */
 export function parsePython(source: string): Tree {
   if (!parser) throw new Error("the Python parser is not loaded: Python files run through the unawaited CLI, or call loadPython() before transformSource()");
-  const tree = parser.parse(source);
+  // tree-sitter does not end a line at a lone CR (old Mac files; Python does). CR → LF keeps every offset.
+  const tree = parser.parse(source.includes("\r") ? source.replace(/\r(?!\n)/g, "\n") : source);
   if (!tree) throw new Error("tree-sitter returned no tree");
   return tree;
 }
 
-/** The first syntax error in the tree, or undefined when it parsed cleanly. */
-export function firstSyntaxError(tree: Tree): PythonSyntaxError | undefined {
+/**
+ * The first syntax error in the tree, or undefined when it parsed cleanly.
+ * tree-sitter recovers where CPython stops, so on top of its ERROR and
+ * MISSING nodes this checks what it lets through: Python 2 statements,
+ * empty blocks, and statements of one block indented differently
+ * (CPython's IndentationError and TabError).
+ */
+export function firstSyntaxError(tree: Tree, source: string): PythonSyntaxError | undefined {
+  return treeError(tree) ?? strictError(tree.rootNode, source);
+}
+
+const PYTHON2_STATEMENTS: ReadonlySet<string> = new Set(["print_statement", "exec_statement"]);
+
+function strictError(root: Node, source: string): PythonSyntaxError | undefined {
+  for (const statement of root.descendantsOfType([...PYTHON2_STATEMENTS])) {
+    if (statement) return at(statement, `Python 2 syntax (${statement.type.replace("_statement", "")} statement)`);
+  }
+  for (const block of [root, ...root.descendantsOfType("block")]) {
+    if (!block) continue;
+    const statements = block.namedChildren.filter((c): c is Node => c !== null && c.type !== "comment");
+    if (statements.length === 0 && block.type === "block") return at(block, "expected an indented block");
+    let indentation: string | undefined;
+    for (const statement of statements) {
+      // Columns count UTF-16 units, like offsets: the line starts `column` units back.
+      const lineStart = statement.startIndex - statement.startPosition.column;
+      const lead = source.slice(lineStart, statement.startIndex);
+      if (/[^ \t\f]/.test(lead)) continue; // after `;` or on the header line: not an indented line
+      const expected = block.type === "module" ? "" : indentation;
+      if (expected !== undefined && lead !== expected) {
+        return at(statement, /\t/.test(lead + expected) && lead.length !== expected.length ? "inconsistent use of tabs and spaces in indentation" : "unindent does not match any outer indentation level");
+      }
+      indentation ??= lead;
+    }
+  }
+  return undefined;
+}
+
+function at(node: Node, message: string): PythonSyntaxError {
+  return { message: `invalid Python syntax: ${message}`, line: node.startPosition.row + 1, column: node.startPosition.column + 1 };
+}
+
+function treeError(tree: Tree): PythonSyntaxError | undefined {
   if (!tree.rootNode.hasError) return undefined;
   const cursor = tree.walk();
   try {
     for (;;) {
       const node = cursor.currentNode;
-      if (node.isError || node.isMissing) {
-        const what = node.isMissing ? `missing ${JSON.stringify(node.type)}` : `unexpected ${describe(node)}`;
-        return { message: `invalid Python syntax: ${what}`, line: node.startPosition.row + 1, column: node.startPosition.column + 1 };
-      }
+      if (node.isMissing) return at(node, `missing ${JSON.stringify(node.type)}`);
+      if (node.isError) return at(node, node.text.trim() === "" ? "unexpected end of input" : `cannot parse the statement starting with ${describe(node)}`);
       if (node.hasError && cursor.gotoFirstChild()) continue;
       while (!cursor.gotoNextSibling()) {
         if (!cursor.gotoParent()) return { message: "invalid Python syntax", line: 1, column: 1 };

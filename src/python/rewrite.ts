@@ -9,7 +9,7 @@
  *   from m import load_async as la      →  from m import load as la   (every use switched)
  */
 import { insertion, replacement, type TextEdit } from "../rewrite/text-edits";
-import { isField, isLocallyBound, type PySite } from "./analyze";
+import { isField, isLocallyBound, moduleBindings, type PySite } from "./analyze";
 import type { ImportBinding, ModuleImports } from "./imports";
 import type { PyNode } from "./parser";
 
@@ -30,42 +30,27 @@ export function pythonSyncBlocker(site: PySite, root: PyNode, imports: ModuleImp
   if (site.callee.kind === "member") return undefined;
   if (isLocallyBound(site.call, sync)) return `${sync} is a local name in ${site.scope.where}; rename it, or switch the call by hand`;
   const binding = site.callee.binding;
-  const existing = imports.fromImport(sync);
-  const topLevel = topLevelNames(root);
+  const others = moduleBindings(root, sync).filter((node) => !isSyncImport(node, binding, sync));
   if (binding) {
-    if (existing && (existing.module !== binding.module || existing.imported !== sync)) {
-      return `${sync} already means ${existing.module}.${existing.imported} here; switch the call by hand`;
-    }
-    if (!existing && topLevel.has(sync)) return `${sync} is already defined in this file; switch the call by hand`;
+    if (others.length > 0) return `${sync} already means something else in this file (line ${others[0]!.startPosition.row + 1}); switch the call by hand`;
     return undefined;
   }
   // Not imported: defined in this file (or by a wildcard import); the sync variant must be too.
-  if (existing || topLevel.has(sync) || imports.hasWildcard) return undefined;
+  if (others.length > 0 || imports.hasWildcard) return undefined;
   return `${sync} is not defined or imported in this file; import it, or switch the call by hand`;
 }
 
-/** Names bound at module level by def, class or assignment (not imports). */
-function topLevelNames(root: PyNode): Set<string> {
-  const names = new Set<string>();
-  for (const statement of root.namedChildren) {
-    if (!statement) continue;
-    const definition = statement.type === "decorated_definition" ? statement.childForFieldName("definition") : statement;
-    if (definition?.type === "function_definition" || definition?.type === "class_definition") {
-      const name = definition.childForFieldName("name");
-      if (name) names.add(name.text);
-    }
-    if (statement.type === "expression_statement") {
-      const assignment = statement.namedChildren[0];
-      const left = assignment?.type === "assignment" ? assignment.childForFieldName("left") : null;
-      if (left?.type === "identifier") names.add(left.text);
-    }
-  }
-  return names;
+/** `from m import sync` (unaliased) in the module the async name comes from. */
+function isSyncImport(node: PyNode, binding: ImportBinding | undefined, sync: string): boolean {
+  if (!binding) return false;
+  const entry = node.parent?.type === "dotted_name" ? node.parent : null;
+  const statement = entry?.parent;
+  return statement?.type === "import_from_statement" && statement.childForFieldName("module_name")?.text.replace(/\s+/g, "") === binding.module && entry!.text === sync;
 }
 
 export function pythonSyncEdits(sites: readonly PySite[], root: PyNode, source: string, imports: ModuleImports): TextEdit[] {
   const edits: TextEdit[] = [];
-  const byBinding = new Map<ImportBinding, PySite[]>();
+  const byBinding = new Map<string, { binding: ImportBinding; sites: PySite[] }>();
   for (const site of sites) {
     const sync = site.target.sync!;
     if (site.callee.kind === "member") {
@@ -77,38 +62,52 @@ export function pythonSyncEdits(sites: readonly PySite[], root: PyNode, source: 
       edits.push(replacement(site.callee.name.startIndex, site.callee.name.endIndex, sync));
       continue;
     }
-    byBinding.set(binding, [...(byBinding.get(binding) ?? []), site]);
+    // One group per name and module in one scope: `from m import f` twice is one binding, written twice.
+    const key = `${binding.owner.id}\0${binding.local}\0${binding.module}\0${binding.imported}`;
+    const group = byBinding.get(key) ?? { binding, sites: [] };
+    group.sites.push(site);
+    byBinding.set(key, group);
   }
   const removals: ImportBinding[] = [];
-  for (const [binding, switched] of byBinding) {
+  for (const { binding, sites: switched } of byBinding.values()) {
     const sync = switched[0]!.target.sync!;
+    const twins = imports.bindings.filter((b) => b.owner.id === binding.owner.id && b.local === binding.local && b.module === binding.module && b.imported === binding.imported);
+    const kept = twins.at(-1) ?? binding;
+    const others = twins.filter((b) => b !== kept);
     const switchedIds = new Set(switched.map((site) => (site.callee.kind === "identifier" ? site.callee.name.id : -1)));
     const stillUsed = references(root, binding.local).some((ref) => !switchedIds.has(ref.id));
-    const alreadyImported = imports.bindings.some((b) => b.module === binding.module && b.imported === sync && b.local === sync);
+    const alreadyImported = imports.bindings.some((b) => b.module === binding.module && b.imported === sync && b.local === sync && b.owner.id === binding.owner.id);
     if (binding.aliased && !stillUsed && !alreadyImported) {
       // Every use switched: keep the alias, import the sync variant under it; the calls stay as they are.
-      edits.push(replacement(binding.nameNode.startIndex, binding.nameNode.endIndex, sync));
+      edits.push(replacement(kept.nameNode.startIndex, kept.nameNode.endIndex, sync));
+      removals.push(...others);
       continue;
     }
     for (const site of switched) {
       if (site.callee.kind === "identifier") edits.push(replacement(site.callee.name.startIndex, site.callee.name.endIndex, sync));
     }
-    if (alreadyImported) {
-      if (!stillUsed) removals.push(binding);
-    } else if (stillUsed) {
-      edits.push(insertion(binding.entry.endIndex, `, ${sync}`));
+    if (stillUsed) {
+      if (!alreadyImported) edits.push(insertion(kept.entry.endIndex, `, ${sync}`));
+    } else if (alreadyImported) {
+      removals.push(...twins);
     } else {
-      edits.push(replacement(binding.nameNode.startIndex, binding.nameNode.endIndex, sync));
+      edits.push(replacement(kept.nameNode.startIndex, kept.nameNode.endIndex, sync));
+      removals.push(...others);
     }
   }
   edits.push(...removalEdits(removals, source));
   return edits;
 }
 
-/** Identifiers that read `name` anywhere in the file, other than the import entries that bind it. */
+/**
+ * What reads `name` anywhere in the file, other than the import entries that
+ * bind it; a string that is exactly the name counts too (`__all__ = ["f"]`
+ * re-exports it).
+ */
 function references(root: PyNode, name: string): PyNode[] {
-  return root.descendantsOfType("identifier").filter((node): node is PyNode => {
+  return root.descendantsOfType(["identifier", "string_content"]).filter((node): node is PyNode => {
     if (!node || node.text !== name) return false;
+    if (node.type === "string_content") return true;
     const parent = node.parent;
     if (!parent) return true;
     if (parent.type === "dotted_name" || parent.type === "aliased_import") return false;
@@ -120,6 +119,7 @@ function references(root: PyNode, name: string): PyNode[] {
 
 /** Drops import entries nothing uses any more; a statement left empty goes with its line. */
 function removalEdits(removals: readonly ImportBinding[], source: string): TextEdit[] {
+  const ranges: [number, number][] = [];
   const edits: TextEdit[] = [];
   const byStatement = new Map<number, { statement: PyNode; entries: Set<number> }>();
   for (const binding of removals) {
@@ -129,29 +129,63 @@ function removalEdits(removals: readonly ImportBinding[], source: string): TextE
   }
   for (const { statement, entries } of byStatement.values()) {
     const list = statement.childrenForFieldName("name").filter((entry): entry is PyNode => entry !== null);
-    const kept = list.filter((entry) => !entries.has(entry.id));
-    if (kept.length === 0) {
+    if (list.every((entry) => entries.has(entry.id))) {
       edits.push(statementRemoval(statement, source));
       continue;
     }
-    // An entry goes with the separator after it; entries after the last kept one go with the separator before them.
     let lastKept = list.length - 1;
     while (entries.has(list[lastKept]!.id)) lastKept--;
-    for (let i = 0; i < lastKept; i++) {
-      if (entries.has(list[i]!.id)) edits.push(replacement(list[i]!.startIndex, list[i + 1]!.startIndex, ""));
+    for (let i = 0; i < list.length; i++) {
+      const entry = list[i]!;
+      if (!entries.has(entry.id)) continue;
+      const line = ownLine(entry, source);
+      // An entry on a line of its own (a parenthesised list) goes with its line, comment included.
+      if (line) ranges.push(line);
+      else if (i < lastKept) ranges.push([entry.startIndex, list[i + 1]!.startIndex]);
+      else ranges.push([list[lastKept]!.endIndex, entry.endIndex]);
     }
-    if (lastKept < list.length - 1) edits.push(replacement(list[lastKept]!.endIndex, list[list.length - 1]!.endIndex, ""));
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  for (let i = 0; i < ranges.length; i++) {
+    const [start] = ranges[i]!;
+    let end = ranges[i]![1];
+    while (i + 1 < ranges.length && ranges[i + 1]![0] <= end) end = Math.max(end, ranges[++i]![1]);
+    edits.push(replacement(start, end, ""));
   }
   return edits;
 }
 
-/** The statement and, when it has its own line, the line with it. */
+/** The line range of `entry` (with its line break) when nothing but a comma and a comment share the line. */
+function ownLine(entry: PyNode, source: string): [number, number] | undefined {
+  const { start, end, lineEnd } = lineOf(entry, source);
+  if (source.slice(start, entry.startIndex).trim() !== "") return undefined;
+  if (!/^\s*,?\s*(#.*)?$/.test(source.slice(entry.endIndex, lineEnd))) return undefined;
+  return [start, end];
+}
+
+function lineOf(node: PyNode, source: string): { start: number; lineEnd: number; end: number } {
+  const start = Math.max(source.lastIndexOf("\n", node.startIndex - 1), source.lastIndexOf("\r", node.startIndex - 1)) + 1;
+  const match = /\r\n|\n|\r/g;
+  match.lastIndex = node.endIndex;
+  const found = match.exec(source);
+  const lineEnd = found ? found.index : source.length;
+  return { start, lineEnd, end: found ? found.index + found[0].length : source.length };
+}
+
+/**
+ * Removes a whole import statement: with its line when it has one; with the
+ * `;` that joins it to a neighbour; as `pass` when it is all its block holds.
+ */
 function statementRemoval(statement: PyNode, source: string): TextEdit {
-  const lineStart = source.lastIndexOf("\n", statement.startIndex - 1) + 1;
-  let lineEnd = source.indexOf("\n", statement.endIndex);
-  if (lineEnd === -1) lineEnd = source.length;
-  const before = source.slice(lineStart, statement.startIndex);
-  const after = source.slice(statement.endIndex, lineEnd).replace(/\r$/, "");
-  if (before.trim() === "" && after.trim() === "") return replacement(lineStart, Math.min(lineEnd + 1, source.length), "");
+  const { start, lineEnd, end } = lineOf(statement, source);
+  const siblings = statement.parent?.namedChildren.filter((c) => c !== null && c.type !== "comment") ?? [];
+  if (statement.parent?.type === "block" && siblings.length === 1) return replacement(statement.startIndex, statement.endIndex, "pass");
+  const before = source.slice(start, statement.startIndex);
+  const after = source.slice(statement.endIndex, lineEnd);
+  if (before.trim() === "" && /^\s*(#.*)?$/.test(after)) return replacement(start, end, "");
+  const following = /^[ \t]*;[ \t]*/.exec(after);
+  if (following) return replacement(statement.startIndex, statement.endIndex + following[0].length, "");
+  const preceding = /[ \t]*;[ \t]*$/.exec(before);
+  if (preceding) return replacement(statement.startIndex - preceding[0].length, statement.endIndex, "");
   return replacement(statement.startIndex, statement.endIndex, "pass");
 }

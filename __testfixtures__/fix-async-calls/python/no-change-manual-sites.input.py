@@ -21,3 +21,16 @@ async def iterated(ctx):
         manager.send("hi")
     async for user in fetch_user(ctx):
         print(user)
+
+
+async def async_comprehension(ctx):
+    return [user async for user in fetch_user(ctx)]
+
+
+async def debug_text(key):
+    print(f"{fetch_user(key)=}")
+
+
+async def annotated_locals(key):
+    value: fetch_user(key) = 3
+    return value

@@ -1,0 +1,12 @@
+from app.config import load_config_async
+
+__all__ = ["load_config_async", "reload"]
+
+
+def helper():
+    from app.config import load_config
+    return load_config
+
+
+def reload(path):
+    return load_config_async(path).sections
