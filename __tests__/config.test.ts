@@ -3,7 +3,10 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { configFromOptions } from "../src/config/from-options";
 import { findConfigFile, parseConfigText } from "../src/config/load";
+import { plainConfigData } from "../src/config/plain";
+import { configSchema } from "../src/config/schema";
 import { parseTargetSpec } from "../src/config/target-spec";
+import { resolveConfig } from "../src/config/validate";
 import { UnawaitedError } from "../src/errors";
 import { tempDir, writeTree } from "./cli-helpers";
 
@@ -100,5 +103,54 @@ describe("configFromOptions (jscodeshift options)", () => {
     const dir = tempDir();
     fs.mkdirSync(path.join(dir, "src"));
     expect(() => configFromOptions({}, path.join(dir, "src", "a.ts"))).toThrow(/no --targets, no --config/);
+  });
+});
+
+describe("the plain config check (no zod on the common path)", () => {
+  const VALID: readonly unknown[] = [
+    { targets: [{ name: "f" }] },
+    { targets: [{ name: "fAsync", sync: "f", module: "./m", type: "Registry" }], returnAwait: "always", topLevelAwait: "never", engine: "typed", project: "tsconfig.json" },
+    { targets: [{ name: "default", module: "next/headers" }] },
+    { $schema: "https://example.com/schema.json", targets: [{ name: "_x$" }], allPromises: false },
+    { allPromises: true },
+    { targets: [], allPromises: true, engine: "typed" },
+    { targets: [{ name: "create_websocket_manager", module: "app.ws.factory" }] },
+  ];
+  const LEFT_TO_ZOD: readonly unknown[] = [
+    null,
+    [],
+    "targets",
+    {},
+    { targets: [] },
+    { targets: [{ name: "f", snyc: "g" }] },
+    { targets: [{ name: "f", sync: "f" }] },
+    { targets: [{ name: "1f" }] },
+    { targets: [{ name: "f", module: "" }] },
+    { targets: [{ name: "f", type: "a.b" }] },
+    { targets: [{ name: "f" }], returnAwait: "sometimes" },
+    { targets: [{ name: "f" }], engine: "magic" },
+    { targets: [{ name: "f" }], project: "" },
+    { targets: [{ name: "f" }], allPromises: "yes" },
+    { targets: [{ name: "f" }], extra: 1 },
+    { targets: { name: "f" } },
+    { targets: [null] },
+    { targets: [{ name: "f" }], $schema: 3 },
+  ];
+
+  for (const raw of VALID) {
+    it(`${JSON.stringify(raw)}: vouched for, with zod's result`, () => {
+      expect(plainConfigData(raw)).toBeDefined();
+      expect(configSchema().parse(raw)).toEqual(plainConfigData(raw));
+    });
+  }
+  for (const raw of LEFT_TO_ZOD) {
+    it(`${JSON.stringify(raw)}: left to zod`, () => {
+      expect(plainConfigData(raw)).toBeUndefined();
+    });
+  }
+  it("every input zod rejects is left to zod", () => {
+    for (const raw of LEFT_TO_ZOD) {
+      if (!configSchema().safeParse(raw).success) expect(() => resolveConfig(raw, "test.json")).toThrow(/invalid config in test\.json/);
+    }
   });
 });

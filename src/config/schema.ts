@@ -1,60 +1,74 @@
 /**
  * The config, declared once. The TypeScript types are derived from the schema;
  * defaults live in `DEFAULTS`, apart from the shape, so `resolveConfig` is the
- * only place that fills them in.
+ * only place that fills them in. zod is loaded on first use only: a plainly
+ * valid config never needs it (plain.ts).
  */
-import { z } from "zod";
+import type { z as Zod } from "zod";
+import { engineValues, IDENTIFIER, returnAwaitValues, topLevelAwaitValues } from "./values";
 
-const identifier = z
-  .string()
-  .regex(/^[A-Za-z_$][\w$]*$/, { message: "must be a JavaScript identifier, e.g. \"createWebSocketManager\"" });
+export { DEFAULTS, engineValues, returnAwaitValues, topLevelAwaitValues } from "./values";
+export type { Engine, ReturnAwait, TopLevelAwait } from "./values";
+import type { Engine, ReturnAwait, TopLevelAwait } from "./values";
 
-export const targetSchema = z
-  .object({
-    name: z
-      .string({ invalid_type_error: "must be a string: the async function's name, e.g. \"createWebSocketManager\"" })
-      .refine((name) => name === "default" || /^[A-Za-z_$][\w$]*$/.test(name), {
-        message: "must be a JavaScript identifier (or \"default\" for a default export), e.g. \"createWebSocketManager\"",
-      }),
-    sync: identifier.optional(),
-    module: z.string().min(1, { message: "must be a module specifier, e.g. \"next/headers\"" }).optional(),
-    /** A class or interface: only member calls on receivers of this type match (typed engine). */
-    type: identifier.optional(),
-  })
-  .strict()
-  .refine((t) => t.sync === undefined || t.sync !== t.name, {
-    message: "\"sync\" must differ from \"name\": it names the synchronous twin of the async function",
-    path: ["sync"],
-  });
+function build(z: typeof Zod) {
+  const identifier = z
+    .string()
+    .regex(IDENTIFIER, { message: "must be a JavaScript identifier, e.g. \"createWebSocketManager\"" });
 
-export const returnAwaitValues = ["in-try-catch", "always", "never"] as const;
-export const topLevelAwaitValues = ["auto", "always", "never"] as const;
+  const targetSchema = z
+    .object({
+      name: z
+        .string({ invalid_type_error: "must be a string: the async function's name, e.g. \"createWebSocketManager\"" })
+        .refine((name) => name === "default" || IDENTIFIER.test(name), {
+          message: "must be a JavaScript identifier (or \"default\" for a default export), e.g. \"createWebSocketManager\"",
+        }),
+      sync: identifier.optional(),
+      module: z.string().min(1, { message: "must be a module specifier, e.g. \"next/headers\"" }).optional(),
+      /** A class or interface: only member calls on receivers of this type match (typed engine). */
+      type: identifier.optional(),
+    })
+    .strict()
+    .refine((t) => t.sync === undefined || t.sync !== t.name, {
+      message: "\"sync\" must differ from \"name\": it names the synchronous twin of the async function",
+      path: ["sync"],
+    });
 
-export const engineValues = ["syntactic", "typed"] as const;
+  const configSchema = z
+    .object({
+      $schema: z.string().optional(),
+      targets: z.array(targetSchema, { invalid_type_error: "must be a list of targets, e.g. [{ \"name\": \"createWebSocketManager\" }]" }).optional(),
+      returnAwait: z.enum(returnAwaitValues).optional(),
+      topLevelAwait: z.enum(topLevelAwaitValues).optional(),
+      engine: z.enum(engineValues).optional(),
+      /** tsconfig.json for the typed engine, relative to the config file. */
+      project: z.string().min(1, { message: "must be a path to a tsconfig.json" }).optional(),
+      allPromises: z.boolean().optional(),
+    })
+    .strict()
+    .refine((c) => (c.targets?.length ?? 0) > 0 || c.allPromises === true, {
+      message: "needs at least one target, e.g. [{ \"name\": \"createWebSocketManager\" }] (or \"allPromises\": true)",
+      path: ["targets"],
+    });
+  return { targetSchema, configSchema };
+}
 
-export const configSchema = z
-  .object({
-    $schema: z.string().optional(),
-    targets: z.array(targetSchema, { invalid_type_error: "must be a list of targets, e.g. [{ \"name\": \"createWebSocketManager\" }]" }).optional(),
-    returnAwait: z.enum(returnAwaitValues).optional(),
-    topLevelAwait: z.enum(topLevelAwaitValues).optional(),
-    engine: z.enum(engineValues).optional(),
-    /** tsconfig.json for the typed engine, relative to the config file. */
-    project: z.string().min(1, { message: "must be a path to a tsconfig.json" }).optional(),
-    allPromises: z.boolean().optional(),
-  })
-  .strict()
-  .refine((c) => (c.targets?.length ?? 0) > 0 || c.allPromises === true, {
-    message: "needs at least one target, e.g. [{ \"name\": \"createWebSocketManager\" }] (or \"allPromises\": true)",
-    path: ["targets"],
-  });
+type Schemas = ReturnType<typeof build>;
+let schemas: Schemas | undefined;
 
-export type TargetInput = z.input<typeof targetSchema>;
-export type ConfigInput = z.input<typeof configSchema>;
-export type ReturnAwait = (typeof returnAwaitValues)[number];
-export type TopLevelAwait = (typeof topLevelAwaitValues)[number];
+function schemasNow(): Schemas {
+  schemas ??= build((require("zod") as typeof import("zod")).z);
+  return schemas;
+}
 
-export type Engine = (typeof engineValues)[number];
+/** The config schema (zod loads on the first call). */
+export function configSchema(): Schemas["configSchema"] {
+  return schemasNow().configSchema;
+}
+
+export type TargetInput = Zod.input<Schemas["targetSchema"]>;
+export type ConfigInput = Zod.input<Schemas["configSchema"]>;
+
 
 export interface Target {
   readonly name: string;
@@ -78,9 +92,4 @@ export interface ResolvedConfig {
   readonly allPromises: boolean;
 }
 
-export const DEFAULTS = {
-  returnAwait: "in-try-catch",
-  topLevelAwait: "auto",
-  engine: "syntactic",
-  allPromises: false,
-} as const satisfies Omit<ResolvedConfig, "targets" | "project">;
+

@@ -1,7 +1,9 @@
 import * as path from "node:path";
 import type { z } from "zod";
 import { UnawaitedError } from "../errors";
-import { configSchema, DEFAULTS, type ResolvedConfig, type Target } from "./schema";
+import { plainConfigData, type ConfigData } from "./plain";
+import { configSchema, type ResolvedConfig, type Target } from "./schema";
+import { DEFAULTS } from "./values";
 
 /** Formats a JSON path the way users write it: `targets[1].sync`. */
 export function formatJsonPath(path: readonly PropertyKey[]): string {
@@ -37,15 +39,7 @@ export interface ResolveOptions {
 }
 
 export function resolveConfig(raw: unknown, source: string, options: ResolveOptions = {}): ResolvedConfig {
-  const result = configSchema.safeParse(raw);
-  if (!result.success) {
-    const prefix = options.jsonPathPrefix;
-    const lines = result.error.issues.map((issue) => `  - ${describeIssue(prefix === undefined ? issue : { ...issue, path: [prefix, ...issue.path] })}`);
-    throw new UnawaitedError("CONFIG_INVALID", `invalid config in ${source}:\n${lines.join("\n")}`, {
-      hint: "see the README section \"Config\" for every field and an example",
-    });
-  }
-  const data = result.data;
+  const data = plainConfigData(raw) ?? validateWithZod(raw, source, options);
   const targets: Target[] = (data.targets ?? []).map((t) => ({
     name: t.name,
     ...(t.sync !== undefined ? { sync: t.sync } : {}),
@@ -59,5 +53,16 @@ export function resolveConfig(raw: unknown, source: string, options: ResolveOpti
     engine: data.engine ?? DEFAULTS.engine,
     allPromises: data.allPromises ?? DEFAULTS.allPromises,
     ...(data.project !== undefined ? { project: path.resolve(options.baseDir ?? process.cwd(), data.project) } : {}),
+  });
+}
+
+/** zod, loaded only here: for a config the plain check does not vouch for, valid or not, and for the error messages. */
+function validateWithZod(raw: unknown, source: string, options: ResolveOptions): ConfigData {
+  const result = configSchema().safeParse(raw);
+  if (result.success) return result.data;
+  const prefix = options.jsonPathPrefix;
+  const lines = result.error.issues.map((issue) => `  - ${describeIssue(prefix === undefined ? issue : { ...issue, path: [prefix, ...issue.path] })}`);
+  throw new UnawaitedError("CONFIG_INVALID", `invalid config in ${source}:\n${lines.join("\n")}`, {
+    hint: "see the README section \"Config\" for every field and an example",
   });
 }

@@ -1,0 +1,22 @@
+/**
+ * The config's enumerations and defaults, apart from the zod schema
+ * (schema.ts), so the common path can check a config without loading zod
+ * (plain.ts).
+ */
+export const returnAwaitValues = ["in-try-catch", "always", "never"] as const;
+export const topLevelAwaitValues = ["auto", "always", "never"] as const;
+export const engineValues = ["syntactic", "typed"] as const;
+
+export type ReturnAwait = (typeof returnAwaitValues)[number];
+export type TopLevelAwait = (typeof topLevelAwaitValues)[number];
+export type Engine = (typeof engineValues)[number];
+
+/** A JavaScript identifier (also what Python names look like). */
+export const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+export const DEFAULTS = {
+  returnAwait: "in-try-catch",
+  topLevelAwait: "auto",
+  engine: "syntactic",
+  allPromises: false,
+} as const satisfies { returnAwait: ReturnAwait; topLevelAwait: TopLevelAwait; engine: Engine; allPromises: boolean };
