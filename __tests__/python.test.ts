@@ -119,6 +119,28 @@ describe("Python safety rules", () => {
     }
   });
 
+  it("accepts valid Python that tree-sitter reads its own way", () => {
+    const dir = tempDir();
+    const files: Record<string, string> = {
+      "form-feed.py": "x = 1\n\fasync def h():\n    user = fetch_user(1)\n    \f    return user.name\n",
+      "backslash-line.py": "async def h():\n    user = fetch_user(1)\n  \\\n\n    return user.name\n",
+      "chevron.py": "import sys\nasync def h():\n    print >> sys.stderr, \"x\"\n    return fetch_user(1).name\n",
+      "one-liners.py": "class A: x = 1; y = 2\nasync def h():\n    if True: pass\n    a = 1; user = fetch_user(1)\n    match a:\n        case 1:\n            return user.name\n",
+    };
+    writeTree(dir, { "unawaited.config.json": CONFIG, ...files });
+    for (const [name, text] of Object.entries(files)) {
+      expect(spawnSync("python3", ["-c", `compile(open(${JSON.stringify(name)}).read(), "x", "exec")`], { cwd: dir }).status).toBe(0);
+      expect(text).toContain("fetch_user(1)");
+    }
+    const result = unawaited(["fix", "."], dir);
+    expect(result.stdout + result.stderr).not.toContain("cannot parse");
+    expect(result.stdout).toContain("4 changed");
+    for (const name of Object.keys(files)) {
+      expect(fs.readFileSync(path.join(dir, name), "utf8")).toContain("await fetch_user(1)");
+      expect(spawnSync("python3", ["-c", `compile(open(${JSON.stringify(name)}).read(), "x", "exec")`], { cwd: dir }).status).toBe(0);
+    }
+  });
+
   it("fixes a file with old Mac (CR-only) line endings and keeps them", () => {
     const dir = tempDir();
     writeTree(dir, { "unawaited.config.json": CONFIG, "mac.py": "async def h():\r    user = fetch_user(1)\r    return user.name\r" });

@@ -131,9 +131,11 @@ function matchTarget(call: PyNode, names: ReadonlyMap<string, readonly Target[]>
     const property = fn.childForFieldName("attribute");
     const object = fn.childForFieldName("object");
     if (!property || !object) return undefined;
+    const root = object.text.split(".")[0]!;
     for (const target of names.get(property.text) ?? []) {
-      // `factory.create()` with `import app.ws.factory as factory`, `import app.ws.factory`, or `from app.ws import factory`.
-      if (target.module === undefined || moduleMatches(imports.moduleOfExpression(object, call), target.module)) {
+      // `factory.create()` with `import app.ws.factory as factory`, `import app.ws.factory`, or `from app.ws import factory`,
+      // where no enclosing function has its own `factory`.
+      if (target.module === undefined || (moduleMatches(imports.moduleOfExpression(object, call), target.module) && !isLocallyBound(call, root))) {
         return { target, callee: { kind: "member", property } };
       }
     }
@@ -157,11 +159,32 @@ function matchTarget(call: PyNode, names: ReadonlyMap<string, readonly Target[]>
  * itself (parameter, assignment, import), hiding the outer binding.
  */
 export function isLocallyBound(from: PyNode, name: string, until?: PyNode): boolean {
+  let inFunction = false;
   for (let node = from.parent; node && node.id !== until?.id; node = node.parent) {
+    if (COMPREHENSIONS.has(node.type) && comprehensionBinds(node, name)) return true;
+    // A class body's names are seen by code directly in it, not by its methods.
+    if (node.type === "class_definition" && !inFunction) {
+      const body = node.childForFieldName("body");
+      if (body && scopeBinds(body, name)) return true;
+    }
     if (node.type !== "function_definition" && node.type !== "lambda") continue;
+    inFunction = true;
     if (bindsName(node, name)) return true;
   }
   return false;
+}
+
+function comprehensionBinds(comprehension: PyNode, name: string): boolean {
+  return comprehension.namedChildren.some((clause) => clause?.type === "for_in_clause"
+    && (clause.childForFieldName("left")?.descendantsOfType("identifier").some((id) => id?.text === name) ?? false));
+}
+
+function scopeBinds(body: PyNode, name: string): boolean {
+  let bound = false;
+  visitOwnScope(body, (node) => {
+    if (node.type === "identifier" && node.text === name && isBindingIdentifier(node)) bound = true;
+  });
+  return bound;
 }
 
 /** Names a function binds: its parameters, and targets of assignments, loops, `with … as`, `except … as`, imports, nested defs in its body. */
@@ -196,6 +219,11 @@ export function moduleBindings(root: PyNode, name: string): PyNode[] {
   visitOwnScope(root, (node) => {
     if (node.type === "identifier" && node.text === name && isBindingIdentifier(node)) out.push(node);
   });
+  // `global name` in a function binds it in the module too.
+  for (const statement of root.descendantsOfType("global_statement")) {
+    const declared = statement?.namedChildren.find((c) => c?.text === name);
+    if (declared) out.push(declared);
+  }
   return out;
 }
 
@@ -238,6 +266,8 @@ function isBindingIdentifier(node: PyNode): boolean {
       case "aliased_import":
         return isField(parent, "alias", child);
       case "dotted_name":
+        // A capture in a match pattern (`case [load]:`) is one bare name.
+        if (parent.namedChildCount === 1 && (parent.parent?.type === "case_pattern" || parent.parent?.type === "keyword_pattern")) return true;
         return parent.parent?.type === "import_statement" || (parent.parent?.type === "import_from_statement" && !isField(parent.parent, "module_name", parent));
       case "named_expression":
         return isField(parent, "name", child);
@@ -302,7 +332,9 @@ type Use =
   | { readonly kind: "returned"; readonly inTry: boolean }
   | { readonly kind: "iterated" }
   | { readonly kind: "stored"; readonly name: string; readonly line: number; readonly use: Use }
-  | { readonly kind: "annotated"; readonly annotation: string };
+  | { readonly kind: "annotated"; readonly annotation: string }
+  /** Stored, then used in a way unawaited cannot follow (`await tasks.pop()`, `t2 = task`): a person decides. */
+  | { readonly kind: "unclear"; readonly name: string; readonly line: number };
 
 /** Per-file lookups the stored-coroutine rule needs, built once (a scan per site made big files quadratic). */
 export class UseIndex {
@@ -315,9 +347,19 @@ export class UseIndex {
       else this.byText.set(node.text, [node]);
     }
   }
-  /** Identifiers or attributes with this exact text, in source order. */
-  named(text: string): readonly PyNode[] {
-    return this.byText.get(text) ?? [];
+  /** Identifiers or attributes with this exact text inside `region`, in source order. */
+  named(text: string, region: PyNode): readonly PyNode[] {
+    const all = this.byText.get(text) ?? [];
+    let low = 0;
+    let high = all.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (all[middle]!.startIndex < region.startIndex) low = middle + 1;
+      else high = middle;
+    }
+    const out: PyNode[] = [];
+    for (let i = low; i < all.length && all[i]!.startIndex < region.endIndex; i++) out.push(all[i]!);
+    return out;
   }
 }
 
@@ -333,6 +375,9 @@ function isReferencePosition(node: PyNode): boolean {
 function decide(call: PyNode, target: Target, scope: PyScope, context: DecideContext): { action: Action; reason: string } {
   const { options } = context;
   const use = promiseUse(call, context);
+  if (use?.kind === "unclear") {
+    return { action: "manual", reason: `stored in ${use.name}, which line ${use.line} uses in a way unawaited cannot follow (awaited through an expression, or copied to another name); check by hand` };
+  }
   // A deliberate use settles it in any scope: `gather(*(f(x) for x in xs))` is fine inside a generator expression.
   if (use && !(use.kind === "returned" && scope.kind === "async" && shouldAwaitReturn(use, options.returnAwait))) {
     return { action: "ok", reason: describeUse(use) };
@@ -384,6 +429,8 @@ function describeUse(use: Use): string {
       return "iterated, and each item awaited";
     case "annotated":
       return `stored in a variable declared as ${use.annotation}`;
+    case "unclear":
+      return `stored in ${use.name}`;
     case "stored": {
       const what = use.use.kind === "awaited" ? "awaits" : use.use.kind === "returned" ? "returns" : use.use.kind === "iterated" ? "iterates, awaiting each item" : `passes to ${(use.use as { by: string }).by}`;
       return `stored in ${use.name}, which line ${use.line} ${what}`;
@@ -587,23 +634,44 @@ function storedUse(call: PyNode, context: DecideContext): Use | undefined {
   const region = target.type === "identifier" ? scopeRegion(statement) : classOrModuleOf(statement);
   const loop = enclosingLoop(statement, region);
   let deliberate: Use | undefined;
+  let unclear: Use | undefined;
   let rebound = Infinity;
-  for (const reference of context.uses.named(text)) {
-    if (reference.type !== target.type || !contains(region, reference) || reference.id === target.id) continue;
+  for (const reference of context.uses.named(text, region)) {
+    if (reference.type !== target.type || reference.id === target.id) continue;
     if (reference.startIndex >= rebound) break;
     const later = reference.startIndex >= statement.endIndex;
     // In a loop, a use before the statement runs after it on the next pass.
     if (!later && !(loop && contains(loop, reference))) continue;
     if (target.type === "identifier" && shadowedBetween(reference, region, text)) continue;
-    if (later && isRebinding(reference)) {
-      rebound = enclosingStatement(reference).endIndex;
+    if (isRebinding(reference)) {
+      // Only an assignment that always runs after the store ends it (not one in a sibling branch).
+      const rebinding = enclosingStatement(reference);
+      if (later && rebinding.parent && contains(rebinding.parent, statement)) rebound = rebinding.endIndex;
       continue;
     }
     const use = directUse(reference, context.imports) ?? collectionUse(reference, context.imports) ?? iterationUse(reference);
     if (!use && !inContainer && isValueUse(reference)) return undefined;
-    if (use && (!inContainer || use.kind === "consumed" || use.kind === "iterated")) deliberate ??= { kind: "stored", name: text, line: reference.startPosition.row + 1, use };
+    if (use && (!inContainer || use.kind === "consumed" || use.kind === "iterated")) {
+      deliberate ??= { kind: "stored", name: text, line: reference.startPosition.row + 1, use };
+    } else if (!use && isOpaqueFlow(reference)) {
+      unclear ??= { kind: "unclear", name: text, line: reference.startPosition.row + 1 };
+    }
   }
-  return deliberate;
+  return deliberate ?? unclear;
+}
+
+/**
+ * Uses that may well take the coroutine as a coroutine, in ways this
+ * analysis does not follow: inside an awaited expression (`await tasks.pop()`,
+ * `await pending[k]`), or copied to another name (`t2 = task`).
+ */
+function isOpaqueFlow(reference: PyNode): boolean {
+  for (let node = reference.parent; node; node = node.parent) {
+    if (node.type === "await") return true;
+    if (node.type === "block" || node.type === "module" || node.type === "lambda" || node.type === "function_definition") break;
+  }
+  const parent = climbValue(reference).parent;
+  return (parent?.type === "assignment" && isField(parent, "right", climbValue(reference))) || parent?.type === "named_expression";
 }
 
 /** `x.y`, `x[0]`, `x()`: the name is used as the value it holds. */
@@ -630,21 +698,36 @@ function collectionUse(reference: PyNode, imports: ModuleImports): Use | undefin
   return node.id === reference.id ? undefined : directUse(node, imports);
 }
 
-/** `for t in tasks: await t`, `[await c for c in coros]`. */
+/**
+ * `for t in tasks: await t`, `[await c for c in coros]`, also through
+ * `zip(…, coros)` or `enumerate(coros)`: the loop awaits what it takes out.
+ */
 function iterationUse(reference: PyNode): Use | undefined {
-  const loop = reference.parent;
-  if (!loop || (loop.type !== "for_statement" && loop.type !== "for_in_clause") || !isField(loop, "right", reference)) return undefined;
-  const variable = loop.childForFieldName("left");
-  if (variable?.type !== "identifier") return undefined;
-  const body = loop.type === "for_statement" ? loop.childForFieldName("body") : loop.parent;
-  const awaited = body?.descendantsOfType("await").some((node) => node?.namedChildren[0]?.type === "identifier" && node.namedChildren[0].text === variable.text);
-  return awaited ? { kind: "iterated" } : undefined;
+  let child = reference;
+  for (let loop = reference.parent; loop; child = loop, loop = loop.parent) {
+    if (loop.type === "block" || loop.type === "module") return undefined;
+    if (loop.type !== "for_statement" && loop.type !== "for_in_clause") continue;
+    if (!isField(loop, "right", child)) return undefined;
+    const variables = new Set(loop.childForFieldName("left")?.descendantsOfType("identifier").map((id) => id?.text) ?? []);
+    const body = loop.type === "for_statement" ? loop.childForFieldName("body") : loop.parent;
+    const awaited = body?.descendantsOfType("await").some((node) => {
+      const operand = node?.namedChildren[0];
+      return operand?.type === "identifier" && variables.has(operand.text);
+    });
+    return awaited ? { kind: "iterated" } : undefined;
+  }
+  return undefined;
 }
 
 /** `x = …` (not `x += …`, not `x.y = …`): from here on the name holds something else. */
 function isRebinding(reference: PyNode): boolean {
-  const parent = reference.parent;
-  return parent?.type === "assignment" && isField(parent, "left", reference);
+  let child = reference;
+  let parent = reference.parent;
+  while (parent && (parent.type === "pattern_list" || parent.type === "tuple_pattern" || parent.type === "list_pattern")) {
+    child = parent;
+    parent = parent.parent;
+  }
+  return parent?.type === "assignment" && isField(parent, "left", child);
 }
 
 function enclosingStatement(node: PyNode): PyNode {
@@ -657,6 +740,7 @@ function enclosingStatement(node: PyNode): PyNode {
 function shadowedBetween(reference: PyNode, region: PyNode, name: string): boolean {
   for (let node = reference.parent; node && node.id !== region.id; node = node.parent) {
     if ((node.type === "function_definition" || node.type === "lambda") && bindsName(node, name)) return true;
+    if (COMPREHENSIONS.has(node.type) && comprehensionBinds(node, name)) return true;
   }
   return false;
 }

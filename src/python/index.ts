@@ -11,7 +11,7 @@ import type { ResolvedConfig } from "../config/schema";
 import { applyEdits, type TextEdit } from "../rewrite/text-edits";
 import { analyzePython, type PySite } from "./analyze";
 import { collectImports } from "./imports";
-import { firstSyntaxError, parsePython } from "./parser";
+import { firstSyntaxError, parsePython, type PyNode } from "./parser";
 import { pythonAwaitEdits, pythonSyncBlocker, pythonSyncEdits } from "./rewrite";
 
 export { isPythonLoaded, loadPython } from "./parser";
@@ -44,10 +44,11 @@ export function transformPython(request: PythonRequest): PythonResult {
     const root = tree.rootNode;
     const imports = collectImports(root, packageOf(request.file));
     const analyzed = analyzePython(root, { targets: request.config.targets, returnAwait: request.config.returnAwait, imports });
+    const bindingCache = new Map<string, PyNode[]>();
     const sites = analyzed
       .map((site): PySite => {
         if (site.action !== "sync-variant") return site;
-        const blocked = pythonSyncBlocker(site, root, imports);
+        const blocked = pythonSyncBlocker(site, root, imports, bindingCache);
         return blocked ? { ...site, action: "manual", reason: blocked } : site;
       })
       .filter((site) => (site.scope.kind === "sync" ? request.syncVariants : request.awaits));

@@ -63,18 +63,26 @@ const PYTHON2_STATEMENTS: ReadonlySet<string> = new Set(["print_statement", "exe
 
 function strictError(root: Node, source: string): PythonSyntaxError | undefined {
   for (const statement of root.descendantsOfType([...PYTHON2_STATEMENTS])) {
-    if (statement) return at(statement, `Python 2 syntax (${statement.type.replace("_statement", "")} statement)`);
+    // `print >> f, x` is a valid (if useless) Python 3 expression; tree-sitter reads it as Python 2 too.
+    if (statement && !statement.namedChildren.some((c) => c?.type === "chevron")) {
+      return at(statement, `Python 2 syntax (${statement.type.replace("_statement", "")} statement)`);
+    }
   }
+  // A line holding only a backslash joins lines in ways tree-sitter misreads: leave indentation to CPython there.
+  const checkIndentation = !/^[ \t\f]*\\\r?$/m.test(source);
   for (const block of [root, ...root.descendantsOfType("block")]) {
     if (!block) continue;
-    const statements = block.namedChildren.filter((c): c is Node => c !== null && c.type !== "comment");
+    const statements = block.namedChildren.filter((c): c is Node => c !== null && c.type !== "comment" && c.type !== "line_continuation");
     if (statements.length === 0 && block.type === "block") return at(block, "expected an indented block");
+    if (!checkIndentation) continue;
     let indentation: string | undefined;
     for (const statement of statements) {
       // Columns count UTF-16 units, like offsets: the line starts `column` units back.
       const lineStart = statement.startIndex - statement.startPosition.column;
-      const lead = source.slice(lineStart, statement.startIndex);
-      if (/[^ \t\f]/.test(lead)) continue; // after `;` or on the header line: not an indented line
+      // CPython starts the column again after a form feed.
+      const raw = source.slice(lineStart, statement.startIndex);
+      const lead = raw.slice(raw.lastIndexOf("\f") + 1);
+      if (/[^ \t\f]/.test(raw)) continue; // after `;` or on the header line: not an indented line
       const expected = block.type === "module" ? "" : indentation;
       if (expected !== undefined && lead !== expected) {
         return at(statement, /\t/.test(lead + expected) && lead.length !== expected.length ? "inconsistent use of tabs and spaces in indentation" : "unindent does not match any outer indentation level");

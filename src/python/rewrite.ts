@@ -10,7 +10,7 @@
  */
 import { insertion, replacement, type TextEdit } from "../rewrite/text-edits";
 import { isField, isLocallyBound, moduleBindings, type PySite } from "./analyze";
-import type { ImportBinding, ModuleImports } from "./imports";
+import { scopeOwner, type ImportBinding, type ModuleImports } from "./imports";
 import type { PyNode } from "./parser";
 
 export function pythonAwaitEdits(site: PySite): TextEdit[] {
@@ -25,12 +25,26 @@ export function pythonAwaitEdits(site: PySite): TextEdit[] {
  * Why the sync variant cannot be written at this site, if it cannot: the
  * new name must mean the configured sync function where it is written.
  */
-export function pythonSyncBlocker(site: PySite, root: PyNode, imports: ModuleImports): string | undefined {
+export function pythonSyncBlocker(site: PySite, root: PyNode, imports: ModuleImports, cache: Map<string, PyNode[]>): string | undefined {
   const sync = site.target.sync!;
   if (site.callee.kind === "member") return undefined;
   if (isLocallyBound(site.call, sync)) return `${sync} is a local name in ${site.scope.where}; rename it, or switch the call by hand`;
   const binding = site.callee.binding;
-  const others = moduleBindings(root, sync).filter((node) => !isSyncImport(node, binding, sync));
+  const callee = site.callee.name.text;
+  // `def f(save_async): save_async()`: the call is to a parameter or local, not to the module's function.
+  if (isLocallyBound(site.call, callee, binding?.owner)) return `${callee} is a local name in ${site.scope.where}, not the configured function; switch the call by hand`;
+  if (binding) {
+    const twins = imports.bindings.filter((b) => b.owner.id === binding.owner.id && b.local === binding.local);
+    if (twins.some((b) => !isUnconditional(b.statement))) {
+      return `${callee} is imported inside an if, try or with block; switch the call and the imports by hand`;
+    }
+  }
+  let bound = cache.get(sync);
+  if (!bound) {
+    bound = moduleBindings(root, sync);
+    cache.set(sync, bound);
+  }
+  const others = bound.filter((node) => !isSyncImport(node, binding, sync));
   if (binding) {
     if (others.length > 0) return `${sync} already means something else in this file (line ${others[0]!.startPosition.row + 1}); switch the call by hand`;
     return undefined;
@@ -38,6 +52,12 @@ export function pythonSyncBlocker(site: PySite, root: PyNode, imports: ModuleImp
   // Not imported: defined in this file (or by a wildcard import); the sync variant must be too.
   if (others.length > 0 || imports.hasWildcard) return undefined;
   return `${sync} is not defined or imported in this file; import it, or switch the call by hand`;
+}
+
+/** A statement directly in a module or function body: it runs whenever the scope does. */
+function isUnconditional(statement: PyNode): boolean {
+  const parent = statement.parent;
+  return parent?.type === "module" || (parent?.type === "block" && parent.parent?.type === "function_definition");
 }
 
 /** `from m import sync` (unaliased) in the module the async name comes from. */
@@ -76,7 +96,9 @@ export function pythonSyncEdits(sites: readonly PySite[], root: PyNode, source: 
     const others = twins.filter((b) => b !== kept);
     const switchedIds = new Set(switched.map((site) => (site.callee.kind === "identifier" ? site.callee.name.id : -1)));
     const stillUsed = references(root, binding.local).some((ref) => !switchedIds.has(ref.id));
-    const alreadyImported = imports.bindings.some((b) => b.module === binding.module && b.imported === sync && b.local === sync && b.owner.id === binding.owner.id);
+    // The sync name must be imported before any switched call that runs while the module loads.
+    const firstSite = Math.min(...switched.filter((site) => site.scope.owner.type === "module" || scopeOwner(site.call).type === "module").map((site) => site.call.startIndex));
+    const alreadyImported = imports.bindings.some((b) => b.module === binding.module && b.imported === sync && b.local === sync && b.owner.id === binding.owner.id && b.statement.endIndex <= firstSite);
     if (binding.aliased && !stillUsed && !alreadyImported) {
       // Every use switched: keep the alias, import the sync variant under it; the calls stay as they are.
       edits.push(replacement(kept.nameNode.startIndex, kept.nameNode.endIndex, sync));
@@ -159,6 +181,8 @@ function removalEdits(removals: readonly ImportBinding[], source: string): TextE
 function ownLine(entry: PyNode, source: string): [number, number] | undefined {
   const { start, end, lineEnd } = lineOf(entry, source);
   if (source.slice(start, entry.startIndex).trim() !== "") return undefined;
+  // `from m import a, \` above: the line continues a statement without parentheses.
+  if (/\\\r?\n?$/.test(source.slice(Math.max(0, start - 3), start))) return undefined;
   if (!/^\s*,?\s*(#.*)?$/.test(source.slice(entry.endIndex, lineEnd))) return undefined;
   return [start, end];
 }

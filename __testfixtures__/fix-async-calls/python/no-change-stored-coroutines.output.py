@@ -69,3 +69,28 @@ async def conditional_return(key):
 
 async def fallback(key, cached):
     return cached or fetch_user(key)
+
+
+async def either_branch(flag):
+    if flag:
+        task = fetch_user(1)
+    else:
+        task = fetch_user(2)
+    return await task
+
+
+async def zipped(keys):
+    coros = [fetch_user(key) for key in keys]
+    for key, coro in zip(keys, coros):
+        print(key, await coro)
+
+
+async def unclear_flows(keys):
+    pending = {key: fetch_user(key) for key in keys}
+    first = await pending[keys[0]]
+    tasks = [fetch_user(0)]
+    while tasks:
+        await tasks.pop()
+    task = fetch_user(1)
+    alias = task
+    return first, await alias
