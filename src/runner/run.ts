@@ -176,6 +176,8 @@ function processWith(file: string, root: RunRoot, typed: TypedService | undefine
   if (!calls) {
     return { file, status: "skipped", findings: [], message: `not part of the TypeScript project ${typed.tsconfig} (include it there, or enable allowJs for JavaScript)` };
   }
+  // The type checker found no target call: the file needs no second read (it is unchanged either way).
+  if (calls.size === 0) return { file, status: "unchanged", findings: [] };
   return processFile(file, root.config, { ...options, matcher: createRangeMatcher(calls) });
 }
 
