@@ -26,7 +26,8 @@ function walk(current: string): void {
       const ext = path.extname(full);
       const plugins: babel.ParserPlugin[] = ext === ".ts" || ext === ".mts" || ext === ".cts" ? ["typescript"] : ext === ".tsx" ? ["typescript", "jsx"] : ["jsx"];
       try {
-        babel.parse(text, { sourceType: "unambiguous", plugins, errorRecovery: true });
+        // Parsed as unawaited parses (no comment attachment), so the floor is not slower than it need be.
+        babel.parse(text, { sourceType: "unambiguous", plugins, errorRecovery: true, attachComment: false });
         parsed++;
       } catch {
         // The floor counts the attempt either way.

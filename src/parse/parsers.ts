@@ -57,6 +57,8 @@ export function babelOptions(choice: ParserChoice): babel.ParserOptions {
     allowReturnOutsideFunction: sourceType !== "module",
     allowImportExportEverywhere: false,
     errorRecovery: false,
+    // The analysis never reads comments: not attaching them to nodes saves a third of the parse.
+    attachComment: false,
     plugins,
   };
 }
