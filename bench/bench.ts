@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: unawaited beside its peers and baselines, on the same
  * corpora, in one run. Each command runs once to warm the file cache, then
- * `--runs` times (default 3) as a whole process under /usr/bin/time; the
+ * `--runs` rounds (default 3) in which each command runs once, as a whole
+ * process under /usr/bin/time (interleaved, so load bursts hit every row); the
  * table shows the median with min–max, the ratio to unawaited, peak memory
  * and files per second. Results are also written as JSON.
  *
@@ -78,23 +79,35 @@ function parseOptions(argv: readonly string[]): Options {
   };
 }
 
-/** Runs `command` once to warm up, then `runs` times; seconds and peak RSS from /usr/bin/time. */
-function measure(command: readonly string[], runs: number, cwd: string, okCodes: readonly number[] = [0, 1]): { seconds: number[]; peakKb: number[] } {
+/** One whole-process run under /usr/bin/time: seconds and peak RSS in KB. */
+function runOnce(command: readonly string[], cwd: string, okCodes: readonly number[]): { seconds: number; peakKb: number } {
   const timeFile = path.join(os.tmpdir(), `unawaited-bench-time-${process.pid}`);
-  const seconds: number[] = [];
-  const peakKb: number[] = [];
-  for (let i = 0; i <= runs; i++) {
-    const started = process.hrtime.bigint();
-    const result = spawnSync("/usr/bin/time", ["-f", "%M", "-o", timeFile, ...command], { cwd, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 256 * 1024 * 1024 });
-    const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
-    if (result.status === null || !okCodes.includes(result.status)) {
-      throw new Error(`${command.join(" ")} failed (${result.status}): ${result.stderr.toString().slice(-500)}`);
-    }
-    if (i === 0) continue;
-    seconds.push(elapsed);
-    peakKb.push(Number(fs.readFileSync(timeFile, "utf8").trim().split("\n").pop()));
+  const started = process.hrtime.bigint();
+  const result = spawnSync("/usr/bin/time", ["-f", "%M", "-o", timeFile, ...command], { cwd, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 256 * 1024 * 1024 });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (result.status === null || !okCodes.includes(result.status)) {
+    throw new Error(`${command.join(" ")} failed (${result.status}): ${result.stderr.toString().slice(-500)}`);
   }
-  return { seconds, peakKb };
+  return { seconds, peakKb: Number(fs.readFileSync(timeFile, "utf8").trim().split("\n").pop()) };
+}
+
+/**
+ * Runs every command once to warm up, then `runs` rounds of one run each,
+ * round-robin: a burst of load on a shared machine then falls on every row
+ * of a round, not on all the runs of one command, so the ratios hold.
+ */
+function measureAll(commands: readonly BenchCommand[], runs: number, cwd: string, label: string): { seconds: number[]; peakKb: number[] }[] {
+  const results = commands.map(() => ({ seconds: [] as number[], peakKb: [] as number[] }));
+  for (let round = 0; round <= runs; round++) {
+    process.stderr.write(`bench: ${label}: ${round === 0 ? "warm-up" : `round ${round} of ${runs}`}\n`);
+    commands.forEach((command, i) => {
+      const run = runOnce(command.command, cwd, command.okCodes ?? [0, 1]);
+      if (round === 0) return;
+      results[i]!.seconds.push(run.seconds);
+      results[i]!.peakKb.push(run.peakKb);
+    });
+  }
+  return results;
 }
 
 function median(values: readonly number[]): number {
@@ -227,9 +240,10 @@ function main(): void {
   for (const corpus of corpora) {
     let unawaitedSeconds: number | undefined;
     let unawaitedTypedSeconds: number | undefined;
-    for (const { label, command, typed, okCodes } of commandsFor(corpus, work)) {
-      process.stderr.write(`bench: ${corpus.name}: ${label}\n`);
-      const { seconds, peakKb } = measure(command, options.runs, ROOT, okCodes);
+    const commands = commandsFor(corpus, work);
+    const results = measureAll(commands, options.runs, ROOT, corpus.name);
+    commands.forEach(({ label, typed }, i) => {
+      const { seconds, peakKb } = results[i]!;
       const mid = median(seconds);
       if (label === "unawaited fix --dry") unawaitedSeconds = mid;
       if (label === "unawaited fix --dry --engine typed") unawaitedTypedSeconds = mid;
@@ -244,13 +258,13 @@ function main(): void {
         filesPerSecond: corpus.files / mid,
         ...(reference !== undefined ? { ratioToUnawaited: mid / reference } : {}),
       });
-    }
+    });
   }
   let memory: { small: number; large: number; ratio: number } | undefined;
   if (!options.corpus && options.scaleFiles > options.files) {
     const large = generated(work, options.scaleFiles);
     process.stderr.write(`bench: memory at ${options.scaleFiles} files\n`);
-    const { seconds, peakKb } = measure([process.execPath, BIN, "fix", "--dry", "--quiet", large.dir], options.runs, ROOT);
+    const [{ seconds, peakKb }] = measureAll([{ label: "unawaited fix --dry", command: [process.execPath, BIN, "fix", "--dry", "--quiet", large.dir] }], options.runs, ROOT, large.name) as [{ seconds: number[]; peakKb: number[] }];
     const small = measurements.find((m) => m.corpus === corpora[0]!.name && m.label === "unawaited fix --dry")!;
     const largePeak = Math.max(...peakKb) / 1024;
     measurements.push({ corpus: large.name, label: "unawaited fix --dry", medianSeconds: median(seconds), minSeconds: Math.min(...seconds), maxSeconds: Math.max(...seconds), peakMegabytes: largePeak, filesPerSecond: large.files / median(seconds) });
