@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { afterEach } from "vitest";
+import { afterEach, expect } from "vitest";
 
 export const REPO_ROOT = path.join(__dirname, "..");
 export const BIN = path.join(REPO_ROOT, "bin", "unawaited.js");
@@ -58,11 +58,33 @@ export function readTree(dir: string): Record<string, string> {
   return out;
 }
 
-/** A copy of the bundled sample project in a temp dir. */
-export function copySampleProject(): string {
+/** A copy of a bundled sample project (`__testfixtures__/<name>`) in a temp dir. */
+export function copySampleProject(name = "sample-project"): string {
   const dir = tempDir();
-  fs.cpSync(SAMPLE_PROJECT, dir, { recursive: true });
+  fs.cpSync(name === "sample-project" ? SAMPLE_PROJECT : path.join(REPO_ROOT, "__testfixtures__", name), dir, { recursive: true });
   return dir;
+}
+
+/**
+ * `fix` on a fresh copy writes exactly what `git apply` of the expected dry-run
+ * diff writes on another, and a second `fix` changes nothing. Returns the fixed copy.
+ */
+export function expectFixMatchesDiff(copy: () => string, expectedDiff: string, changedFiles: number): string {
+  const fixed = copy();
+  const patched = copy();
+  const first = unawaited(["fix", "."], fixed);
+  expect(first.status).toBe(0);
+  expect(first.stdout).toContain(`${changedFiles} changed`);
+  fs.writeFileSync(path.join(patched, "fix.patch"), expectedDiff);
+  expect(git(["apply", "fix.patch"], patched).status).toBe(0);
+  fs.rmSync(path.join(patched, "fix.patch"));
+  expect(readTree(fixed)).toEqual(readTree(patched));
+
+  const second = unawaited(["fix", "."], fixed);
+  expect(second.status).toBe(0);
+  expect(second.stdout).toContain("0 changed");
+  expect(readTree(fixed)).toEqual(readTree(patched));
+  return fixed;
 }
 
 export function git(args: readonly string[], cwd: string): Spawned {

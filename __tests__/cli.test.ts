@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { copySampleProject, git, readTree, REPO_ROOT, tempDir, unawaited, writeTree } from "./cli-helpers";
+import { copySampleProject, expectFixMatchesDiff, git, readTree, REPO_ROOT, tempDir, unawaited, writeTree } from "./cli-helpers";
 
 const EXPECTED_DIFF = fs.readFileSync(path.join(REPO_ROOT, "__testfixtures__", "sample-project.expected.diff"), "utf8");
 const CONFIG = JSON.stringify({ targets: [{ name: "createWebSocketManager" }, { name: "setWebsocketManagerAsync", sync: "setWebsocketManager" }] });
@@ -19,21 +19,7 @@ describe("unawaited fix on the sample project", () => {
   });
 
   it("writes what the dry run showed, and a second run changes nothing", () => {
-    const fixed = copySampleProject();
-    const patched = copySampleProject();
-    const first = unawaited(["fix", "."], fixed);
-    expect(first.status).toBe(0);
-    expect(first.stdout).toContain("2 changed");
-
-    fs.writeFileSync(path.join(patched, "fix.patch"), EXPECTED_DIFF);
-    expect(git(["apply", "fix.patch"], patched).status).toBe(0);
-    fs.rmSync(path.join(patched, "fix.patch"));
-    expect(readTree(fixed)).toEqual(readTree(patched));
-
-    const second = unawaited(["fix", "."], fixed);
-    expect(second.status).toBe(0);
-    expect(second.stdout).toContain("0 changed");
-    expect(readTree(fixed)).toEqual(readTree(patched));
+    expectFixMatchesDiff(copySampleProject, EXPECTED_DIFF, 2);
   });
 
   it("is the default command", () => {

@@ -11,17 +11,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadPython } from "../src/python/index";
 import { transformSource } from "../src/engine";
 import { resolveConfig } from "../src/config/validate";
-import { git, readTree, REPO_ROOT, tempDir, unawaited, writeTree } from "./cli-helpers";
+import { copySampleProject, expectFixMatchesDiff, git, readTree, REPO_ROOT, tempDir, unawaited, writeTree } from "./cli-helpers";
 
-const SAMPLE = path.join(REPO_ROOT, "__testfixtures__", "python-sample-project");
 const EXPECTED_DIFF = fs.readFileSync(path.join(REPO_ROOT, "__testfixtures__", "python-sample-project.expected.diff"), "utf8");
 const CONFIG = JSON.stringify({ targets: [{ name: "fetch_user" }, { name: "save_async", sync: "save" }] });
 
-function copySample(): string {
-  const dir = tempDir();
-  fs.cpSync(SAMPLE, dir, { recursive: true });
-  return dir;
-}
+const copySample = () => copySampleProject("python-sample-project");
 
 function changedLines(diff: string): string[] {
   return diff.split("\n").filter((line) => /^[+-](?![+-])/.test(line));
@@ -43,21 +38,7 @@ describe("the Python sample project (the original incident)", () => {
   });
 
   it("fix writes the diff, every changed file still compiles, and a second run changes nothing", () => {
-    const fixed = copySample();
-    const patched = copySample();
-    const first = unawaited(["fix", "."], fixed);
-    expect(first.status).toBe(0);
-    expect(first.stdout).toContain("2 changed");
-    fs.writeFileSync(path.join(patched, "fix.patch"), EXPECTED_DIFF);
-    expect(git(["apply", "fix.patch"], patched).status).toBe(0);
-    fs.rmSync(path.join(patched, "fix.patch"));
-    expect(readTree(fixed)).toEqual(readTree(patched));
-
-    const second = unawaited(["fix", "."], fixed);
-    expect(second.status).toBe(0);
-    expect(second.stdout).toContain("0 changed");
-    expect(readTree(fixed)).toEqual(readTree(patched));
-
+    const fixed = expectFixMatchesDiff(copySample, EXPECTED_DIFF, 2);
     // Last, as py_compile writes __pycache__ beside the files.
     for (const file of ["agent_server/handlers/agent_handler.py", "agent_server/startup.py"]) {
       const compiled = spawnSync("python3", ["-m", "py_compile", file], { cwd: fixed, encoding: "utf8" });
