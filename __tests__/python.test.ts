@@ -79,13 +79,13 @@ describe("Python safety rules", () => {
     expect(fs.readFileSync(path.join(dir, "good.py"), "utf8")).toBe("async def h():\n    await fetch_user(1)\n");
   });
 
-  it("rejects what CPython rejects and tree-sitter lets through: Python 2, bad indentation, mixed tabs", () => {
+  it("before editing, rejects what CPython rejects and tree-sitter lets through: Python 2, bad indentation, mixed tabs", () => {
     const dir = tempDir();
     const files = {
-      "py2.py": "def h(x):\n    print \"saving\", save_async(x)\n",
+      "py2.py": "def h(x, store):\n    print \"saving\", store.save_async(x)\n",
       "dedent.py": "async def h():\n    user = fetch_user(1)\n  other = 2\n",
       "tabs.py": "async def h():\n\tuser = fetch_user(1)\n        other = fetch_user(2)\n",
-      "empty-block.py": "async def h():\n    # fetch_user(1) later\n",
+      "empty-block.py": "async def h():\n    # nothing yet\nasync def g():\n    fetch_user(1)\n",
     };
     writeTree(dir, { "unawaited.config.json": CONFIG, ...files });
     const result = unawaited(["fix", "."], dir);

@@ -63,7 +63,7 @@ const COMPREHENSIONS: ReadonlySet<string> = new Set(["list_comprehension", "set_
 const CONTAINERS: ReadonlySet<string> = new Set(["list", "tuple", "set", "expression_list", "list_splat", "parenthesized_expression"]);
 const PROMISE_TYPES = /\b(Awaitable|Coroutine|Future|Task)\b/;
 
-export function analyzePython(root: PyNode, options: PyAnalyzeOptions): PySite[] {
+export function analyzePython(root: PyNode, source: string, options: PyAnalyzeOptions): PySite[] {
   const names = new Map<string, Target[]>();
   for (const target of options.targets) {
     if (target.name === "default") continue;
@@ -71,14 +71,14 @@ export function analyzePython(root: PyNode, options: PyAnalyzeOptions): PySite[]
   }
   const imports = options.imports;
   let uses: UseIndex | undefined;
+  const context: DecideContext = { imports, options, uses: () => (uses ??= new UseIndex(root)) };
   const sites: PySite[] = [];
-  for (const call of root.descendantsOfType("call")) {
-    if (!call || inAnnotation(call)) continue;
+  for (const call of candidateCalls(root, source, names, imports)) {
+    if (inAnnotation(call)) continue;
     const match = matchTarget(call, names, imports);
     if (!match) continue;
     const scope = scopeOf(call);
-    uses ??= new UseIndex(root);
-    const decision = decide(call, match.target, scope, { imports, uses, options });
+    const decision = decide(call, match.target, scope, context);
     const start = splatInside(call)?.namedChildren[0] ?? call;
     sites.push({
       call,
@@ -93,6 +93,41 @@ export function analyzePython(root: PyNode, options: PyAnalyzeOptions): PySite[]
     });
   }
   return sites;
+}
+
+/**
+ * The calls whose callee is written with a target's name, or with the local
+ * name an import gave a target (`from m import f as g`), in document order
+ * (an outer call before the calls it starts with). Found from the name's
+ * occurrences in the text: asking tree-sitter for every call of a large file
+ * costs more than the parse.
+ */
+function candidateCalls(root: PyNode, source: string, names: ReadonlyMap<string, readonly Target[]>, imports: ModuleImports): PyNode[] {
+  const spelled = new Set(names.keys());
+  for (const binding of imports.bindings) if (names.has(binding.imported)) spelled.add(binding.local);
+  const calls = new Map<number, PyNode>();
+  for (const name of spelled) {
+    for (let at = source.indexOf(name); at !== -1; at = source.indexOf(name, at + name.length)) {
+      if (IDENTIFIER_CHAR.test(source[at - 1] ?? "") || IDENTIFIER_CHAR.test(source[at + name.length] ?? "")) continue;
+      const identifier = root.descendantForIndex(at, at + name.length);
+      if (!identifier || identifier.type !== "identifier" || identifier.startIndex !== at) continue;
+      const call = callNamedBy(identifier);
+      if (call) calls.set(call.id, call);
+    }
+  }
+  return [...calls.values()].sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
+}
+
+const IDENTIFIER_CHAR = /[\w$]/;
+
+/** The call `identifier` names: `name(…)`, `x.name(…)`, or tree-sitter's `[*name(…)]`. */
+function callNamedBy(identifier: PyNode): PyNode | undefined {
+  let callee = identifier;
+  const parent = identifier.parent;
+  if (parent?.type === "attribute" && isField(parent, "attribute", identifier)) callee = parent;
+  else if (parent?.type === "list_splat" && parent.parent?.type === "call" && isField(parent.parent, "function", parent)) callee = parent;
+  const call = callee.parent;
+  return call?.type === "call" && isField(call, "function", callee) ? call : undefined;
 }
 
 // ---------------------------------------------------------------------------
@@ -147,11 +182,10 @@ function matchTarget(call: PyNode, names: ReadonlyMap<string, readonly Target[]>
   const plain = (names.get(local) ?? []).find((target) => target.module === undefined);
   if (plain) return { target: plain, callee: { kind: "identifier", name: fn, binding } };
   // A module target: the name must come from that module (`from app.ws.factory import create as make`), unshadowed.
-  if (!binding || isLocallyBound(call, local, binding.owner)) return undefined;
-  for (const target of names.get(binding.imported) ?? []) {
-    if (target.module !== undefined && moduleMatches(binding, target.module)) return { target, callee: { kind: "identifier", name: fn, binding } };
-  }
-  return undefined;
+  if (!binding) return undefined;
+  const target = (names.get(binding.imported) ?? []).find((t) => t.module !== undefined && moduleMatches(binding, t.module));
+  if (!target || isLocallyBound(call, local, binding.owner)) return undefined;
+  return { target, callee: { kind: "identifier", name: fn, binding } };
 }
 
 /**
@@ -187,8 +221,25 @@ function scopeBinds(body: PyNode, name: string): boolean {
   return bound;
 }
 
+/** bindsName answers for one tree at a time, keyed by node id and name; transformPython clears it per file. */
+const bindsCache = new Map<string, boolean>();
+
+export function clearScopeCache(): void {
+  bindsCache.clear();
+}
+
 /** Names a function binds: its parameters, and targets of assignments, loops, `with … as`, `except … as`, imports, nested defs in its body. */
 function bindsName(fn: PyNode, name: string): boolean {
+  const key = `${fn.id}\0${name}`;
+  let bound = bindsCache.get(key);
+  if (bound === undefined) {
+    bound = computeBindsName(fn, name);
+    bindsCache.set(key, bound);
+  }
+  return bound;
+}
+
+function computeBindsName(fn: PyNode, name: string): boolean {
   const parameters = fn.childForFieldName("parameters");
   if (parameters && parameterNames(parameters).includes(name)) return true;
   const body = fn.childForFieldName("body");
@@ -413,7 +464,8 @@ function shouldAwaitReturn(use: Extract<Use, { kind: "returned" }>, policy: Retu
 
 interface DecideContext {
   readonly imports: ModuleImports;
-  readonly uses: UseIndex;
+  /** Built on first use: most files need no stored-coroutine lookups. */
+  readonly uses: () => UseIndex;
   readonly options: PyAnalyzeOptions;
 }
 
@@ -636,7 +688,7 @@ function storedUse(call: PyNode, context: DecideContext): Use | undefined {
   let deliberate: Use | undefined;
   let unclear: Use | undefined;
   let rebound = Infinity;
-  for (const reference of context.uses.named(text, region)) {
+  for (const reference of context.uses().named(text, region)) {
     if (reference.type !== target.type || reference.id === target.id) continue;
     if (reference.startIndex >= rebound) break;
     const later = reference.startIndex >= statement.endIndex;

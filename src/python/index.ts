@@ -9,9 +9,9 @@ import * as path from "node:path";
 import type { Finding } from "../analysis/findings";
 import type { ResolvedConfig } from "../config/schema";
 import { applyEdits, type TextEdit } from "../rewrite/text-edits";
-import { analyzePython, type PySite } from "./analyze";
+import { analyzePython, clearScopeCache, type PySite } from "./analyze";
 import { collectImports } from "./imports";
-import { firstSyntaxError, parsePython, type PyNode } from "./parser";
+import { firstSyntaxError, parsePython, treeSyntaxError, type PyNode } from "./parser";
 import { pythonAwaitEdits, pythonSyncBlocker, pythonSyncEdits } from "./rewrite";
 
 export { isPythonLoaded, loadPython } from "./parser";
@@ -38,12 +38,14 @@ export function isPythonFile(file: string): boolean {
 export function transformPython(request: PythonRequest): PythonResult {
   const { source } = request;
   const tree = parsePython(source);
+  clearScopeCache();
   try {
-    const error = firstSyntaxError(tree, source);
+    // tree-sitter's errors first; the stricter checks (strictError) only for a file about to be edited.
+    const error = treeSyntaxError(tree);
     if (error) return { kind: "parse-error", ...error };
     const root = tree.rootNode;
     const imports = collectImports(root, packageOf(request.file));
-    const analyzed = analyzePython(root, { targets: request.config.targets, returnAwait: request.config.returnAwait, imports });
+    const analyzed = analyzePython(root, source, { targets: request.config.targets, returnAwait: request.config.returnAwait, imports });
     const bindingCache = new Map<string, PyNode[]>();
     const sites = analyzed
       .map((site): PySite => {
@@ -65,6 +67,8 @@ export function transformPython(request: PythonRequest): PythonResult {
     const switches = sites.filter((site) => site.action === "sync-variant");
     if (switches.length > 0) edits.push(...pythonSyncEdits(switches, root, source, imports));
     if (edits.length === 0) return { kind: "done", output: source, findings };
+    const invalid = firstSyntaxError(tree, source);
+    if (invalid) return { kind: "parse-error", ...invalid };
     const output = applyEdits(source, edits);
     if (request.checkOutput) {
       const check = parsePython(output);
@@ -74,6 +78,7 @@ export function transformPython(request: PythonRequest): PythonResult {
     }
     return { kind: "done", output, findings };
   } finally {
+    clearScopeCache();
     tree.delete();
   }
 }

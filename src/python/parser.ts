@@ -59,6 +59,11 @@ export function firstSyntaxError(tree: Tree, source: string): PythonSyntaxError 
   return treeError(tree) ?? strictError(tree.rootNode, source);
 }
 
+/** Only tree-sitter's own errors: cheap, for a file that will not be edited anyway. */
+export function treeSyntaxError(tree: Tree): PythonSyntaxError | undefined {
+  return treeError(tree);
+}
+
 const PYTHON2_STATEMENTS: ReadonlySet<string> = new Set(["print_statement", "exec_statement"]);
 
 function strictError(root: Node, source: string): PythonSyntaxError | undefined {
