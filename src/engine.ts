@@ -81,7 +81,7 @@ export function transformSource(request: TransformRequest): TransformResult {
   const python = isPythonFile(request.file);
   if (!python && languageOf(request.file) === undefined) return unchanged([]);
   const matcher = request.matcher ?? syntacticMatcherFor(request.config);
-  const mentioned = !matcher.names || matcher.names.some((name) => source.includes(name)) || mentionsDefaultTarget(request.config);
+  const mentioned = !matcher.names || matcher.names.some((name) => mentionsWord(source, name)) || mentionsDefaultTarget(request.config);
   if (!mentioned && request.prefilter !== false) return unchanged([]);
   if (python) {
     const result = transformPython({
@@ -163,6 +163,23 @@ function syntacticMatcherFor(config: ResolvedConfig): TargetMatcher {
     matchers.set(config, matcher);
   }
   return matcher;
+}
+
+/**
+ * Whether `name` occurs as a whole word: `read` in `thread.read()` yes, in
+ * `thread` or `already` no. A call of the name must spell it so; files that
+ * only contain it inside longer words are not parsed.
+ */
+export function mentionsWord(source: string, name: string): boolean {
+  for (let at = source.indexOf(name); at !== -1; at = source.indexOf(name, at + 1)) {
+    if (!isWordChar(source.charCodeAt(at - 1)) && !isWordChar(source.charCodeAt(at + name.length))) return true;
+  }
+  return false;
+}
+
+/** [A-Za-z0-9_$]: the characters that continue an identifier (NaN, out of range, is not one). */
+function isWordChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36;
 }
 
 function mentionsDefaultTarget(config: ResolvedConfig): boolean {
