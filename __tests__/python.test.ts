@@ -79,11 +79,12 @@ describe("Python safety rules", () => {
     expect(fs.readFileSync(path.join(dir, "good.py"), "utf8")).toBe("async def h():\n    await fetch_user(1)\n");
   });
 
-  it("before editing, rejects what CPython rejects and tree-sitter lets through: Python 2, bad indentation, mixed tabs", () => {
+  it("rejects what CPython rejects and tree-sitter lets through, in any file with a target call: Python 2, bad indentation, mixed tabs", () => {
     const dir = tempDir();
     const files = {
-      "py2.py": "def h(x, store):\n    print \"saving\", store.save_async(x)\n",
+      "py2.py": "def h(x):\n    print \"saving\", save_async(x)\n",
       "dedent.py": "async def h():\n    user = fetch_user(1)\n  other = 2\n",
+      "dedent-awaited.py": "async def h():\n    user = await fetch_user(1)\n  other = 2\n",
       "tabs.py": "async def h():\n\tuser = fetch_user(1)\n        other = fetch_user(2)\n",
       "empty-block.py": "async def h():\n    # nothing yet\nasync def g():\n    fetch_user(1)\n",
     };
@@ -92,6 +93,7 @@ describe("Python safety rules", () => {
     const out = result.stdout + result.stderr;
     expect(out).toContain("py2.py:2:5  error   cannot parse: invalid Python syntax: Python 2 syntax (print statement)");
     expect(out).toContain("dedent.py:3:3  error   cannot parse: invalid Python syntax: unindent does not match any outer indentation level");
+    expect(out).toContain("dedent-awaited.py:3:3  error   cannot parse: invalid Python syntax: unindent does not match any outer indentation level");
     expect(out).toContain("tabs.py:3:9  error   cannot parse: invalid Python syntax: inconsistent use of tabs and spaces in indentation");
     expect(out).toMatch(/empty-block\.py:\d+:\d+ +error +cannot parse: invalid Python syntax/);
     for (const [name, text] of Object.entries(files)) expect(fs.readFileSync(path.join(dir, name), "utf8")).toBe(text);

@@ -40,12 +40,17 @@ export function transformPython(request: PythonRequest): PythonResult {
   const tree = parsePython(source);
   clearScopeCache();
   try {
-    // tree-sitter's errors first; the stricter checks (strictError) only for a file about to be edited.
+    // tree-sitter's errors first; the stricter checks (strictError) for every file with a matched call,
+    // whose findings would otherwise come from a tree CPython rejects.
     const error = treeSyntaxError(tree);
     if (error) return { kind: "parse-error", ...error };
     const root = tree.rootNode;
     const imports = collectImports(root, packageOf(request.file));
     const analyzed = analyzePython(root, source, { targets: request.config.targets, returnAwait: request.config.returnAwait, imports });
+    if (analyzed.length > 0) {
+      const invalid = firstSyntaxError(tree, source);
+      if (invalid) return { kind: "parse-error", ...invalid };
+    }
     const bindingCache = new Map<string, PyNode[]>();
     const sites = analyzed
       .map((site): PySite => {
@@ -67,8 +72,6 @@ export function transformPython(request: PythonRequest): PythonResult {
     const switches = sites.filter((site) => site.action === "sync-variant");
     if (switches.length > 0) edits.push(...pythonSyncEdits(switches, root, source, imports));
     if (edits.length === 0) return { kind: "done", output: source, findings };
-    const invalid = firstSyntaxError(tree, source);
-    if (invalid) return { kind: "parse-error", ...invalid };
     const output = applyEdits(source, edits);
     if (request.checkOutput) {
       const check = parsePython(output);
