@@ -136,7 +136,7 @@ function join(module: string, name: string): string {
 }
 
 /** `..ws.factory` in package `app.handlers` → `app.ws.factory`. Absolute names are returned as they are. */
-export function resolveRelative(module: string, packageName: string | undefined): string | undefined {
+function resolveRelative(module: string, packageName: string | undefined): string | undefined {
   const dots = /^\.*/.exec(module)![0].length;
   if (dots === 0) return module;
   if (packageName === undefined) return undefined;

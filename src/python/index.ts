@@ -9,12 +9,13 @@ import * as path from "node:path";
 import type { Finding } from "../analysis/findings";
 import type { ResolvedConfig } from "../config/schema";
 import { applyEdits, type TextEdit } from "../rewrite/text-edits";
-import { analyzePython, clearScopeCache, type PySite } from "./analyze";
+import { analyzePython, type PySite } from "./analyze";
+import { clearScopeCache } from "./scopes";
 import { collectImports } from "./imports";
 import { firstSyntaxError, parsePython, treeSyntaxError, type PyNode } from "./parser";
 import { pythonAwaitEdits, pythonSyncBlocker, pythonSyncEdits } from "./rewrite";
 
-export { isPythonLoaded, loadPython } from "./parser";
+export { loadPython } from "./parser";
 
 export interface PythonRequest {
   /** Without a BOM. */

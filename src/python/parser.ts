@@ -25,10 +25,6 @@ export function loadPython(): Promise<void> {
   return loading;
 }
 
-export function isPythonLoaded(): boolean {
-  return parser !== undefined;
-}
-
 /** A syntax error: tree-sitter recovers from errors, unawaited does not edit such files. */
 export interface PythonSyntaxError {
   readonly message: string;
@@ -56,13 +52,9 @@ export function parsePython(source: string): Tree {
  * (CPython's IndentationError and TabError).
  */
 export function firstSyntaxError(tree: Tree, source: string): PythonSyntaxError | undefined {
-  return treeError(tree) ?? strictError(tree.rootNode, source);
+  return treeSyntaxError(tree) ?? strictError(tree.rootNode, source);
 }
 
-/** Only tree-sitter's own errors: cheap, for a file that will not be edited anyway. */
-export function treeSyntaxError(tree: Tree): PythonSyntaxError | undefined {
-  return treeError(tree);
-}
 
 const PYTHON2_STATEMENTS: ReadonlySet<string> = new Set(["print_statement", "exec_statement"]);
 
@@ -102,7 +94,8 @@ function at(node: Node, message: string): PythonSyntaxError {
   return { message: `invalid Python syntax: ${message}`, line: node.startPosition.row + 1, column: node.startPosition.column + 1 };
 }
 
-function treeError(tree: Tree): PythonSyntaxError | undefined {
+/** Only tree-sitter's own ERROR and MISSING nodes: cheap, checked on every parsed file. */
+export function treeSyntaxError(tree: Tree): PythonSyntaxError | undefined {
   if (!tree.rootNode.hasError) return undefined;
   const cursor = tree.walk();
   try {

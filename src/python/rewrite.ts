@@ -9,7 +9,8 @@
  *   from m import load_async as la      →  from m import load as la   (every use switched)
  */
 import { insertion, replacement, type TextEdit } from "../rewrite/text-edits";
-import { isField, isLocallyBound, moduleBindings, type PySite } from "./analyze";
+import type { PySite } from "./analyze";
+import { isField, isLocallyBound, moduleBindings } from "./scopes";
 import { scopeOwner, type ImportBinding, type ModuleImports } from "./imports";
 import type { PyNode } from "./parser";
 

@@ -1,0 +1,383 @@
+/**
+ * Is a coroutine used as a coroutine on purpose? The Python counterpart of
+ * analysis/promise-use.ts: awaited, returned, handed to asyncio (or a loop,
+ * a task group, a runner), or stored in a name, a collection or an attribute
+ * that the same scope later hands on. Such calls are left alone in every scope.
+ */
+import { bindsName, comprehensionBinds, COMPREHENSIONS, isField } from "./scopes";
+import type { ModuleImports } from "./imports";
+import type { PyNode } from "./parser";
+
+/** asyncio's functions that take a coroutine and run, schedule or wrap it. */
+const ASYNCIO_CONSUMERS: ReadonlySet<string> = new Set([
+  "gather", "create_task", "ensure_future", "wait", "wait_for", "shield", "run", "as_completed", "run_coroutine_threadsafe", "Task",
+]);
+
+/** Methods that take a coroutine on any receiver: event loops, task groups, `asyncio.Runner` and `uvloop.run`. */
+const RECEIVER_CONSUMERS: ReadonlySet<string> = new Set(["run_until_complete", "create_task", "start_soon", "run"]);
+
+/** Collections a coroutine is put in, to be consumed later (`tasks.append(f())` … `gather(*tasks)`). */
+const COLLECTING_METHODS: ReadonlySet<string> = new Set(["append", "add", "extend"]);
+
+/** Expressions whose elements are values carried along unchanged: a coroutine in one is still a coroutine. */
+const CONTAINERS: ReadonlySet<string> = new Set(["list", "tuple", "set", "expression_list", "list_splat", "parenthesized_expression"]);
+
+const PROMISE_TYPES = /\b(Awaitable|Coroutine|Future|Task)\b/;
+
+export type Use =
+  | { readonly kind: "awaited" }
+  | { readonly kind: "consumed"; readonly by: string }
+  | { readonly kind: "returned"; readonly inTry: boolean }
+  | { readonly kind: "iterated" }
+  | { readonly kind: "stored"; readonly name: string; readonly line: number; readonly use: Use }
+  | { readonly kind: "annotated"; readonly annotation: string }
+  /** Stored, then used in a way unawaited cannot follow (`await tasks.pop()`, `t2 = task`): a person decides. */
+  | { readonly kind: "unclear"; readonly name: string; readonly line: number };
+
+/** What the coroutine-use rules need about the file. */
+export interface UseContext {
+  readonly imports: ModuleImports;
+  /** Built on first use: most files need no stored-coroutine lookups. */
+  readonly uses: () => UseIndex;
+}
+
+/** Per-file lookups the stored-coroutine rule needs, built once (a scan per site made big files quadratic). */
+export class UseIndex {
+  private readonly byText = new Map<string, PyNode[]>();
+  constructor(root: PyNode) {
+    for (const node of root.descendantsOfType(["identifier", "attribute"])) {
+      if (!node || !isReferencePosition(node)) continue;
+      const list = this.byText.get(node.text);
+      if (list) list.push(node);
+      else this.byText.set(node.text, [node]);
+    }
+  }
+  /** Identifiers or attributes with this exact text inside `region`, in source order. */
+  named(text: string, region: PyNode): readonly PyNode[] {
+    const all = this.byText.get(text) ?? [];
+    let low = 0;
+    let high = all.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (all[middle]!.startIndex < region.startIndex) low = middle + 1;
+      else high = middle;
+    }
+    const out: PyNode[] = [];
+    for (let i = low; i < all.length && all[i]!.startIndex < region.endIndex; i++) out.push(all[i]!);
+    return out;
+  }
+}
+
+/** Not an attribute's name (`x.task`), a keyword (`f(task=1)`) or part of an import path. */
+function isReferencePosition(node: PyNode): boolean {
+  const parent = node.parent;
+  if (!parent || node.type !== "identifier") return true;
+  if (parent.type === "attribute") return !isField(parent, "attribute", node);
+  if (parent.type === "keyword_argument") return !isField(parent, "name", node);
+  return parent.type !== "dotted_name" && parent.type !== "aliased_import";
+}
+
+/** Is the coroutine used as a coroutine on purpose? Then it is left alone in every scope. */
+export function promiseUse(call: PyNode, context: UseContext): Use | undefined {
+  return directUse(call, context.imports) ?? storedUse(call, context);
+}
+
+/** The call, or the parentheses around it. */
+export function outerValue(node: PyNode): PyNode {
+  let outer = node;
+  while (outer.parent?.type === "parenthesized_expression") outer = outer.parent;
+  return outer;
+}
+
+export function isPowerBase(parent: PyNode, child: PyNode): boolean {
+  return parent.type === "binary_operator" && parent.childForFieldName("operator")?.type === "**" && isField(parent, "left", child);
+}
+
+/**
+ * Climbs from a value to where it is consumed: parentheses, and both
+ * branches of `a if c else b` and the right operand of `or`/`and` (what
+ * they evaluate to may be that value).
+ */
+export function climbValue(node: PyNode): PyNode {
+  let outer = node;
+  for (;;) {
+    const parent = outer.parent;
+    if (!parent) return outer;
+    if (parent.type === "parenthesized_expression") outer = parent;
+    else if (parent.type === "conditional_expression" && parent.namedChildren[1]?.id !== outer.id) outer = parent;
+    else if (parent.type === "boolean_operator" && isField(parent, "right", outer)) outer = parent;
+    else return outer;
+  }
+}
+
+/** Awaited, returned or handed to a consumer, directly or inside a list, tuple or comprehension that is. */
+export function directUse(node: PyNode, imports: ModuleImports): Use | undefined {
+  const outer = climbValue(node);
+  const parent = outer.parent;
+  if (!parent) return undefined;
+  if (parent.type === "await") return { kind: "awaited" };
+  // tree-sitter reads `await f() ** 2` as `await (f() ** 2)`; Python awaits the call, then raises to the power.
+  if (isPowerBase(parent, outer) && parent.parent?.type === "await") return { kind: "awaited" };
+  if (parent.type === "return_statement") return { kind: "returned", inTry: isInTry(parent) };
+  if (parent.type === "lambda" && isField(parent, "body", outer)) return { kind: "returned", inTry: false };
+  const carried = climbContainers(outer);
+  const holder = carried.parent;
+  if (!holder) return undefined;
+  const call = callTaking(carried);
+  if (call) {
+    const by = consumerName(call, imports);
+    if (by) return { kind: "consumed", by };
+  }
+  return undefined;
+}
+
+/** The call `node` is an argument of: `g(node)`, `g(k=node)`, or `g(x for x in …)`, where the generator is the arguments. */
+function callTaking(node: PyNode): PyNode | undefined {
+  const holder = node.parent;
+  if (!holder) return undefined;
+  if (holder.type === "call" && node.type === "generator_expression" && isField(holder, "arguments", node)) return holder;
+  const list = holder.type === "argument_list" ? holder : holder.type === "keyword_argument" ? holder.parent : null;
+  return list?.type === "argument_list" && list.parent?.type === "call" ? list.parent : undefined;
+}
+
+function climbContainers(node: PyNode): PyNode {
+  let current = node;
+  for (;;) {
+    const parent = current.parent;
+    if (!parent) return current;
+    if (CONTAINERS.has(parent.type) || parent.type === "dictionary" || parent.type === "pair" || (COMPREHENSIONS.has(parent.type) && isField(parent, "body", current))) {
+      current = parent;
+      continue;
+    }
+    return current;
+  }
+}
+
+/** `asyncio.gather`, `loop.run_until_complete`, `tg.create_task`, or `gather` imported from asyncio. */
+function consumerName(call: PyNode, imports: ModuleImports): string | undefined {
+  const fn = call.childForFieldName("function");
+  if (!fn) return undefined;
+  if (fn.type === "attribute") {
+    const method = fn.childForFieldName("attribute")?.text ?? "";
+    const object = fn.childForFieldName("object");
+    if (object && imports.moduleOfExpression(object, call)?.module === "asyncio" && ASYNCIO_CONSUMERS.has(method)) return `asyncio.${method}`;
+    if (RECEIVER_CONSUMERS.has(method)) return `${object?.text ?? ""}.${method}`;
+    return undefined;
+  }
+  if (fn.type === "identifier") {
+    const binding = imports.fromImport(fn.text, call);
+    if (binding?.module === "asyncio" && ASYNCIO_CONSUMERS.has(binding.imported)) return `asyncio.${binding.imported}`;
+  }
+  return undefined;
+}
+
+/** Where a call's coroutine is put for later: the name or attribute, and the statement that stores it. */
+interface Store {
+  readonly target: PyNode;
+  readonly statement: PyNode;
+  /** In a list, tuple, dict or comprehension: only a consumer (or iteration) takes the items as coroutines. */
+  readonly inContainer: boolean;
+}
+
+function storeOf(call: PyNode): Store | Use | undefined {
+  const outer = outerValue(call);
+  // `a, b = f(), g()`: each element goes to the name in the same place.
+  const parallel = outer.parent;
+  if ((parallel?.type === "expression_list" || parallel?.type === "tuple") && parallel.parent?.type === "assignment" && isField(parallel.parent, "right", parallel)) {
+    const left = parallel.parent.childForFieldName("left");
+    const index = parallel.namedChildren.findIndex((c) => c?.id === outer.id);
+    const names = left && (left.type === "pattern_list" || left.type === "tuple_pattern") ? left.namedChildren : [];
+    if (names.length === parallel.namedChildren.length && names[index]) return { target: names[index]!, statement: parallel.parent, inContainer: false };
+  }
+  const carried = climbContainers(outer);
+  const inContainer = carried.id !== outer.id;
+  const holder = carried.parent;
+  if (!holder) return undefined;
+  if ((holder.type === "assignment" || holder.type === "augmented_assignment") && isField(holder, "right", carried)) {
+    const annotation = holder.childForFieldName("type");
+    if (annotation && PROMISE_TYPES.test(annotation.text)) return { kind: "annotated", annotation: annotation.text };
+    const left = holder.childForFieldName("left");
+    // `pending[i] = f(i)`: the collection holds it.
+    const target = left?.type === "subscript" ? left.childForFieldName("value") : left;
+    if (target && (target.type === "identifier" || target.type === "attribute")) {
+      return { target, statement: holder, inContainer: inContainer || left?.type === "subscript" || holder.type === "augmented_assignment" };
+    }
+    return undefined;
+  }
+  if (holder.type === "named_expression" && isField(holder, "value", carried)) {
+    const name = holder.childForFieldName("name");
+    return name ? { target: name, statement: holder, inContainer } : undefined;
+  }
+  const collector = callTaking(carried);
+  if (collector) {
+    const fn = collector.childForFieldName("function");
+    const method = fn?.type === "attribute" ? fn.childForFieldName("attribute") : null;
+    const object = fn?.type === "attribute" ? fn.childForFieldName("object") : null;
+    if (method && object && COLLECTING_METHODS.has(method.text) && (object.type === "identifier" || object.type === "attribute")) {
+      return { target: object, statement: collector, inContainer: true };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `task = f()` (or `a, b = f(), g()`, `(t := f())`, `tasks.append(f())`,
+ * `tasks[i] = f()`, `self.task = f()`) where the same scope goes on to
+ * await, return or hand the name to a consumer, or to iterate it awaiting
+ * each item, before storing something else in it. A use as the value
+ * (`task.x`, `task[0]`, `task()`) means the call should have been awaited.
+ */
+function storedUse(call: PyNode, context: UseContext): Use | undefined {
+  const store = storeOf(call);
+  if (!store || !("target" in store)) return store;
+  const { target, statement, inContainer } = store;
+  const text = target.text;
+  const region = target.type === "identifier" ? scopeRegion(statement) : classOrModuleOf(statement);
+  const loop = enclosingLoop(statement, region);
+  let deliberate: Use | undefined;
+  let unclear: Use | undefined;
+  let rebound = Infinity;
+  for (const reference of context.uses().named(text, region)) {
+    if (reference.type !== target.type || reference.id === target.id) continue;
+    if (reference.startIndex >= rebound) break;
+    const later = reference.startIndex >= statement.endIndex;
+    // In a loop, a use before the statement runs after it on the next pass.
+    if (!later && !(loop && contains(loop, reference))) continue;
+    if (target.type === "identifier" && shadowedBetween(reference, region, text)) continue;
+    if (isRebinding(reference)) {
+      // Only an assignment that always runs after the store ends it (not one in a sibling branch).
+      const rebinding = enclosingStatement(reference);
+      if (later && rebinding.parent && contains(rebinding.parent, statement)) rebound = rebinding.endIndex;
+      continue;
+    }
+    const use = directUse(reference, context.imports) ?? collectionUse(reference, context.imports) ?? iterationUse(reference);
+    if (!use && !inContainer && isValueUse(reference)) return undefined;
+    if (use && (!inContainer || use.kind === "consumed" || use.kind === "iterated")) {
+      deliberate ??= { kind: "stored", name: text, line: reference.startPosition.row + 1, use };
+    } else if (!use && isOpaqueFlow(reference)) {
+      unclear ??= { kind: "unclear", name: text, line: reference.startPosition.row + 1 };
+    }
+  }
+  return deliberate ?? unclear;
+}
+
+/**
+ * Uses that may well take the coroutine as a coroutine, in ways this
+ * analysis does not follow: inside an awaited expression (`await tasks.pop()`,
+ * `await pending[k]`), or copied to another name (`t2 = task`).
+ */
+function isOpaqueFlow(reference: PyNode): boolean {
+  for (let node = reference.parent; node; node = node.parent) {
+    if (node.type === "await") return true;
+    if (node.type === "block" || node.type === "module" || node.type === "lambda" || node.type === "function_definition") break;
+  }
+  const parent = climbValue(reference).parent;
+  return (parent?.type === "assignment" && isField(parent, "right", climbValue(reference))) || parent?.type === "named_expression";
+}
+
+/** `x.y`, `x[0]`, `x()`: the name is used as the value it holds. */
+function isValueUse(reference: PyNode): boolean {
+  const parent = reference.parent;
+  if (!parent) return false;
+  if (parent.type === "attribute" && isField(parent, "object", reference)) return !isCollectionAccess(parent);
+  return (parent.type === "subscript" && isField(parent, "value", reference)) || (parent.type === "call" && isField(parent, "function", reference));
+}
+
+/** `tasks.append(…)`, `pending.values()`: the collection is filled or read, not used as a coroutine. */
+function isCollectionAccess(attribute: PyNode): boolean {
+  const name = attribute.childForFieldName("attribute")?.text ?? "";
+  return COLLECTING_METHODS.has(name) || name === "values" || name === "extend";
+}
+
+/** `gather(*tasks)`, `gather(*pending.values())`: the collection is unpacked into a consumer's arguments. */
+function collectionUse(reference: PyNode, imports: ModuleImports): Use | undefined {
+  let node = reference;
+  const attribute = node.parent;
+  if (attribute?.type === "attribute" && attribute.childForFieldName("attribute")?.text === "values" && attribute.parent?.type === "call") node = attribute.parent;
+  const splat = node.parent;
+  if (splat?.type === "list_splat") return directUse(splat, imports);
+  return node.id === reference.id ? undefined : directUse(node, imports);
+}
+
+/**
+ * `for t in tasks: await t`, `[await c for c in coros]`, also through
+ * `zip(…, coros)` or `enumerate(coros)`: the loop awaits what it takes out.
+ */
+function iterationUse(reference: PyNode): Use | undefined {
+  let child = reference;
+  for (let loop = reference.parent; loop; child = loop, loop = loop.parent) {
+    if (loop.type === "block" || loop.type === "module") return undefined;
+    if (loop.type !== "for_statement" && loop.type !== "for_in_clause") continue;
+    if (!isField(loop, "right", child)) return undefined;
+    const variables = new Set(loop.childForFieldName("left")?.descendantsOfType("identifier").map((id) => id?.text) ?? []);
+    const body = loop.type === "for_statement" ? loop.childForFieldName("body") : loop.parent;
+    const awaited = body?.descendantsOfType("await").some((node) => {
+      const operand = node?.namedChildren[0];
+      return operand?.type === "identifier" && variables.has(operand.text);
+    });
+    return awaited ? { kind: "iterated" } : undefined;
+  }
+  return undefined;
+}
+
+/** `x = …` (not `x += …`, not `x.y = …`): from here on the name holds something else. */
+function isRebinding(reference: PyNode): boolean {
+  let child = reference;
+  let parent = reference.parent;
+  while (parent && (parent.type === "pattern_list" || parent.type === "tuple_pattern" || parent.type === "list_pattern")) {
+    child = parent;
+    parent = parent.parent;
+  }
+  return parent?.type === "assignment" && isField(parent, "left", child);
+}
+
+function enclosingStatement(node: PyNode): PyNode {
+  let current = node;
+  while (current.parent && current.parent.type !== "block" && current.parent.type !== "module") current = current.parent;
+  return current;
+}
+
+/** A nested function that binds the name itself sees its own variable, not ours. */
+function shadowedBetween(reference: PyNode, region: PyNode, name: string): boolean {
+  for (let node = reference.parent; node && node.id !== region.id; node = node.parent) {
+    if ((node.type === "function_definition" || node.type === "lambda") && bindsName(node, name)) return true;
+    if (COMPREHENSIONS.has(node.type) && comprehensionBinds(node, name)) return true;
+  }
+  return false;
+}
+
+function enclosingLoop(statement: PyNode, region: PyNode): PyNode | undefined {
+  for (let node = statement.parent; node && node.id !== region.id; node = node.parent) {
+    if (node.type === "for_statement" || node.type === "while_statement") return node;
+  }
+  return undefined;
+}
+
+function contains(outer: PyNode, inner: PyNode): boolean {
+  return inner.startIndex >= outer.startIndex && inner.endIndex <= outer.endIndex;
+}
+
+/** The function (or module) a local name lives in. */
+function scopeRegion(node: PyNode): PyNode {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === "function_definition" || current.type === "lambda" || current.type === "module") return current;
+  }
+  return node;
+}
+
+function classOrModuleOf(node: PyNode): PyNode {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === "class_definition" || current.type === "module") return current;
+  }
+  return node;
+}
+
+function isInTry(node: PyNode): boolean {
+  let child = node;
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === "function_definition" || parent.type === "lambda") return false;
+    // Only the try block itself: a return in except/finally has no handler left to see the exception.
+    if (parent.type === "try_statement" && isField(parent, "body", child)) return true;
+  }
+  return false;
+}
