@@ -70,10 +70,22 @@ export function workTreeRootOf(file: string): string | undefined {
   const real = realpath(file);
   const dir = fs.existsSync(real) && fs.statSync(real).isDirectory() ? real : path.dirname(real);
   try {
-    return workTreeRoot(dir);
+    // Ask git once per repository, not once per directory: from the nearest directory holding a `.git`.
+    return workTreeRoot(nearestGitDir(dir) ?? dir);
   } catch {
     return undefined;
   }
+}
+
+const gitDirs = new Map<string, string | undefined>();
+
+/** The nearest directory at or above `dir` that holds a `.git` (a repository's or a worktree's), cached per directory. */
+function nearestGitDir(dir: string): string | undefined {
+  if (gitDirs.has(dir)) return gitDirs.get(dir);
+  const parent = path.dirname(dir);
+  const found = fs.existsSync(path.join(dir, ".git")) ? dir : parent === dir ? undefined : nearestGitDir(parent);
+  gitDirs.set(dir, found);
+  return found;
 }
 
 const roots = new Map<string, string | undefined>();
