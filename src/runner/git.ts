@@ -15,7 +15,8 @@ export function uncommittedFiles(files: readonly string[]): string[] {
   const byTop = new Map<string, { real: string; given: string }[]>();
   for (const given of files) {
     const real = realpath(given);
-    const top = workTreeRoot(path.dirname(real));
+    const dir = path.dirname(real);
+    const top = workTreeRoot(nearestGitDir(dir) ?? dir);
     if (top === undefined) continue;
     byTop.set(top, [...(byTop.get(top) ?? []), { real, given }]);
   }
