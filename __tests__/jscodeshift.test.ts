@@ -41,4 +41,20 @@ describe("npx jscodeshift -t transforms/fix-async-calls.ts", () => {
       "",
     ].join("\n"));
   });
+
+  it("fixes Python files too, with --extensions=py", () => {
+    const dir = tempDir();
+    writeTree(dir, { "a.py": "async def h(ctx):\n    create_websocket_manager(ctx).add_connection(ctx.conn)\n\ndef wire(r, m):\n    r.set_manager_async(m)\n" });
+    const result = spawnSync(process.execPath, [
+      JSCODESHIFT,
+      "--run-in-band",
+      "--extensions=py",
+      "-t", path.join(REPO_ROOT, "transforms", "fix-async-calls.ts"),
+      "--targets=create_websocket_manager,set_manager_async=>set_manager",
+      path.join(dir, "a.py"),
+    ], { encoding: "utf8", cwd: dir });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("1 ok");
+    expect(fs.readFileSync(path.join(dir, "a.py"), "utf8")).toBe("async def h(ctx):\n    (await create_websocket_manager(ctx)).add_connection(ctx.conn)\n\ndef wire(r, m):\n    r.set_manager(m)\n");
+  });
 });

@@ -1,18 +1,20 @@
 /**
  * Turns an edit set into a standard jscodeshift transform, so every file in
  * transforms/ runs on its own with `npx jscodeshift -t transforms/<id>.ts`.
- * Manual findings go to jscodeshift's `api.report`.
+ * Manual findings go to jscodeshift's `api.report`. Python files work too
+ * (`--extensions=py`): the transform then returns a promise.
  */
 import type { API, FileInfo, Options } from "jscodeshift";
 import { configFromOptions } from "./config/from-options";
 import { ParseError, transformSource, type EditKind } from "./engine";
 import { isUnawaitedError } from "./errors";
+import { isPythonFile, loadPython } from "./python/index";
 
-export type Transform = (file: FileInfo, api: API, options: Options) => string | undefined;
+export type Transform = (file: FileInfo, api: API, options: Options) => string | undefined | Promise<string | undefined>;
 
 export function createTransform(edits: readonly EditKind[]): Transform {
   const editSet: ReadonlySet<EditKind> = new Set(edits);
-  return (file, api, options) => {
+  const run = (file: FileInfo, api: API, options: Options): string | undefined => {
     let result;
     try {
       const config = configFromOptions(options, file.path);
@@ -31,4 +33,6 @@ export function createTransform(edits: readonly EditKind[]): Transform {
     }
     return result.changed ? result.output : undefined;
   };
+  // jscodeshift awaits a transform's promise: a .py file (with --extensions=py) waits for the Python grammar, once.
+  return (file, api, options) => (isPythonFile(file.path) ? loadPython().then(() => run(file, api, options)) : run(file, api, options));
 }

@@ -37,7 +37,7 @@ export interface PythonSyntaxError {
  * WebAssembly memory, which the garbage collector does not see).
  */
 export function parsePython(source: string): Tree {
-  if (!parser) throw new Error("the Python parser is not loaded: Python files run through the unawaited CLI, or call loadPython() before transformSource()");
+  if (!parser) throw new Error("the Python parser is not loaded: call loadPython() (it is asynchronous) before transformSource() on a .py file");
   // tree-sitter does not end a line at a lone CR (old Mac files; Python does). CR → LF keeps every offset.
   const tree = parser.parse(source.includes("\r") ? source.replace(/\r(?!\n)/g, "\n") : source);
   if (!tree) throw new Error("tree-sitter returned no tree");
