@@ -7,6 +7,11 @@ import { REPO_ROOT, tempDir, writeTree } from "./cli-helpers";
 
 const JSCODESHIFT = path.join(REPO_ROOT, "node_modules", "jscodeshift", "bin", "jscodeshift.js");
 
+/** jscodeshift's own CLI, in band, with our fix-async-calls transform. */
+function jscodeshift(args: readonly string[], cwd: string) {
+  return spawnSync(process.execPath, [JSCODESHIFT, "--run-in-band", "-t", path.join(REPO_ROOT, "transforms", "fix-async-calls.ts"), ...args], { encoding: "utf8", cwd });
+}
+
 describe("npx jscodeshift -t transforms/fix-async-calls.ts", () => {
   it("rewrites with --targets, reports manual sites, and keeps <T>x assertions in .ts files parseable", () => {
     const dir = tempDir();
@@ -21,13 +26,7 @@ describe("npx jscodeshift -t transforms/fix-async-calls.ts", () => {
         "",
       ].join("\n"),
     });
-    const result = spawnSync(process.execPath, [
-      JSCODESHIFT,
-      "--run-in-band",
-      "-t", path.join(REPO_ROOT, "transforms", "fix-async-calls.ts"),
-      "--targets=createWebSocketManager,setWebsocketManagerAsync=>setWebsocketManager,next/headers#cookies",
-      path.join(dir, "a.ts"),
-    ], { encoding: "utf8", cwd: dir });
+    const result = jscodeshift(["--targets=createWebSocketManager,setWebsocketManagerAsync=>setWebsocketManager,next/headers#cookies", path.join(dir, "a.ts")], dir);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("1 ok");
     expect(result.stdout).toMatch(/a\.ts:6:48: createWebSocketManager: called in a sync function/);
@@ -45,14 +44,7 @@ describe("npx jscodeshift -t transforms/fix-async-calls.ts", () => {
   it("fixes Python files too, with --extensions=py", () => {
     const dir = tempDir();
     writeTree(dir, { "a.py": "async def h(ctx):\n    create_websocket_manager(ctx).add_connection(ctx.conn)\n\ndef wire(r, m):\n    r.set_manager_async(m)\n" });
-    const result = spawnSync(process.execPath, [
-      JSCODESHIFT,
-      "--run-in-band",
-      "--extensions=py",
-      "-t", path.join(REPO_ROOT, "transforms", "fix-async-calls.ts"),
-      "--targets=create_websocket_manager,set_manager_async=>set_manager",
-      path.join(dir, "a.py"),
-    ], { encoding: "utf8", cwd: dir });
+    const result = jscodeshift(["--extensions=py", "--targets=create_websocket_manager,set_manager_async=>set_manager", path.join(dir, "a.py")], dir);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("1 ok");
     expect(fs.readFileSync(path.join(dir, "a.py"), "utf8")).toBe("async def h(ctx):\n    (await create_websocket_manager(ctx)).add_connection(ctx.conn)\n\ndef wire(r, m):\n    r.set_manager(m)\n");

@@ -19,6 +19,9 @@ import { awaitEdits } from "./rewrite/await";
 import { syncVariantEdits } from "./rewrite/sync-variant";
 import { applyEdits, type TextEdit } from "./rewrite/text-edits";
 import { isPythonFile, transformPython } from "./python/index";
+import { mentionsWord } from "./text/words";
+
+export { mentionsWord } from "./text/words";
 
 /** Which kinds of edit a transform makes; the others are neither applied nor reported. */
 export type EditKind = "await" | "sync-variant";
@@ -78,6 +81,10 @@ export function transformSource(request: TransformRequest): TransformResult {
   const hasBom = request.source.startsWith(BOM);
   const source = hasBom ? request.source.slice(1) : request.source;
   const unchanged = (findings: readonly Finding[]): TransformResult => ({ output: request.source, changed: false, findings });
+  const finished = (edited: string, findings: readonly Finding[]): TransformResult => {
+    const output = hasBom ? BOM + edited : edited;
+    return { output, changed: output !== request.source, findings };
+  };
   const python = isPythonFile(request.file);
   if (!python && languageOf(request.file) === undefined) return unchanged([]);
   const matcher = request.matcher ?? syntacticMatcherFor(request.config);
@@ -94,8 +101,7 @@ export function transformSource(request: TransformRequest): TransformResult {
     });
     if (result.kind === "parse-error") throw new ParseError(result.message, result.line, result.column);
     if (result.kind === "print-error") throw new PrintError(result.message, result.output);
-    const output = hasBom ? BOM + result.output : result.output;
-    return { output, changed: output !== request.source, findings: result.findings };
+    return finished(result.output, result.findings);
   }
   const moduleKind = request.moduleKind ?? moduleKindOf(request.file);
   const choice = parserChoiceFor(request.file, moduleKind)!;
@@ -135,8 +141,7 @@ export function transformSource(request: TransformRequest): TransformResult {
       throw new PrintError(`edited code does not parse: ${(error as Error).message}`, edited);
     }
   }
-  const output = hasBom ? BOM + edited : edited;
-  return { output, changed: output !== request.source, findings };
+  return finished(edited, findings);
 }
 
 /**
@@ -163,23 +168,6 @@ function syntacticMatcherFor(config: ResolvedConfig): TargetMatcher {
     matchers.set(config, matcher);
   }
   return matcher;
-}
-
-/**
- * Whether `name` occurs as a whole word: `read` in `thread.read()` yes, in
- * `thread` or `already` no. A call of the name must spell it so; files that
- * only contain it inside longer words are not parsed.
- */
-export function mentionsWord(source: string, name: string): boolean {
-  for (let at = source.indexOf(name); at !== -1; at = source.indexOf(name, at + 1)) {
-    if (!isWordChar(source.charCodeAt(at - 1)) && !isWordChar(source.charCodeAt(at + name.length))) return true;
-  }
-  return false;
-}
-
-/** [A-Za-z0-9_$]: the characters that continue an identifier (NaN, out of range, is not one). */
-function isWordChar(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36;
 }
 
 function mentionsDefaultTarget(config: ResolvedConfig): boolean {

@@ -10,6 +10,7 @@ import { isPowerBase, outerValue, promiseUse, UseIndex, type Use, type UseContex
 import { moduleMatches, type ImportBinding, type ModuleImports } from "./imports";
 import type { PyNode } from "./parser";
 import { isField, isLocallyBound, scopeOf, type PyScope } from "./scopes";
+import { wordOccurrences } from "../text/words";
 
 export type { PyScope, PyScopeKind } from "./scopes";
 
@@ -83,8 +84,7 @@ function candidateCalls(root: PyNode, source: string, names: ReadonlyMap<string,
   for (const binding of imports.bindings) if (names.has(binding.imported)) spelled.add(binding.local);
   const calls = new Map<number, PyNode>();
   for (const name of spelled) {
-    for (let at = source.indexOf(name); at !== -1; at = source.indexOf(name, at + name.length)) {
-      if (IDENTIFIER_CHAR.test(source[at - 1] ?? "") || IDENTIFIER_CHAR.test(source[at + name.length] ?? "")) continue;
+    for (const at of wordOccurrences(source, name)) {
       const identifier = root.descendantForIndex(at, at + name.length);
       if (!identifier || identifier.type !== "identifier" || identifier.startIndex !== at) continue;
       const call = callNamedBy(identifier);
@@ -93,8 +93,6 @@ function candidateCalls(root: PyNode, source: string, names: ReadonlyMap<string,
   }
   return [...calls.values()].sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
 }
-
-const IDENTIFIER_CHAR = /[\w$]/;
 
 /** The call `identifier` names: `name(…)`, `x.name(…)`, or tree-sitter's `[*name(…)]`. */
 function callNamedBy(identifier: PyNode): PyNode | undefined {

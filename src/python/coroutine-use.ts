@@ -5,7 +5,7 @@
  * that the same scope later hands on. Such calls are left alone in every scope.
  */
 import { bindsName, comprehensionBinds, COMPREHENSIONS, isField } from "./scopes";
-import type { ModuleImports } from "./imports";
+import { scopeOwner, type ModuleImports } from "./imports";
 import type { PyNode } from "./parser";
 
 /** asyncio's functions that take a coroutine and run, schedule or wrap it. */
@@ -120,10 +120,7 @@ export function directUse(node: PyNode, imports: ModuleImports): Use | undefined
   if (isPowerBase(parent, outer) && parent.parent?.type === "await") return { kind: "awaited" };
   if (parent.type === "return_statement") return { kind: "returned", inTry: isInTry(parent) };
   if (parent.type === "lambda" && isField(parent, "body", outer)) return { kind: "returned", inTry: false };
-  const carried = climbContainers(outer);
-  const holder = carried.parent;
-  if (!holder) return undefined;
-  const call = callTaking(carried);
+  const call = callTaking(climbContainers(outer));
   if (call) {
     const by = consumerName(call, imports);
     if (by) return { kind: "consumed", by };
@@ -232,7 +229,7 @@ function storedUse(call: PyNode, context: UseContext): Use | undefined {
   if (!store || !("target" in store)) return store;
   const { target, statement, inContainer } = store;
   const text = target.text;
-  const region = target.type === "identifier" ? scopeRegion(statement) : classOrModuleOf(statement);
+  const region = target.type === "identifier" ? scopeOwner(statement) : classOrModuleOf(statement);
   const loop = enclosingLoop(statement, region);
   let deliberate: Use | undefined;
   let unclear: Use | undefined;
@@ -286,7 +283,7 @@ function isValueUse(reference: PyNode): boolean {
 /** `tasks.append(…)`, `pending.values()`: the collection is filled or read, not used as a coroutine. */
 function isCollectionAccess(attribute: PyNode): boolean {
   const name = attribute.childForFieldName("attribute")?.text ?? "";
-  return COLLECTING_METHODS.has(name) || name === "values" || name === "extend";
+  return COLLECTING_METHODS.has(name) || name === "values";
 }
 
 /** `gather(*tasks)`, `gather(*pending.values())`: the collection is unpacked into a consumer's arguments. */
@@ -355,14 +352,6 @@ function enclosingLoop(statement: PyNode, region: PyNode): PyNode | undefined {
 
 function contains(outer: PyNode, inner: PyNode): boolean {
   return inner.startIndex >= outer.startIndex && inner.endIndex <= outer.endIndex;
-}
-
-/** The function (or module) a local name lives in. */
-function scopeRegion(node: PyNode): PyNode {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === "function_definition" || current.type === "lambda" || current.type === "module") return current;
-  }
-  return node;
 }
 
 function classOrModuleOf(node: PyNode): PyNode {

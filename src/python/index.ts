@@ -12,7 +12,7 @@ import { applyEdits, type TextEdit } from "../rewrite/text-edits";
 import { analyzePython, type PySite } from "./analyze";
 import { clearScopeCache } from "./scopes";
 import { collectImports } from "./imports";
-import { firstSyntaxError, parsePython, treeSyntaxError, type PyNode } from "./parser";
+import { firstSyntaxError, parsePython, strictSyntaxError, treeSyntaxError, type PyNode } from "./parser";
 import { pythonAwaitEdits, pythonSyncBlocker, pythonSyncEdits } from "./rewrite";
 
 export { loadPython } from "./parser";
@@ -41,7 +41,7 @@ export function transformPython(request: PythonRequest): PythonResult {
   const tree = parsePython(source);
   clearScopeCache();
   try {
-    // tree-sitter's errors first; the stricter checks (strictError) for every file with a matched call,
+    // tree-sitter's errors first; the stricter checks (strictSyntaxError) for every file with a matched call,
     // whose findings would otherwise come from a tree CPython rejects.
     const error = treeSyntaxError(tree);
     if (error) return { kind: "parse-error", ...error };
@@ -49,7 +49,7 @@ export function transformPython(request: PythonRequest): PythonResult {
     const imports = collectImports(root, packageOf(request.file));
     const analyzed = analyzePython(root, source, { targets: request.config.targets, returnAwait: request.config.returnAwait, imports });
     if (analyzed.length > 0) {
-      const invalid = firstSyntaxError(tree, source);
+      const invalid = strictSyntaxError(root, source);
       if (invalid) return { kind: "parse-error", ...invalid };
     }
     const bindingCache = new Map<string, PyNode[]>();

@@ -52,13 +52,14 @@ export function parsePython(source: string): Tree {
  * (CPython's IndentationError and TabError).
  */
 export function firstSyntaxError(tree: Tree, source: string): PythonSyntaxError | undefined {
-  return treeSyntaxError(tree) ?? strictError(tree.rootNode, source);
+  return treeSyntaxError(tree) ?? strictSyntaxError(tree.rootNode, source);
 }
 
 
 const PYTHON2_STATEMENTS: ReadonlySet<string> = new Set(["print_statement", "exec_statement"]);
 
-function strictError(root: Node, source: string): PythonSyntaxError | undefined {
+/** What tree-sitter lets through and CPython rejects (see firstSyntaxError). */
+export function strictSyntaxError(root: Node, source: string): PythonSyntaxError | undefined {
   for (const statement of root.descendantsOfType([...PYTHON2_STATEMENTS])) {
     // `print >> f, x` is a valid (if useless) Python 3 expression; tree-sitter reads it as Python 2 too.
     if (statement && !statement.namedChildren.some((c) => c?.type === "chevron")) {

@@ -189,7 +189,8 @@ function ownLine(entry: PyNode, source: string): [number, number] | undefined {
 }
 
 function lineOf(node: PyNode, source: string): { start: number; lineEnd: number; end: number } {
-  const start = Math.max(source.lastIndexOf("\n", node.startIndex - 1), source.lastIndexOf("\r", node.startIndex - 1)) + 1;
+  // Columns count UTF-16 units, like offsets: the line starts `column` units back.
+  const start = node.startIndex - node.startPosition.column;
   const match = /\r\n|\n|\r/g;
   match.lastIndex = node.endIndex;
   const found = match.exec(source);

@@ -44,7 +44,7 @@ export function scopeOf(call: PyNode): PyScope {
         return { kind: "sync", where: "module top level", owner: node };
       default:
         // The first iterable of a comprehension runs in the enclosing scope; the rest runs inside it.
-        if (COMPREHENSIONS.has(node.type) && !isFirstIterable(node, child) && node.type === "generator_expression") inGenerator = true;
+        if (node.type === "generator_expression" && !isFirstIterable(node, child)) inGenerator = true;
     }
   }
   return { kind: "sync", where: "module top level", owner: call };
@@ -81,11 +81,16 @@ export function comprehensionBinds(comprehension: PyNode, name: string): boolean
 }
 
 function scopeBinds(body: PyNode, name: string): boolean {
-  let bound = false;
-  visitOwnScope(body, (node) => {
-    if (node.type === "identifier" && node.text === name && isBindingIdentifier(node)) bound = true;
+  return ownBindings(body, name).length > 0;
+}
+
+/** The identifiers that bind `name` in `scope` itself, not in the functions, classes or comprehensions nested in it. */
+function ownBindings(scope: PyNode, name: string): PyNode[] {
+  const out: PyNode[] = [];
+  visitOwnScope(scope, (node) => {
+    if (node.type === "identifier" && node.text === name && isBindingIdentifier(node)) out.push(node);
   });
-  return bound;
+  return out;
 }
 
 /** bindsName answers for one tree at a time, keyed by node id and name; transformPython clears it per file. */
@@ -133,10 +138,7 @@ function parameterNames(parameters: PyNode): string[] {
 
 /** The identifiers that bind `name` in the module's own scope: imports, defs, classes, assignments, loops, `with … as`. */
 export function moduleBindings(root: PyNode, name: string): PyNode[] {
-  const out: PyNode[] = [];
-  visitOwnScope(root, (node) => {
-    if (node.type === "identifier" && node.text === name && isBindingIdentifier(node)) out.push(node);
-  });
+  const out = ownBindings(root, name);
   // `global name` in a function binds it in the module too.
   for (const statement of root.descendantsOfType("global_statement")) {
     const declared = statement?.namedChildren.find((c) => c?.text === name);

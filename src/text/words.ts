@@ -1,0 +1,22 @@
+/**
+ * Where a name occurs as a whole word in source text: `read` in
+ * `thread.read()` yes, in `thread` or `already` no. Both the prefilter
+ * (engine.ts) and the Python call search (python/analyze.ts) look for names
+ * this way: a call of the name must spell it so.
+ */
+
+/** [A-Za-z0-9_$]: the characters that continue an identifier (NaN, out of range, is not one). */
+function isWordChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36;
+}
+
+/** The offsets at which `name` occurs in `source` as a whole word, ascending. */
+export function* wordOccurrences(source: string, name: string): Generator<number> {
+  for (let at = source.indexOf(name); at !== -1; at = source.indexOf(name, at + 1)) {
+    if (!isWordChar(source.charCodeAt(at - 1)) && !isWordChar(source.charCodeAt(at + name.length))) yield at;
+  }
+}
+
+export function mentionsWord(source: string, name: string): boolean {
+  return !wordOccurrences(source, name).next().done;
+}
