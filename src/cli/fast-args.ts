@@ -2,52 +2,15 @@
  * The common command line without loading yargs. yargs and its help
  * renderer (cliui, wrap-ansi, y18n) take about 70 ms to load, as long as
  * parsing a thousand files; an ordinary `unawaited check src/` needs none of
- * it. This parses with yargs-parser (what yargs itself uses) and a copy of
- * the option table, and gives up on anything out of the ordinary: help,
+ * it. This parses with yargs-parser (what yargs itself uses) and the same
+ * option table (options.ts), and gives up on anything out of the ordinary: help,
  * version, an unknown or misplaced flag, a bad choice, a missing value.
  * Then main() runs yargs, which prints the help or the error. A test checks
  * that both agree on every argument list where this one answers.
  */
 import parse from "yargs-parser";
 import { COMMANDS, type CommandName } from "./commands";
-
-type Kind = "boolean" | "string" | "array";
-
-interface OptionSpec {
-  readonly kind: Kind;
-  readonly alias?: string;
-  /** The commands that take it; all of them when absent. */
-  readonly only?: CommandName;
-  readonly choices?: readonly string[];
-  readonly default?: unknown;
-}
-
-/** Mirrors withRunOptions() and the per-command options in main.ts. */
-export const OPTION_SPECS: Readonly<Record<string, OptionSpec>> = {
-  config: { kind: "string" },
-  target: { kind: "array", default: [] },
-  extensions: { kind: "string" },
-  ignore: { kind: "array", default: [] },
-  gitignore: { kind: "boolean", default: true },
-  "max-file-size": { kind: "string", default: "1MiB" },
-  repos: { kind: "string" },
-  shard: { kind: "string" },
-  format: { kind: "string", choices: ["text", "json", "sarif"], default: "text" },
-  json: { kind: "boolean", default: false },
-  quiet: { kind: "boolean", alias: "q" },
-  verbose: { kind: "boolean", alias: "v" },
-  color: { kind: "boolean" },
-  "fail-on-error": { kind: "boolean", default: false },
-  engine: { kind: "string", choices: ["syntactic", "typed"] },
-  project: { kind: "string" },
-  "all-promises": { kind: "boolean" },
-  verify: { kind: "boolean", default: false },
-  dry: { kind: "boolean", default: false, only: "fix" },
-  patch: { kind: "string", only: "fix" },
-  "patch-dir": { kind: "string", only: "fix" },
-  force: { kind: "boolean", default: false, only: "fix" },
-  "allow-manual": { kind: "boolean", default: false, only: "check" },
-};
+import { optionsOf } from "./options";
 
 export interface FastArgs {
   readonly command: CommandName;
@@ -65,7 +28,7 @@ export function fastParse(argv: readonly string[]): FastArgs | undefined {
   if (first === undefined || !(COMMANDS as readonly string[]).includes(first)) return undefined;
   const command = first as CommandName;
   if (argv.includes("--")) return undefined;
-  const specs = Object.entries(OPTION_SPECS).filter(([, spec]) => spec.only === undefined || spec.only === command);
+  const specs = optionsOf(command);
   const parsed = parse([...argv.slice(1)], {
     boolean: specs.filter(([, s]) => s.kind === "boolean").map(([name]) => name),
     string: specs.filter(([, s]) => s.kind !== "boolean").map(([name]) => name),

@@ -4,13 +4,14 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { Argv } from "yargs";
+import type { Argv, Options } from "yargs";
 import { CONFIG_FILE_NAME } from "../config/load";
 import { TARGET_SPEC_GRAMMAR } from "../config/target-spec";
 import { isUnawaitedError, UnawaitedError } from "../errors";
 import { findUp } from "../fs-paths";
 import { COMMANDS, EXIT, runCommand, type CommandArgs, type CommandName, type Io } from "./commands";
 import { fastParse, type FastArgs } from "./fast-args";
+import { KNOWN_FLAGS, OPTION_SPECS, optionsOf, type OptionSpec } from "./options";
 import { closest } from "./suggest";
 
 export { EXIT, type Io };
@@ -32,28 +33,27 @@ const CONFIG_TEXT = [
   "See README.md for the rules.",
 ].join("\n");
 
+/** One option from the table (options.ts), as yargs takes it. */
+function yargsOption(spec: OptionSpec): Options {
+  const base: Options = {
+    describe: spec.describe,
+    group: spec.group,
+    ...(spec.alias !== undefined ? { alias: spec.alias } : {}),
+    ...(spec.default !== undefined ? { default: Array.isArray(spec.default) ? [...spec.default] : spec.default } : {}),
+  };
+  if (spec.choices) return { ...base, choices: [...spec.choices] };
+  if (spec.kind === "array") return { ...base, type: "string", array: true, nargs: 1 };
+  return { ...base, type: spec.kind };
+}
+
+function withOptions<T>(y: Argv<T>, options: readonly [string, OptionSpec][]): Argv<T> {
+  return options.reduce((built, [name, spec]) => built.option(name, yargsOption(spec)), y);
+}
+
 /** Options every command takes. */
 function withRunOptions<T>(y: Argv<T>) {
-  return y
-    .positional("paths", { type: "string", array: true, default: [] as string[], describe: "Files and directories (default: .); each is a root with its own config" })
-    .option("config", { type: "string", describe: `Config file for every path (default: ${CONFIG_FILE_NAME} or package.json "unawaited", found upward from each path)`, group: "Targets:" })
-    .option("target", { type: "string", array: true, nargs: 1, default: [] as string[], describe: `Inline target ${TARGET_SPEC_GRAMMAR}; repeatable; replaces the config's targets`, group: "Targets:" })
-    .option("extensions", { type: "string", describe: "Comma-separated extensions to scan (default: ts,tsx,mts,cts,js,jsx,mjs,cjs,py)", group: "Files:" })
-    .option("ignore", { type: "string", array: true, nargs: 1, default: [] as string[], describe: "Skip files matching this .gitignore-style pattern, relative to each path; repeatable", group: "Files:" })
-    .option("gitignore", { type: "boolean", default: true, describe: "Honour .gitignore files (--no-gitignore to scan ignored files too)", group: "Files:" })
-    .option("max-file-size", { type: "string", default: "1MiB", describe: "Skip larger files (reported as skipped)", group: "Files:" })
-    .option("repos", { type: "string", describe: "A file listing one repository path a line (relative to the file); each gets its own config and summary", group: "Files:" })
-    .option("shard", { type: "string", describe: "i/n: process this machine's slice of the files (of the repositories with --repos); n slices cover everything once", group: "Files:" })
-    .option("format", { choices: ["text", "json", "sarif"] as const, default: "text" as const, describe: "Output format on stdout", group: "Output:" })
-    .option("json", { type: "boolean", default: false, describe: "Same as --format json", group: "Output:" })
-    .option("quiet", { alias: "q", type: "boolean", describe: "Print only errors (and diffs or data asked for)", group: "Output:" })
-    .option("verbose", { alias: "v", type: "boolean", describe: "Also list sites that are already fine", group: "Output:" })
-    .option("color", { type: "boolean", describe: "Colour the output (default: on a terminal, unless NO_COLOR is set)", group: "Output:" })
-    .option("fail-on-error", { type: "boolean", default: false, describe: "Exit 1 when a file cannot be read, parsed or written (or --verify rejects it)", group: "Output:" })
-    .option("engine", { choices: ["syntactic", "typed"] as const, describe: "How targets are found: by name (syntactic, default) or by symbol and type (typed, needs a tsconfig)", group: "Engine:" })
-    .option("project", { type: "string", describe: "tsconfig.json for the typed engine (default: found upward from each path)", group: "Engine:" })
-    .option("all-promises", { type: "boolean", describe: "Typed engine: every call that returns a promise is a target", group: "Engine:" })
-    .option("verify", { type: "boolean", default: false, describe: "Type-check each changed file with its edits; refuse edits that add type errors", group: "Engine:" })
+  const common = Object.entries(OPTION_SPECS).filter(([, spec]) => spec.only === undefined);
+  return withOptions(y.positional("paths", { type: "string", array: true, default: [] as string[], describe: "Files and directories (default: .); each is a root with its own config" }), common)
     .conflicts("quiet", "verbose")
     .epilogue(`${EXIT_CODES_TEXT}\n\n${CONFIG_TEXT}`);
 }
@@ -113,11 +113,7 @@ async function buildParser(
       ["fix [paths..]", "$0 [paths..]"],
       "Rewrite files in place (the default command); --dry or --patch to only show the change",
       (y) =>
-        withRunOptions(y)
-          .option("dry", { type: "boolean", default: false, describe: "Print a unified diff per changed file; write nothing", group: "Fix:" })
-          .option("patch", { type: "string", describe: "Write one patch of all changes to FILE (for git apply); source files are not written", group: "Fix:" })
-          .option("patch-dir", { type: "string", describe: "Write DIR/<repo-name>.patch per path, relative to it; source files are not written", group: "Fix:" })
-          .option("force", { type: "boolean", default: false, describe: "Write even where files to be changed have uncommitted changes", group: "Fix:" })
+        withOptions(withRunOptions(y), optionsOf("fix", true))
           .example("$0 fix src/", "Fix src/ in place, then review with git diff")
           .example("$0 fix --dry src/", "Review: coloured diffs, nothing written")
           .example("$0 fix --patch fixes.patch src/", "Review: one patch to attach (git apply fixes.patch)")
@@ -132,8 +128,7 @@ async function buildParser(
       "check [paths..]",
       "Write nothing; exit 1 when a fix is pending or a site needs manual attention (for CI)",
       (y) =>
-        withRunOptions(y)
-          .option("allow-manual", { type: "boolean", default: false, describe: "Exit 0 when only manual sites are left", group: "Check:" })
+        withOptions(withRunOptions(y), optionsOf("check", true))
           .example("$0 check src/", "CI gate: fail when any call is left unawaited")
           .example("$0 check --format sarif src/ > unawaited.sarif", "Upload to a code-scanning UI")
           .example("$0 check --json src/", "Findings and summary for scripts"),
@@ -192,21 +187,6 @@ export function toCommandArgs(raw: Record<string, unknown>, version: string): Co
   };
 }
 
-const KNOWN_FLAGS = [
-  "config", "target", "extensions", "ignore", "gitignore", "no-gitignore", "max-file-size", "repos", "shard", "format", "json",
-  "quiet", "verbose", "color", "no-color", "fail-on-error", "dry", "patch", "patch-dir", "force", "allow-manual", "help", "version",
-  "engine", "project", "all-promises", "verify",
-];
-
-/** Flags that only one command takes. */
-const COMMAND_FLAGS: Readonly<Record<string, CommandName>> = {
-  dry: "fix",
-  patch: "fix",
-  "patch-dir": "fix",
-  force: "fix",
-  "allow-manual": "check",
-};
-
 function kebab(name: string): string {
   return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
@@ -218,7 +198,7 @@ function usageError(message: string, argv: readonly string[]): UnawaitedError {
     const names = unknown[1]!.split(", ").map((name) => name.trim());
     const hints = names.map((name) => {
       const flag = argv.find((arg) => arg.replace(/^-+/, "").split("=")[0] === name) ?? name;
-      const owner = COMMAND_FLAGS[kebab(name)];
+      const owner = OPTION_SPECS[kebab(name)]?.only;
       if (owner) return `${flag} is an option of \`unawaited ${owner}\``;
       const suggestion = closest(name, KNOWN_FLAGS);
       return suggestion ? `${flag}: did you mean --${suggestion}?` : undefined;
