@@ -42,6 +42,37 @@ describe("transformSource", () => {
   });
 });
 
+describe("Flow in JavaScript files", () => {
+  const fix = (source: string) => transformSource({
+    source,
+    file: "/virtual/app.js",
+    config: resolveConfig({ targets: [{ name: "createWebSocketManager" }] }, "test"),
+    edits: new Set(["await"]),
+    moduleKind: "commonjs",
+  });
+
+  it("parses Flow with its pragma, and checks the edited code with Flow too", () => {
+    const source = "// @flow\nasync function main(port: number): Promise<void> {\n  createWebSocketManager(port).start();\n}\n";
+    expect(fix(source).output).toBe(source.replace("createWebSocketManager(port).start()", "(await createWebSocketManager(port)).start()"));
+  });
+
+  it("parses Flow annotations without the pragma (the file does not parse as plain JavaScript)", () => {
+    const source = "async function main(port: number) {\n  createWebSocketManager(port).start();\n}\n";
+    expect(fix(source).output).toBe(source.replace("createWebSocketManager(port).start()", "(await createWebSocketManager(port)).start()"));
+  });
+
+  it("reads plain JavaScript as ECMAScript: `type` alone on a line is an expression, not a Flow type alias", () => {
+    // With Flow's plugin on, Babel takes `type` + newline + name as the start of a type alias and fails.
+    const source = "async function main() {\n  type\n  createWebSocketManager().start()\n}\n";
+    // The leading `;` keeps the new parenthesis from continuing `type` into a call (ASI).
+    expect(fix(source).output).toBe(source.replace("createWebSocketManager().start()", ";(await createWebSocketManager()).start()"));
+  });
+
+  it("reports the error of the parse with Flow when neither parse succeeds", () => {
+    expect(() => fix("async function main( {\n  createWebSocketManager();\n}\n")).toThrow(/Unexpected token/);
+  });
+});
+
 describe("the word prefilter", () => {
   it.each([
     ["thread.read()", true],

@@ -45,11 +45,15 @@ export function parserChoiceFor(file: string, moduleKind: ModuleKind): ParserCho
   return { language, sourceType: moduleKind === "esm" ? "module" : "unambiguous" };
 }
 
-/** The options handed to @babel/parser. No `tokens`: edits are made on the text, nothing is reprinted. */
-export function babelOptions(choice: ParserChoice): babel.ParserOptions {
+/**
+ * The options handed to @babel/parser. No `tokens`: edits are made on the
+ * text, nothing is reprinted. `flow` adds Flow's syntax to a JavaScript parse.
+ */
+export function babelOptions(choice: ParserChoice, flow = false): babel.ParserOptions {
   const plugins: babel.ParserPlugin[] = ["decorators-legacy"];
-  if (choice.language === "js") plugins.push("jsx", ["flow", { all: false }]);
-  else plugins.push(["typescript", {}]);
+  if (choice.language === "js") plugins.push("jsx");
+  if (flow) plugins.push(["flow", { all: false }]);
+  if (choice.language !== "js") plugins.push(["typescript", {}]);
   if (choice.language === "tsx") plugins.push("jsx");
   const sourceType = choice.sourceType;
   return {
@@ -63,8 +67,47 @@ export function babelOptions(choice: ParserChoice): babel.ParserOptions {
   };
 }
 
-/** A parser object: `parse(source)` gives Babel's File node. */
-export function parserFor(choice: ParserChoice): { parse(source: string): unknown } {
-  const options = babelOptions(choice);
-  return { parse: (source: string) => babel.parse(source, options) };
+export interface Parser {
+  /** Babel's File node; throws Babel's SyntaxError. */
+  parse(source: string): unknown;
+}
+
+/**
+ * A parser for one file (the engine makes one per file): `parse(source)`
+ * gives Babel's File node.
+ *
+ * JavaScript may be Flow. Babel's Flow plugin makes a parse about a quarter
+ * slower, so it is on only where the file needs it: when the text mentions
+ * `@flow` (Babel reads the pragma from the first comment), or when the file
+ * does not parse as plain JavaScript. Without the pragma the plugin parses
+ * ambiguous code (`f<T>(x)`) as JavaScript, so a file that parses both ways
+ * parses alike, except in the ECMAScript reading of a line ending in `type`,
+ * `declare` or `opaque`, which is the right one for a file that is not Flow.
+ * The first parse decides; the check of the edited code parses with the same
+ * plugins, so it holds the output to the grammar the input was read with.
+ * When both fail, the error is the one from the parse with Flow, as it was
+ * when every JavaScript file was parsed so.
+ */
+export function parserFor(choice: ParserChoice): Parser {
+  if (choice.language !== "js") {
+    const options = babelOptions(choice);
+    return { parse: (source) => babel.parse(source, options) };
+  }
+  let flow: boolean | undefined;
+  return {
+    parse(source) {
+      if (flow !== undefined) return babel.parse(source, babelOptions(choice, flow));
+      if (!source.includes("@flow")) {
+        try {
+          const ast = babel.parse(source, babelOptions(choice, false));
+          flow = false;
+          return ast;
+        } catch {
+          // Flow syntax without the pragma, or a syntax error: the parse with Flow tells which.
+        }
+      }
+      flow = true;
+      return babel.parse(source, babelOptions(choice, true));
+    },
+  };
 }
