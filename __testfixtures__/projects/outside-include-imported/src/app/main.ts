@@ -1,0 +1,5 @@
+import { helper } from "../lib/helper";
+
+export async function main(): Promise<void> {
+  await helper();
+}
