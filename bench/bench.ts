@@ -79,11 +79,20 @@ function parseOptions(argv: readonly string[]): Options {
   };
 }
 
+/**
+ * The environment of every timed command. NODE_EXTRA_CA_CERTS is left out:
+ * Node 20 reads those certificates when any process starts (about 40 ms on
+ * the development machine, where it is set for a proxy), a cost of the
+ * machine that falls on every Node row and on no native one.
+ */
+const UNSET = ["NODE_EXTRA_CA_CERTS"].filter((name) => process.env[name] !== undefined);
+const ENV = Object.fromEntries(Object.entries(process.env).filter(([name]) => !UNSET.includes(name)));
+
 /** One whole-process run under /usr/bin/time: seconds and peak RSS in KB. */
 function runOnce(command: readonly string[], cwd: string, okCodes: readonly number[]): { seconds: number; peakKb: number } {
   const timeFile = path.join(os.tmpdir(), `unawaited-bench-time-${process.pid}`);
   const started = process.hrtime.bigint();
-  const result = spawnSync("/usr/bin/time", ["-f", "%M", "-o", timeFile, ...command], { cwd, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 256 * 1024 * 1024 });
+  const result = spawnSync("/usr/bin/time", ["-f", "%M", "-o", timeFile, ...command], { cwd, env: ENV, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 256 * 1024 * 1024 });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status === null || !okCodes.includes(result.status)) {
     throw new Error(`${command.join(" ")} failed (${result.status}): ${result.stderr.toString().slice(-500)}`);
@@ -235,6 +244,7 @@ function main(): void {
   if (!fs.existsSync("/usr/bin/time")) throw new Error("the bench needs /usr/bin/time (GNU time) for peak memory");
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "unawaited-bench-"));
   process.stderr.write(`bench: work directory ${work}\n`);
+  if (UNSET.length > 0) process.stderr.write(`bench: ${UNSET.join(", ")} unset for the timed commands (see ENV in bench.ts)\n`);
   const corpora = options.corpus ? [userCorpus(options.corpus)] : [generated(work, options.files), ...(options.real ? realCorpora(work) : [])];
   const measurements: Measurement[] = [];
   for (const corpus of corpora) {
@@ -274,6 +284,7 @@ function main(): void {
     date: new Date().toISOString(),
     node: process.version,
     cpus: os.cpus().length,
+    unsetEnvironment: UNSET,
     corpora: corpora.map((c) => ({ name: c.name, files: c.files })),
     measurements,
     ...(memory ? { memory } : {}),
