@@ -89,15 +89,35 @@ export class ModuleTargets {
   /**
    * Every name a target is re-exported under anywhere in the program
    * (`export { createX as make }`, `export default createX`), following barrels
-   * of barrels; found by text and syntax, once. `known` adds names found
-   * beforehand in files the program was not built from (roots.ts).
+   * of barrels; found by text and syntax, once.
    */
-  exportedAliases(known: ReadonlySet<string> = new Set()): Set<string> {
+  exportedAliases(): Set<string> {
     if (this.exportedAliasSet) return this.exportedAliasSet;
+    const ts = this.ts;
+    const known = new Set<string>(this.config.targets.map((t) => t.name));
+    const aliases = new Set<string>();
     const files = this.program.getSourceFiles().filter((f) => !this.program.isSourceFileFromExternalLibrary(f));
-    const names = new Set(this.config.targets.map((t) => t.name));
-    this.exportedAliasSet = reExportAliases(this.ts, names, known, (mentioned) => files.filter((file) => [...mentioned].some((name) => file.text.includes(name))));
-    return this.exportedAliasSet;
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const file of files) {
+        if (![...known].some((name) => file.text.includes(name))) continue;
+        for (const statement of file.statements) {
+          if (ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+            for (const element of statement.exportClause.elements) {
+              if (known.has((element.propertyName ?? element.name).text) && !known.has(element.name.text)) {
+                known.add(element.name.text);
+                aliases.add(element.name.text);
+                grew = true;
+              }
+            }
+          } else if (ts.isExportAssignment(statement) && ts.isIdentifier(statement.expression) && known.has(statement.expression.text) && !aliases.has("default")) {
+            aliases.add("default");
+          }
+        }
+      }
+    }
+    this.exportedAliasSet = aliases;
+    return aliases;
   }
 
   /** The declarations a module target's module exports under its name. */
@@ -172,39 +192,4 @@ export class ModuleTargets {
       if (exported) this.exportsOf(target).add(resolve(exported));
     }
   }
-}
-
-/**
- * The names `names` are re-exported under, barrels of barrels included,
- * starting from `seed` (aliases already known). `mentioning(known)` gives
- * the files whose text mentions one of the names known so far; a file is
- * read by syntax only.
- */
-export function reExportAliases(
-  ts: Ts,
-  names: ReadonlySet<string>,
-  seed: ReadonlySet<string>,
-  mentioning: (known: ReadonlySet<string>) => Iterable<SourceFile>,
-): Set<string> {
-  const known = new Set<string>([...names, ...seed]);
-  const aliases = new Set<string>(seed);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const file of mentioning(known)) {
-      for (const statement of file.statements) {
-        if (ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
-          for (const element of statement.exportClause.elements) {
-            if (known.has((element.propertyName ?? element.name).text) && !known.has(element.name.text)) {
-              known.add(element.name.text);
-              aliases.add(element.name.text);
-              grew = true;
-            }
-          }
-        } else if (ts.isExportAssignment(statement) && ts.isIdentifier(statement.expression) && known.has(statement.expression.text) && !aliases.has("default")) {
-          aliases.add("default");
-        }
-      }
-    }
-  }
-  return aliases;
 }

@@ -38,8 +38,6 @@ export class TypedResolver {
     private readonly program: TsNamespace.Program,
     private readonly checker: TypeChecker,
     private readonly config: ResolvedConfig,
-    /** Names targets are re-exported under in files the program was not built from (roots.ts). */
-    private readonly knownAliases: ReadonlySet<string> = new Set(),
   ) {
     this.syncCheck = new SyncVariantCheck(ts, checker);
     this.symbols = new Symbols(ts, checker);
@@ -53,7 +51,7 @@ export class TypedResolver {
     this.modules.learn();
     const names = new Set(this.config.targets.map((t) => t.name));
     const calls = new Map<string, TypedCall>();
-    const exported = this.exportedAliases();
+    const exported = this.modules.exportedAliases();
     // Text first: a file that mentions no target, no name a target is re-exported under,
     // and no require has no candidate call.
     const mentions = (name: string) => sourceFile.text.includes(name);
@@ -72,11 +70,6 @@ export class TypedResolver {
     };
     visit(sourceFile);
     return calls;
-  }
-
-  /** Every name a target is re-exported under, in the program or among the known aliases. */
-  exportedAliases(): ReadonlySet<string> {
-    return this.modules.exportedAliases(this.knownAliases);
   }
 
   private classify(call: CallExpression, names: ReadonlySet<string>, locals: ReadonlySet<string>): TypedCall | undefined {
