@@ -13,7 +13,6 @@ import { jsonReport } from "../report/json";
 import { displayPath } from "../report/paths";
 import { sarifReport } from "../report/sarif";
 import { listLines, problemLines, rootSummaryLine, siteLines, summaryLine, type SummaryMode } from "../report/text";
-import { uncommittedFiles, workTreeRootOf } from "../runner/git";
 import type { Engine } from "../config/schema";
 import { run, summarize, type FileResult, type RunResult, type RunRoot } from "../runner/run";
 import { INTERRUPTED_MESSAGE, writeChanges } from "../runner/write";
@@ -21,6 +20,12 @@ import { isNotInProject } from "../typed/verify";
 import { planRun } from "./plan";
 import { createProgress } from "./progress";
 import { tryRealpath } from "../fs-paths";
+
+/** Git runs only before writing (the dirty-tree guard) and for --patch: a dry run never loads it or child_process. */
+function git(): typeof import("../runner/git") {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require("../runner/git") as typeof import("../runner/git");
+}
 
 export type CommandName = "fix" | "check" | "list";
 export const COMMANDS: readonly CommandName[] = ["fix", "check", "list"];
@@ -216,7 +221,7 @@ function reportLines(name: CommandName, files: readonly FileResult[], args: Comm
 async function writeAll(result: RunResult, args: CommandArgs, io: Io): Promise<{ roots: FileResult[][]; interrupted: boolean }> {
   const changed = result.roots.flatMap((root) => root.files.filter((file) => file.status === "changed").map((file) => file.file));
   if (changed.length > 0 && !args.force) {
-    const dirty = uncommittedFiles(changed);
+    const dirty = git().uncommittedFiles(changed);
     if (dirty.length > 0) {
       const list = dirty.map((file) => `  ${displayPath(file, io.cwd)}`).join("\n");
       throw new UnawaitedError("DIRTY_TREE", `refusing to write: ${dirty.length} file${dirty.length === 1 ? "" : "s"} to be changed ${dirty.length === 1 ? "has" : "have"} uncommitted changes (or ${dirty.length === 1 ? "is" : "are"} ignored by git):\n${list}`, {
@@ -267,7 +272,7 @@ function ensureDirectory(dir: string, flag: string): void {
 function writePatch(file: string, files: readonly FileResult[], cwd: string): string[] {
   const changed = files.filter((f) => f.status === "changed");
   if (changed.length === 0) return [`no changes: ${path.relative(cwd, file) || file} not written`];
-  const tops = new Set(changed.map((f) => workTreeRootOf(f.file) ?? ""));
+  const tops = new Set(changed.map((f) => git().workTreeRootOf(f.file) ?? ""));
   const base = tops.size === 1 && !tops.has("") ? [...tops][0]! : cwd;
   writeText(file, patchOf(changed, base));
   return [file];
@@ -279,7 +284,7 @@ function writePatchDir(dir: string, result: RunResult, roots: readonly (readonly
   const written: string[] = [];
   result.roots.forEach((root, i) => {
     const rootDir = fs.statSync(root.root.path).isDirectory() ? root.root.path : path.dirname(root.root.path);
-    const base = workTreeRootOf(rootDir) ?? rootDir;
+    const base = git().workTreeRootOf(rootDir) ?? rootDir;
     let name = path.basename(base) || "root";
     for (let n = 2; used.has(name); n++) name = `${path.basename(base)}-${n}`;
     used.add(name);
