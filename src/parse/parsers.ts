@@ -82,7 +82,8 @@ export interface Parser {
  * does not parse as plain JavaScript. Without the pragma the plugin parses
  * ambiguous code (`f<T>(x)`) as JavaScript, so a file that parses both ways
  * parses alike, except in the ECMAScript reading of a line ending in `type`,
- * `declare` or `opaque`, which is the right one for a file that is not Flow.
+ * `declare`, `opaque` or `interface`, which is the right one for a file that
+ * is not Flow.
  * The first parse decides; the check of the edited code parses with the same
  * plugins, so it holds the output to the grammar the input was read with.
  * When both fail, the error is the one from the parse with Flow, as it was
