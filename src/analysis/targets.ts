@@ -6,6 +6,7 @@
 import type { Target } from "../config/schema";
 import { asNode, identifierName, memberPropertyName, MEMBER_TYPES, nodeOf, requiredModule, unwrap, type AnyNode, type AnyPath } from "./ast";
 import { bindingOrigin, resolveBinding } from "./bindings";
+import { wordOccurrences } from "../text/words";
 
 export interface TargetMatch {
   readonly target: Target;
@@ -58,12 +59,9 @@ export interface TargetMatcher {
   focus(source: string): readonly number[] | undefined;
 }
 
-/** Every offset at which one of `names` occurs in `source`, ascending. */
+/** Every offset at which one of `names` occurs as a whole word in `source` (as a call must spell it), ascending. */
 function occurrences(source: string, names: readonly string[]): number[] {
-  const offsets: number[] = [];
-  for (const name of names) {
-    for (let at = source.indexOf(name); at !== -1; at = source.indexOf(name, at + name.length)) offsets.push(at);
-  }
+  const offsets = names.flatMap((name) => [...wordOccurrences(source, name)]);
   return names.length > 1 ? offsets.sort((a, b) => a - b) : offsets;
 }
 
