@@ -15,8 +15,7 @@ export function uncommittedFiles(files: readonly string[]): string[] {
   const byTop = new Map<string, { real: string; given: string }[]>();
   for (const given of files) {
     const real = realpath(given);
-    const dir = path.dirname(real);
-    const top = workTreeRoot(nearestGitDir(dir) ?? dir);
+    const top = workTreeRoot(path.dirname(real));
     if (top === undefined) continue;
     byTop.set(top, [...(byTop.get(top) ?? []), { real, given }]);
   }
@@ -71,8 +70,7 @@ export function workTreeRootOf(file: string): string | undefined {
   const real = realpath(file);
   const dir = fs.existsSync(real) && fs.statSync(real).isDirectory() ? real : path.dirname(real);
   try {
-    // Ask git once per repository, not once per directory: from the nearest directory holding a `.git`.
-    return workTreeRoot(nearestGitDir(dir) ?? dir);
+    return workTreeRoot(dir);
   } catch {
     return undefined;
   }
@@ -91,7 +89,9 @@ function nearestGitDir(dir: string): string | undefined {
 
 const roots = new Map<string, string | undefined>();
 
-function workTreeRoot(dir: string): string | undefined {
+/** The work tree holding `start`, asked of git once per repository, not once per directory: from the nearest directory holding a `.git`. */
+function workTreeRoot(start: string): string | undefined {
+  const dir = nearestGitDir(start) ?? start;
   if (roots.has(dir)) return roots.get(dir);
   const result = spawnSync("git", ["rev-parse", "--show-toplevel"], { cwd: dir, encoding: "utf8" });
   let top: string | undefined;
