@@ -88,6 +88,12 @@ function parseOptions(argv: readonly string[]): Options {
 const UNSET = ["NODE_EXTRA_CA_CERTS"].filter((name) => process.env[name] !== undefined);
 const ENV = Object.fromEntries(Object.entries(process.env).filter(([name]) => !UNSET.includes(name)));
 
+/** One command's timed runs: seconds and peak RSS in KB, one entry per round. */
+interface Runs {
+  readonly seconds: number[];
+  readonly peakKb: number[];
+}
+
 /** One whole-process run under /usr/bin/time: seconds and peak RSS in KB. */
 function runOnce(command: readonly string[], cwd: string, okCodes: readonly number[]): { seconds: number; peakKb: number } {
   const timeFile = path.join(os.tmpdir(), `unawaited-bench-time-${process.pid}`);
@@ -105,8 +111,8 @@ function runOnce(command: readonly string[], cwd: string, okCodes: readonly numb
  * round-robin: a burst of load on a shared machine then falls on every row
  * of a round, not on all the runs of one command, so the ratios hold.
  */
-function measureAll(commands: readonly BenchCommand[], runs: number, cwd: string, label: string): { seconds: number[]; peakKb: number[] }[] {
-  const results = commands.map(() => ({ seconds: [] as number[], peakKb: [] as number[] }));
+function measureAll(commands: readonly BenchCommand[], runs: number, cwd: string, label: string): Runs[] {
+  const results = commands.map((): Runs => ({ seconds: [], peakKb: [] }));
   for (let round = 0; round <= runs; round++) {
     process.stderr.write(`bench: ${label}: ${round === 0 ? "warm-up" : `round ${round} of ${runs}`}\n`);
     commands.forEach((command, i) => {
@@ -117,6 +123,21 @@ function measureAll(commands: readonly BenchCommand[], runs: number, cwd: string
     });
   }
   return results;
+}
+
+/** A table row from one command's runs; `reference` is the unawaited median it is compared to. */
+function measurement(corpus: Corpus, label: string, runs: Runs, reference: number | undefined): Measurement {
+  const mid = median(runs.seconds);
+  return {
+    corpus: corpus.name,
+    label,
+    medianSeconds: mid,
+    minSeconds: Math.min(...runs.seconds),
+    maxSeconds: Math.max(...runs.seconds),
+    peakMegabytes: Math.max(...runs.peakKb) / 1024,
+    filesPerSecond: corpus.files / mid,
+    ...(reference !== undefined ? { ratioToUnawaited: mid / reference } : {}),
+  };
 }
 
 function median(values: readonly number[]): number {
@@ -253,32 +274,21 @@ function main(): void {
     const commands = commandsFor(corpus, work);
     const results = measureAll(commands, options.runs, ROOT, corpus.name);
     commands.forEach(({ label, typed }, i) => {
-      const { seconds, peakKb } = results[i]!;
-      const mid = median(seconds);
+      const mid = median(results[i]!.seconds);
       if (label === "unawaited fix --dry") unawaitedSeconds = mid;
       if (label === "unawaited fix --dry --engine typed") unawaitedTypedSeconds = mid;
-      const reference = typed ? unawaitedTypedSeconds : unawaitedSeconds;
-      measurements.push({
-        corpus: corpus.name,
-        label,
-        medianSeconds: mid,
-        minSeconds: Math.min(...seconds),
-        maxSeconds: Math.max(...seconds),
-        peakMegabytes: Math.max(...peakKb) / 1024,
-        filesPerSecond: corpus.files / mid,
-        ...(reference !== undefined ? { ratioToUnawaited: mid / reference } : {}),
-      });
+      measurements.push(measurement(corpus, label, results[i]!, typed ? unawaitedTypedSeconds : unawaitedSeconds));
     });
   }
   let memory: { small: number; large: number; ratio: number } | undefined;
   if (!options.corpus && options.scaleFiles > options.files) {
     const large = generated(work, options.scaleFiles);
     process.stderr.write(`bench: memory at ${options.scaleFiles} files\n`);
-    const [{ seconds, peakKb }] = measureAll([{ label: "unawaited fix --dry", command: [process.execPath, BIN, "fix", "--dry", "--quiet", large.dir] }], options.runs, ROOT, large.name) as [{ seconds: number[]; peakKb: number[] }];
+    const [runs] = measureAll([{ label: "unawaited fix --dry", command: [process.execPath, BIN, "fix", "--dry", "--quiet", large.dir] }], options.runs, ROOT, large.name) as [Runs];
     const small = measurements.find((m) => m.corpus === corpora[0]!.name && m.label === "unawaited fix --dry")!;
-    const largePeak = Math.max(...peakKb) / 1024;
-    measurements.push({ corpus: large.name, label: "unawaited fix --dry", medianSeconds: median(seconds), minSeconds: Math.min(...seconds), maxSeconds: Math.max(...seconds), peakMegabytes: largePeak, filesPerSecond: large.files / median(seconds) });
-    memory = { small: small.peakMegabytes, large: largePeak, ratio: largePeak / small.peakMegabytes };
+    const row = measurement(large, "unawaited fix --dry", runs, undefined);
+    measurements.push(row);
+    memory = { small: small.peakMegabytes, large: row.peakMegabytes, ratio: row.peakMegabytes / small.peakMegabytes };
   }
   const report = {
     date: new Date().toISOString(),
