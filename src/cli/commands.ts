@@ -308,7 +308,6 @@ function writeText(file: string, text: string): void {
   }
 }
 
-
 export function parseExtensions(text: string | undefined): readonly string[] {
   if (text === undefined) return DEFAULT_EXTENSIONS;
   const list = text.split(",").map((ext) => ext.trim().toLowerCase()).filter((ext) => ext !== "").map((ext) => (ext.startsWith(".") ? ext : `.${ext}`));

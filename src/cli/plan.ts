@@ -113,7 +113,6 @@ function configFor(root: string, context: ConfigContext): ResolvedConfig {
 }
 
 /** One path a line; blank lines and `#` comments skipped; relative paths are relative to the list file. */
-
 function readRepos(file: string): string[] {
   let text: string;
   try {

@@ -69,7 +69,6 @@ export function configSchema(): Schemas["configSchema"] {
 export type TargetInput = Zod.input<Schemas["targetSchema"]>;
 export type ConfigInput = Zod.input<Schemas["configSchema"]>;
 
-
 export interface Target {
   readonly name: string;
   readonly sync?: string;
@@ -91,5 +90,3 @@ export interface ResolvedConfig {
   /** Typed engine: every call returning a promise is a target. */
   readonly allPromises: boolean;
 }
-
-
