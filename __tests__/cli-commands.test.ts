@@ -111,6 +111,20 @@ describe("fix --patch", () => {
   });
 });
 
+describe("patches of files with unusual names", () => {
+  it("quote names as git does (a line feed, a quote, a backslash, a tab), so git apply takes them; spaces and non-ASCII stay as they are", () => {
+    const names = ["we\nird.ts", 'q"uote.ts', "back\\slash.ts", "tab\there.ts", "with space.ts", "é.ts"];
+    const dir = project(Object.fromEntries(names.map((name) => [name, NEEDS_AWAIT])));
+    git(["init", "-q"], dir);
+    const patch = path.join(tempDir(), "odd.patch");
+    expect(unawaited(["fix", "--patch", patch, "."], dir).status).toBe(0);
+    expect(fs.readFileSync(patch, "utf8")).toContain('diff --git "a/we\\nird.ts" "b/we\\nird.ts"\n--- "a/we\\nird.ts"\n+++ "b/we\\nird.ts"\n');
+    const applied = git(["apply", patch], dir);
+    expect(applied.stderr).toBe("");
+    for (const name of names) expect(fs.readFileSync(path.join(dir, name), "utf8"), name).toBe(NEEDS_AWAIT.replace("= create", "= await create"));
+  });
+});
+
 describe("patches from anywhere", () => {
   it("--patch from a subdirectory uses paths from the repository root", () => {
     const dir = copySampleProject();

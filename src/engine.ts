@@ -17,7 +17,7 @@ import type { ResolvedConfig } from "./config/schema";
 import { languageOf, parserChoiceFor, parserFor, type ModuleKind } from "./parse/parsers";
 import { awaitEdits } from "./rewrite/await";
 import { syncVariantEdits } from "./rewrite/sync-variant";
-import { applyEdits, type TextEdit } from "./rewrite/text-edits";
+import { applyEdits, orderEdits, shiftEdits, type TextEdit } from "./rewrite/text-edits";
 import { isPythonFile, transformPython } from "./python/index";
 import { mentionsWord } from "./text/words";
 
@@ -53,6 +53,8 @@ export interface TransformResult {
   readonly output: string;
   readonly changed: boolean;
   readonly findings: readonly Finding[];
+  /** The edits that make `output` of the source, in order and in its offsets (empty when unchanged): diffs are built from them. */
+  readonly edits: readonly TextEdit[];
 }
 
 /** The file is not valid syntax for its language; it is left untouched. */
@@ -80,10 +82,11 @@ const BOM = "\uFEFF";
 export function transformSource(request: TransformRequest): TransformResult {
   const hasBom = request.source.startsWith(BOM);
   const source = hasBom ? request.source.slice(1) : request.source;
-  const unchanged = (findings: readonly Finding[]): TransformResult => ({ output: request.source, changed: false, findings });
-  const finished = (edited: string, findings: readonly Finding[]): TransformResult => {
+  const unchanged = (findings: readonly Finding[]): TransformResult => ({ output: request.source, changed: false, findings, edits: [] });
+  const finished = (edited: string, findings: readonly Finding[], edits: readonly TextEdit[]): TransformResult => {
     const output = hasBom ? BOM + edited : edited;
-    return { output, changed: output !== request.source, findings };
+    const changed = output !== request.source;
+    return { output, changed, findings, edits: !changed ? [] : hasBom ? shiftEdits(edits, BOM.length) : edits };
   };
   const python = isPythonFile(request.file);
   if (!python && languageOf(request.file) === undefined) return unchanged([]);
@@ -101,7 +104,7 @@ export function transformSource(request: TransformRequest): TransformResult {
     });
     if (result.kind === "parse-error") throw new ParseError(result.message, result.line, result.column);
     if (result.kind === "print-error") throw new PrintError(result.message, result.output);
-    return finished(result.output, result.findings);
+    return finished(result.output, result.findings, result.edits);
   }
   const moduleKind = request.moduleKind ?? moduleKindOf(request.file);
   const choice = parserChoiceFor(request.file, moduleKind)!;
@@ -133,7 +136,8 @@ export function transformSource(request: TransformRequest): TransformResult {
   }
   if (edits.length === 0) return unchanged(findings);
 
-  const edited = applyEdits(source, edits);
+  const ordered = orderEdits(edits);
+  const edited = applyEdits(source, ordered);
   if (request.checkOutput !== false) {
     try {
       parser.parse(edited);
@@ -141,7 +145,7 @@ export function transformSource(request: TransformRequest): TransformResult {
       throw new PrintError(`edited code does not parse: ${(error as Error).message}`, edited);
     }
   }
-  return finished(edited, findings);
+  return finished(edited, findings, ordered);
 }
 
 /**

@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Finding } from "../analysis/findings";
 import type { ResolvedConfig } from "../config/schema";
-import { applyEdits, type TextEdit } from "../rewrite/text-edits";
+import { applyEdits, orderEdits, type TextEdit } from "../rewrite/text-edits";
 import { analyzePython, type PySite } from "./analyze";
 import { clearScopeCache } from "./scopes";
 import { collectImports } from "./imports";
@@ -30,7 +30,7 @@ export interface PythonRequest {
 export type PythonResult =
   | { readonly kind: "parse-error"; readonly message: string; readonly line: number; readonly column: number }
   | { readonly kind: "print-error"; readonly message: string; readonly output: string }
-  | { readonly kind: "done"; readonly output: string; readonly findings: readonly Finding[] };
+  | { readonly kind: "done"; readonly output: string; readonly findings: readonly Finding[]; readonly edits: readonly TextEdit[] };
 
 export function isPythonFile(file: string): boolean {
   return path.extname(file).toLowerCase() === ".py";
@@ -72,15 +72,16 @@ export function transformPython(request: PythonRequest): PythonResult {
     for (const site of sites) if (site.action === "await") edits.push(...pythonAwaitEdits(site));
     const switches = sites.filter((site) => site.action === "sync-variant");
     if (switches.length > 0) edits.push(...pythonSyncEdits(switches, root, source, imports));
-    if (edits.length === 0) return { kind: "done", output: source, findings };
-    const output = applyEdits(source, edits);
+    if (edits.length === 0) return { kind: "done", output: source, findings, edits: [] };
+    const ordered = orderEdits(edits);
+    const output = applyEdits(source, ordered);
     if (request.checkOutput) {
       const check = parsePython(output);
       const broken = firstSyntaxError(check, output);
       check.delete();
       if (broken) return { kind: "print-error", message: `edited code does not parse: ${broken.message} (${broken.line}:${broken.column})`, output };
     }
-    return { kind: "done", output, findings };
+    return { kind: "done", output, findings, edits: ordered };
   } finally {
     clearScopeCache();
     tree.delete();

@@ -8,6 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Finding } from "../analysis/findings";
 import type { ResolvedConfig } from "../config/schema";
+import type { TextEdit } from "../rewrite/text-edits";
 import { isPythonFile, loadPython } from "../python/index";
 import { ParseError, PrintError, transformSource, type EditKind } from "../engine";
 import { createRangeMatcher, type TargetMatcher } from "../analysis/targets";
@@ -27,6 +28,8 @@ export interface FileResult {
   /** Present when status is "changed". */
   readonly before?: string;
   readonly after?: string;
+  /** The edits that make `after` of `before`, in order: diffs are built from them. */
+  readonly edits?: readonly TextEdit[];
   /** Why a file was skipped or failed. */
   readonly message?: string;
   /** For parse errors: where. */
@@ -274,7 +277,7 @@ export function processFile(
     return { file, status: "error", findings: [], message: `internal error, file left untouched: ${(error as Error).stack ?? String(error)}` };
   }
   if (!result.changed) return { file, status: "unchanged", findings: result.findings };
-  return { file, status: "changed", findings: result.findings, before: source, after: result.output };
+  return { file, status: "changed", findings: result.findings, before: source, after: result.output, edits: result.edits };
 }
 
 function position(error: ParseError): { line?: number; column?: number } {
