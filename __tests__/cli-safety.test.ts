@@ -195,7 +195,72 @@ describe("files that are skipped or fail", () => {
   });
 });
 
+/** A directory holding a `git` that does what `script` says, to put first on PATH. */
+function fakeGit(script: string): string {
+  const bin = tempDir();
+  fs.writeFileSync(path.join(bin, "git"), `#!/bin/sh\n${script}\n`, { mode: 0o755 });
+  return bin;
+}
+
+function unawaitedWithPath(args: readonly string[], cwd: string, pathVariable: string) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", PATH: pathVariable } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("the dirty-tree guard when git cannot answer", () => {
+  it.each([
+    ["is not installed", () => tempDir(), /\.git was found, but git is not installed or not on PATH/],
+    ["fails", () => `${fakeGit("echo 'fatal: something broke' >&2; exit 128")}`, /\.git was found, but git failed: fatal: something broke/],
+    ["is killed", () => `${fakeGit("kill -KILL $$")}`, /\.git was found, but git was stopped by SIGKILL/],
+  ])("refuses to write where a .git is found but git %s, and --force overrides", (_, bin, message) => {
+    const dir = committedRepo({ "a.ts": NEEDS_AWAIT, "dirty.ts": NEEDS_AWAIT });
+    fs.appendFileSync(path.join(dir, "dirty.ts"), "// the user's uncommitted edit\n");
+    const before = readTree(dir);
+    const refused = unawaitedWithPath(["fix", "."], dir, bin());
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(message);
+    expect(refused.stderr).toContain("--force");
+    expect(readTree(dir)).toEqual(before);
+    const forced = unawaitedWithPath(["fix", "--force", "."], dir, bin());
+    expect(forced.status).toBe(0);
+    expect(fs.readFileSync(path.join(dir, "a.ts"), "utf8")).toBe(FIXED);
+  });
+
+  it("writes outside any repository without git", () => {
+    const dir = tempDir();
+    writeTree(dir, { "unawaited.config.json": CONFIG, "a.ts": NEEDS_AWAIT });
+    const result = unawaitedWithPath(["fix", "."], dir, tempDir());
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(fs.readFileSync(path.join(dir, "a.ts"), "utf8")).toBe(FIXED);
+  });
+});
+
 describe("Ctrl-C", () => {
+  it("while git checks the tree exits 130, writes nothing and says it was interrupted (not that git failed)", async () => {
+    const dir = committedRepo({ "a.ts": NEEDS_AWAIT });
+    // A slow `git status`, as on a large repository; every other git command is the real one.
+    const realGit = spawnSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).stdout.trim();
+    const bin = fakeGit(`case "$*" in *status*) echo started > "${path.join(dir, "..", "git-started")}"; sleep 20;; esac; exec ${realGit} "$@"`);
+    fs.rmSync(path.join(dir, "..", "git-started"), { force: true });
+    // Detached: its own process group, which Ctrl-C on a terminal signals as a whole.
+    const child = spawn(process.execPath, [BIN, "fix", "."], { cwd: dir, detached: true, env: { ...process.env, NO_COLOR: "1", PATH: `${bin}:${process.env["PATH"]}` } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const started = Date.now();
+    while (!fs.existsSync(path.join(dir, "..", "git-started")) && Date.now() - started < 15000) await new Promise((resolve) => setTimeout(resolve, 50));
+    process.kill(-child.pid!, "SIGINT");
+    const status = await new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+    fs.rmSync(path.join(dir, "..", "git-started"), { force: true });
+    expect(stderr).not.toContain("git failed");
+    expect(status).toBe(130);
+    expect(stdout).toMatch(/0 changed.*interrupted/);
+    expect(fs.readFileSync(path.join(dir, "a.ts"), "utf8")).toBe(NEEDS_AWAIT);
+  });
+
+
   it("stops between files: written files are whole, the rest untouched, and the summary says how far it got", async () => {
     const dir = tempDir();
     const files: Record<string, string> = { "unawaited.config.json": CONFIG };

@@ -115,22 +115,23 @@ export async function runCommand(name: CommandName, args: CommandArgs, io: Io): 
 
   const writes = name === "fix" && !args.dry && patchFile === undefined && patchDir === undefined;
   // An interrupted analysis writes nothing: the user asked to stop.
-  const { roots, interrupted } = writes && !result.interrupted
+  const { roots, interrupted: writeInterrupted } = writes && !result.interrupted
     ? await writeAll(result, args, io)
     : { roots: result.roots.map((r) => (writes ? r.files.map(notWritten) : [...r.files])), interrupted: result.interrupted };
+  let interrupted = writeInterrupted;
   const files = roots.flat();
-  const summary = summarize(files, { written: writes, interrupted, durationMs: result.durationMs });
-  const mode: SummaryMode = name === "fix" ? (writes ? "written" : args.dry ? "dry" : "patch") : name;
 
   const written: string[] = [];
-  if (patchFile !== undefined) {
+  if (patchFile !== undefined && !interrupted) {
     const real = (file: string) => tryRealpath(file) ?? path.resolve(file);
     if (files.some((file) => real(file.file) === real(patchFile))) {
       throw new UnawaitedError("USAGE", `--patch ${args.patch} is one of the files being fixed: refusing to overwrite it`, { hint: "write the patch outside the paths being fixed, e.g. --patch ../fixes.patch" });
     }
-    written.push(...writePatch(patchFile, files, io.cwd));
+    interrupted = !completed(() => written.push(...writePatch(patchFile, files, io.cwd)));
   }
-  if (patchDir !== undefined) written.push(...writePatchDir(patchDir, result, roots));
+  if (patchDir !== undefined && !interrupted) interrupted = !completed(() => written.push(...writePatchDir(patchDir, result, roots)));
+  const summary = summarize(files, { written: writes, interrupted, durationMs: result.durationMs });
+  const mode: SummaryMode = name === "fix" ? (writes ? "written" : args.dry ? "dry" : "patch") : name;
 
   if (args.format === "json") {
     const perRoot = result.roots.map((root, i) => ({
@@ -179,6 +180,17 @@ export async function runCommand(name: CommandName, args: CommandArgs, io: Io): 
   return EXIT.ok;
 }
 
+/** Runs `step`, which may ask git: true when it completed, false when Ctrl-C stopped git (and so the step). */
+function completed(step: () => unknown): boolean {
+  try {
+    step();
+    return true;
+  } catch (error) {
+    if (error instanceof git().GitInterrupted) return false;
+    throw error;
+  }
+}
+
 /** A file whose edits were computed but, after Ctrl-C, not written. */
 function notWritten(file: FileResult): FileResult {
   return file.status === "changed" ? { file: file.file, status: "skipped", findings: file.findings, message: INTERRUPTED_MESSAGE } : file;
@@ -221,7 +233,10 @@ function reportLines(name: CommandName, files: readonly FileResult[], args: Comm
 async function writeAll(result: RunResult, args: CommandArgs, io: Io): Promise<{ roots: FileResult[][]; interrupted: boolean }> {
   const changed = result.roots.flatMap((root) => root.files.filter((file) => file.status === "changed").map((file) => file.file));
   if (changed.length > 0 && !args.force) {
-    const dirty = git().uncommittedFiles(changed);
+    let dirty: string[] = [];
+    if (!completed(() => (dirty = git().uncommittedFiles(changed)))) {
+      return { roots: result.roots.map((root) => root.files.map(notWritten)), interrupted: true };
+    }
     if (dirty.length > 0) {
       const list = dirty.map((file) => `  ${displayPath(file, io.cwd)}`).join("\n");
       throw new UnawaitedError("DIRTY_TREE", `refusing to write: ${dirty.length} file${dirty.length === 1 ? "" : "s"} to be changed ${dirty.length === 1 ? "has" : "have"} uncommitted changes (or ${dirty.length === 1 ? "is" : "are"} ignored by git):\n${list}`, {
