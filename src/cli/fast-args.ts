@@ -35,7 +35,7 @@ export function fastParse(argv: readonly string[]): FastArgs | undefined {
     array: specs.filter(([, s]) => s.kind === "array").map(([name]) => name),
     narg: Object.fromEntries(specs.filter(([, s]) => s.kind === "array").map(([name]) => [name, 1])),
     alias: Object.fromEntries(specs.filter(([, s]) => s.alias).map(([name, s]) => [name, [s.alias!]])),
-    configuration: { "parse-numbers": false, "parse-positional-numbers": false, "strip-aliased": false, "duplicate-arguments-array": true },
+    configuration: { "dot-notation": false, "parse-numbers": false, "parse-positional-numbers": false, "strip-aliased": false, "duplicate-arguments-array": true },
   });
   const known = new Set(["_", "--"]);
   for (const [name, spec] of specs) {

@@ -10,6 +10,7 @@ import { TARGET_SPEC_GRAMMAR } from "../config/target-spec";
 import { isUnawaitedError, UnawaitedError } from "../errors";
 import { findUp } from "../fs-paths";
 import { COMMANDS, EXIT, runCommand, type CommandArgs, type CommandName, type Io } from "./commands";
+import { checkPaths, single, splitArgv } from "./argv";
 import { fastParse, type FastArgs } from "./fast-args";
 import { KNOWN_FLAGS, OPTION_SPECS, optionsOf, type OptionSpec } from "./options";
 import { closest } from "./suggest";
@@ -62,14 +63,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const version = packageVersion();
   try {
     // The common case skips loading yargs (fast-args.ts); help and errors come from yargs.
-    const fast = fastParse(argv);
-    if (fast) return await runCommand(fast.command, toCommandArgs(fast.raw, version), io);
+    const { options, paths } = splitArgv(argv);
+    const fast = fastParse(options);
+    if (fast) return await runCommand(fast.command, toCommandArgs(fast.raw, version, paths), io);
     let exitCode: number = EXIT.ok;
-    const parser = await buildParser(argv, io, version, async (name, raw) => {
-      exitCode = await runCommand(name, toCommandArgs(raw, version), io);
+    const parser = await buildParser(options, io, version, async (name, raw) => {
+      exitCode = await runCommand(name, toCommandArgs(raw, version, paths), io);
     });
     let output = "";
-    await parser.parseAsync([...argv], {}, (_error, _argv, text) => {
+    await parser.parseAsync([...options], {}, (_error, _argv, text) => {
       output = text;
     });
     if (output) io.stdout(`${output}\n`);
@@ -140,6 +142,7 @@ async function buildParser(
       (y) => withRunOptions(y).example("$0 list src/", "Every call of every target: awaited, switched, manual or already fine"),
       handle("list"),
     )
+    .parserConfiguration({ "dot-notation": false })
     .strict()
     .recommendCommands()
     .help()
@@ -154,35 +157,37 @@ async function buildParser(
     });
 }
 
-export function toCommandArgs(raw: Record<string, unknown>, version: string): CommandArgs {
-  if (raw["json"] === true && raw["format"] !== "text" && raw["format"] !== "json") {
-    throw new UnawaitedError("USAGE", `--json and --format ${String(raw["format"])} ask for two formats`, { hint: "pass one of them" });
+/** The parsed options as the commands take them; `extraPaths` are those after `--`. */
+export function toCommandArgs(raw: Record<string, unknown>, version: string, extraPaths: readonly string[] = []): CommandArgs {
+  const option = <T>(name: string): T | undefined => single<T>(raw, name);
+  const format = option<CommandArgs["format"]>("format") ?? "text";
+  if (option("json") === true && format !== "text" && format !== "json") {
+    throw new UnawaitedError("USAGE", `--json and --format ${format} ask for two formats`, { hint: "pass one of them" });
   }
-  const format = raw["json"] === true ? "json" : (raw["format"] as CommandArgs["format"]);
   return {
-    paths: (raw["paths"] as string[] | undefined) ?? [],
-    repos: raw["repos"] as string | undefined,
-    config: raw["config"] as string | undefined,
+    paths: checkPaths([...((raw["paths"] as string[] | undefined) ?? []), ...extraPaths]),
+    repos: option("repos"),
+    config: option("config"),
     target: (raw["target"] as string[] | undefined) ?? [],
-    shard: raw["shard"] as string | undefined,
-    extensions: raw["extensions"] as string | undefined,
+    shard: option("shard"),
+    extensions: option("extensions"),
     ignore: (raw["ignore"] as string[] | undefined) ?? [],
-    gitignore: raw["gitignore"] !== false,
-    maxFileSize: (raw["maxFileSize"] as string | undefined) ?? "1MiB",
-    format,
-    failOnError: raw["failOnError"] === true,
-    quiet: raw["quiet"] === true,
-    verbose: raw["verbose"] === true,
-    color: raw["color"] as boolean | undefined,
-    dry: raw["dry"] === true,
-    patch: raw["patch"] as string | undefined,
-    patchDir: raw["patchDir"] as string | undefined,
-    force: raw["force"] === true,
-    allowManual: raw["allowManual"] === true,
-    engine: raw["engine"] as CommandArgs["engine"],
-    project: raw["project"] as string | undefined,
-    allPromises: raw["allPromises"] as boolean | undefined,
-    verify: raw["verify"] === true,
+    gitignore: option("gitignore") !== false,
+    maxFileSize: option<string>("max-file-size") ?? "1MiB",
+    format: option("json") === true ? "json" : format,
+    failOnError: option("fail-on-error") === true,
+    quiet: option("quiet") === true,
+    verbose: option("verbose") === true,
+    color: option("color"),
+    dry: option("dry") === true,
+    patch: option("patch"),
+    patchDir: option("patch-dir"),
+    force: option("force") === true,
+    allowManual: option("allow-manual") === true,
+    engine: option("engine"),
+    project: option("project"),
+    allPromises: option("all-promises"),
+    verify: option("verify") === true,
     version,
   };
 }
