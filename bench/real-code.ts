@@ -45,6 +45,8 @@ interface CodeBase {
   /** `npm`: a package spec with an exact version; `deb`: `package=version`. */
   readonly npm?: string;
   readonly deb?: string;
+  /** More npm packages beside it, for the typed engine's view of the code (e.g. `@types/node`). */
+  readonly alsoInstall?: readonly string[];
   /** The directory to run on, inside the package. */
   readonly root: string;
   /** Run the typed engine too, with this tsconfig written into the package. */
@@ -111,7 +113,7 @@ function fetchCodeBase(codeBase: CodeBase, cache: string): string {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   const commands = codeBase.npm
-    ? [["npm", "install", "--prefix", dir, "--ignore-scripts", "--no-save", "--no-package-lock", "--no-audit", "--no-fund", codeBase.npm]]
+    ? [["npm", "install", "--prefix", dir, "--ignore-scripts", "--no-save", "--no-package-lock", "--no-audit", "--no-fund", codeBase.npm, ...(codeBase.alsoInstall ?? [])]]
     : [["apt-get", "download", codeBase.deb!]];
   for (const [command, ...args] of commands) {
     const result = spawnSync(command!, args, { cwd: dir, stdio: ["ignore", "ignore", "inherit"] });
