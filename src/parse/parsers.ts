@@ -50,7 +50,8 @@ export function parserChoiceFor(file: string, moduleKind: ModuleKind): ParserCho
  * text, nothing is reprinted. `flow` adds Flow's syntax to a JavaScript parse.
  */
 export function babelOptions(choice: ParserChoice, flow = false): babel.ParserOptions {
-  const plugins: babel.ParserPlugin[] = ["decorators-legacy"];
+  // Auto-accessors (`@dec accessor x = 1`, TypeScript 4.9+ and the decorators proposal) need a plugin of their own.
+  const plugins: babel.ParserPlugin[] = ["decorators-legacy", "decoratorAutoAccessors"];
   if (choice.language === "js") plugins.push("jsx");
   if (flow) plugins.push(["flow", { all: false }]);
   if (choice.language !== "js") plugins.push(["typescript", {}]);
