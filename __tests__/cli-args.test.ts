@@ -3,10 +3,11 @@
  * file is read, or does exactly what it says. Spawns the real CLI on a
  * directory of files that all need a fix, so a run over the wrong files shows.
  */
+import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readTree, tempDir, unawaited, writeTree } from "./cli-helpers";
+import { BIN, readTree, tempDir, unawaited, writeTree } from "./cli-helpers";
 
 const CONFIG = JSON.stringify({ targets: [{ name: "createWebSocketManager" }] });
 const NEEDS_AWAIT = "async function a() {\n  const m = createWebSocketManager();\n  m.add();\n}\n";
@@ -81,5 +82,47 @@ describe("boolean flags", () => {
     expect(fs.readFileSync(path.join(dir, "a.ts"), "utf8")).toBe(NEEDS_AWAIT);
     expect(unawaited(["fix", "--dry=false", "a.ts"], dir).status).toBe(0);
     expect(fs.readFileSync(path.join(dir, "a.ts"), "utf8")).toBe(FIXED);
+  });
+});
+
+describe("pipes and machine output", () => {
+  it("a reader that closes the pipe early ends the run quietly: no stack trace, exit 141, files whole", async () => {
+    const dir = tempDir();
+    const files: Record<string, string> = { "unawaited.config.json": CONFIG };
+    for (let i = 0; i < 2000; i++) files[`src/f${i}.ts`] = NEEDS_AWAIT;
+    writeTree(dir, files);
+    const child = spawn(process.execPath, [BIN, "fix", "--dry", "."], { cwd: dir, env: { ...process.env, NO_COLOR: "1" } });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once("data", () => child.stdout.destroy());
+    const status = await new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+    expect(stderr).not.toMatch(/EPIPE|Error|\n\s+at /);
+    expect(status).toBe(141);
+    for (const [name, text] of Object.entries(readTree(dir))) if (name.startsWith("src/")) expect(text).toBe(NEEDS_AWAIT);
+  });
+
+  it.each([
+    [["check", "--json", "missing-dir"], "PATH_NOT_FOUND"],
+    [["check", "--format=json", "--dry", "."], "USAGE"],
+    [["fix", "--json", "--config", "bad.json", "."], "CONFIG_INVALID_JSON"],
+  ])("with --json, a fatal error still prints a JSON document with the error: %j", (args, code) => {
+    const dir = project();
+    fs.writeFileSync(path.join(dir, "bad.json"), "{ not json");
+    const result = unawaited(args, dir);
+    expect(result.status).toBe(2);
+    const report = JSON.parse(result.stdout) as { error: { code: string; message: string; exitCode: number } };
+    expect(report.error).toMatchObject({ code, exitCode: 2 });
+    expect(result.stderr).toContain(report.error.message);
+  });
+
+  it("with --format sarif, a fatal error still prints a SARIF log that says the run failed", () => {
+    const dir = project();
+    const result = unawaited(["check", "--format", "sarif", "missing-dir"], dir);
+    expect(result.status).toBe(2);
+    const log = JSON.parse(result.stdout) as { version: string; runs: { invocations: { executionSuccessful: boolean; toolConfigurationNotifications: { message: { text: string } }[] }[]; results: unknown[] }[] };
+    expect(log.version).toBe("2.1.0");
+    expect(log.runs[0]!.invocations[0]!.executionSuccessful).toBe(false);
+    expect(log.runs[0]!.invocations[0]!.toolConfigurationNotifications[0]!.message.text).toContain("path not found: missing-dir");
+    expect(log.runs[0]!.results).toEqual([]);
   });
 });

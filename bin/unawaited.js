@@ -10,10 +10,24 @@ process.on("SIGINT", () => {
   controller.abort();
 });
 
+// A reader that closes the pipe early (`| head`) ends the run quietly: it stops
+// between files, as on Ctrl-C, and exits 141 (128 + SIGPIPE) as a process killed
+// by SIGPIPE would, with no further output.
+let stdoutClosed = false;
+process.stdout.on("error", (error) => {
+  if (error.code !== "EPIPE" && !stdoutClosed) throw error;
+  stdoutClosed = true;
+  controller.abort();
+  // The error may arrive after main() has finished and set the exit code.
+  process.exitCode = 141;
+});
+
 const { main } = require("../dist/src/cli/main.js");
 
 main(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
+  stdout: (text) => {
+    if (!stdoutClosed) process.stdout.write(text);
+  },
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
   env: process.env,
@@ -23,7 +37,7 @@ main(process.argv.slice(2), {
   signal: controller.signal,
 }).then(
   (code) => {
-    process.exitCode = code;
+    process.exitCode = stdoutClosed ? 141 : code;
   },
   (error) => {
     process.stderr.write(`unawaited: internal error, please report it: ${error && error.stack ? error.stack : error}\n`);

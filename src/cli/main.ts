@@ -13,6 +13,8 @@ import { COMMANDS, EXIT, runCommand, type CommandArgs, type CommandName, type Io
 import { checkPaths, single, splitArgv } from "./argv";
 import { fastParse, type FastArgs } from "./fast-args";
 import { KNOWN_FLAGS, OPTION_SPECS, optionsOf, type OptionSpec } from "./options";
+import { fatalJsonReport } from "../report/json";
+import { fatalSarifReport } from "../report/sarif";
 import { closest } from "./suggest";
 
 export { EXIT, type Io };
@@ -79,10 +81,25 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   } catch (error) {
     if (isUnawaitedError(error)) {
       io.stderr(`unawaited: error: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ""}`);
+      // A script that reads stdout gets a document to parse, with the error in it, not an empty stream.
+      const format = requestedFormat(argv);
+      if (format === "json") io.stdout(`${JSON.stringify(fatalJsonReport(error), null, 2)}\n`);
+      if (format === "sarif") io.stdout(`${JSON.stringify(fatalSarifReport(error, version), null, 2)}\n`);
       return error.exitCode;
     }
     throw error;
   }
+}
+
+/** The output format the arguments ask for, read leniently: they may be what failed to parse. */
+function requestedFormat(argv: readonly string[]): string | undefined {
+  let format: string | undefined;
+  argv.forEach((arg, i) => {
+    if (arg === "--json" || arg === "--json=true") format = "json";
+    else if (arg === "--format") format = argv[i + 1];
+    else if (arg.startsWith("--format=")) format = arg.slice("--format=".length);
+  });
+  return format;
 }
 
 /** What yargs makes of `argv`, for the test that holds fast-args.ts to it; undefined for help, version or an error. */

@@ -1,5 +1,6 @@
 /** The machine report for `--format json`: stable field names, paths relative to the working directory. */
 import type { Finding } from "../analysis/findings";
+import type { UnawaitedError } from "../errors";
 import type { FileResult, RunSummary } from "../runner/run";
 import { displayPath } from "./paths";
 
@@ -37,4 +38,9 @@ export function jsonReport(files: readonly FileResult[], roots: readonly JsonRoo
     roots,
     summary,
   };
+}
+
+/** What `--format json` prints when the run could not start (bad usage or config, a dirty tree): the error, and no results. */
+export function fatalJsonReport(error: UnawaitedError): { readonly error: { code: string; message: string; hint?: string; exitCode: number } } {
+  return { error: { code: error.code, message: error.message, ...(error.hint !== undefined ? { hint: error.hint } : {}), exitCode: error.exitCode } };
 }

@@ -4,6 +4,7 @@
  */
 import { pathToFileURL } from "node:url";
 import type { Action } from "../analysis/findings";
+import type { UnawaitedError } from "../errors";
 import type { FileResult } from "../runner/run";
 import { displayPath } from "./paths";
 
@@ -52,22 +53,43 @@ export function sarifReport(files: readonly FileResult[], cwd: string, version: 
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
     runs: [{
-      tool: {
-        driver: {
-          name: "unawaited",
-          version,
-          informationUri: "https://www.npmjs.com/package/unawaited",
-          rules: RULES.map((rule) => ({
-            id: rule.id,
-            name: rule.name,
-            shortDescription: { text: rule.text },
-            defaultConfiguration: { level: rule.level },
-          })),
-        },
-      },
+      tool: tool(version),
       originalUriBaseIds: { "%SRCROOT%": { uri: `${pathToFileURL(cwd).href.replace(/\/?$/, "/")}` } },
       invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
       results,
     }],
+  };
+}
+
+/** A run that could not start (bad usage or config, a dirty tree): no results, the error as a configuration notification. */
+export function fatalSarifReport(error: UnawaitedError, version: string): object {
+  return {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [{
+      tool: tool(version),
+      invocations: [{
+        executionSuccessful: false,
+        exitCode: error.exitCode,
+        toolConfigurationNotifications: [{ level: "error", descriptor: { id: error.code }, message: { text: error.hint ? `${error.message} (${error.hint})` : error.message } }],
+      }],
+      results: [],
+    }],
+  };
+}
+
+function tool(version: string): object {
+  return {
+    driver: {
+      name: "unawaited",
+      version,
+      informationUri: "https://www.npmjs.com/package/unawaited",
+      rules: RULES.map((rule) => ({
+        id: rule.id,
+        name: rule.name,
+        shortDescription: { text: rule.text },
+        defaultConfiguration: { level: rule.level },
+      })),
+    },
   };
 }
