@@ -126,3 +126,59 @@ describe("pipes and machine output", () => {
     expect(log.runs[0]!.results).toEqual([]);
   });
 });
+
+describe("CI conventions", () => {
+  const MANUAL = "function c() {\n  createWebSocketManager();\n}\n";
+
+  it("--format github prints workflow-command annotations on the sites' lines, escaped, and the summary on stderr", () => {
+    const dir = tempDir();
+    writeTree(dir, { "unawaited.config.json": CONFIG, "src/a,b.ts": NEEDS_AWAIT, "m.ts": MANUAL, "broken.ts": "async function (createWebSocketManager" });
+    const result = unawaited(["check", "--format", "github", "."], dir);
+    expect(result.status).toBe(1);
+    expect(result.stdout.split("\n").filter(Boolean).sort()).toEqual([
+      expect.stringMatching(/^::error file=broken\.ts,line=1,col=\d+,title=unawaited%3A file failed::cannot parse: /),
+      "::warning file=m.ts,line=2,col=3,title=unawaited%3A manual fix needed::createWebSocketManager: called in a sync function, where await is not available, and no sync variant is configured; the result is a Promise",
+      expect.stringMatching(/^::warning file=src\/a%2Cb\.ts,line=2,col=\d+,title=unawaited%3A await::createWebSocketManager: /),
+    ]);
+    expect(result.stderr).toMatch(/unawaited: 3 files scanned/);
+  });
+
+  it("-o/--output writes what would go to stdout to a file, for any format, and refuses a file being fixed", () => {
+    const dir = project();
+    const sarif = unawaited(["check", "--format", "sarif", "-o", "out/report.sarif", "a.ts"], dir);
+    expect(sarif.stdout).toBe("");
+    expect((JSON.parse(fs.readFileSync(path.join(dir, "out", "report.sarif"), "utf8")) as { version: string }).version).toBe("2.1.0");
+    const diff = unawaited(["fix", "--dry-run", "--output=fix.diff", "a.ts"], dir);
+    expect(diff.status).toBe(0);
+    expect(fs.readFileSync(path.join(dir, "fix.diff"), "utf8")).toContain("+  const m = await createWebSocketManager();");
+    expect(diff.stderr).toContain("1 to change");
+    const refused = unawaited(["fix", "-o", "a.ts", "a.ts"], dir);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain("--output a.ts is one of the files being fixed");
+    expect(fs.readFileSync(path.join(dir, "a.ts"), "utf8")).toBe(NEEDS_AWAIT);
+  });
+
+  it("--fail-on-manual makes fix exit 1 when manual sites are left, and 0 when none are", () => {
+    const dir = tempDir();
+    writeTree(dir, { "unawaited.config.json": CONFIG, "a.ts": NEEDS_AWAIT, "m.ts": MANUAL });
+    expect(unawaited(["fix", "--dry", "a.ts"], dir).status).toBe(0);
+    expect(unawaited(["fix", "--dry", "--fail-on-manual", "a.ts"], dir).status).toBe(0);
+    expect(unawaited(["fix", "--dry", "m.ts"], dir).status).toBe(0);
+    expect(unawaited(["fix", "--dry", "--fail-on-manual", "m.ts"], dir).status).toBe(1);
+  });
+
+  it("--print and --dry-run are --dry; --ignore-pattern is --ignore; help lists them as aliases", () => {
+    const dir = project();
+    for (const flag of ["--print", "--dry-run"]) {
+      expect(unawaited(["fix", flag, "a.ts"], dir).stdout).toContain("+  const m = await createWebSocketManager();");
+      expect(fs.readFileSync(path.join(dir, "a.ts"), "utf8")).toBe(NEEDS_AWAIT);
+    }
+    const listed = unawaited(["list", "--ignore-pattern", "b.ts", "--ignore-pattern=-dash.ts", "."], dir);
+    expect(listed.stdout).toMatch(/^a\.ts$/m);
+    expect(listed.stdout).toContain("1 file scanned");
+    const help = unawaited(["fix", "--help"], dir).stdout;
+    expect(help).toMatch(/--dry, --dry-run, --print/);
+    expect(help).toMatch(/--ignore, --ignore-pattern/);
+    expect(help).toMatch(/-o, --output/);
+  });
+});

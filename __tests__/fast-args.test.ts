@@ -38,6 +38,13 @@ const FAST: readonly (readonly string[])[] = [
   ["fix", "--dry", "--no-dry", "."],
   ["check", "--json", "--format", "json", "."],
   ["list", "--quiet"],
+  ["fix", "--dry-run", "."],
+  ["fix", "--print", "src"],
+  ["fix", "--ignore-pattern", "dist/**", "--ignore", "*.gen.ts", "."],
+  ["check", "-o", "report.sarif", "--format", "sarif", "."],
+  ["check", "--output=report.json", "--json"],
+  ["check", "--format", "github", "."],
+  ["fix", "--fail-on-manual", "--dry", "."],
 ];
 
 const TO_YARGS: readonly (readonly string[])[] = [

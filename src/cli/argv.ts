@@ -18,7 +18,7 @@ export interface SplitArgv {
   readonly paths: readonly string[];
 }
 
-const BY_ALIAS = new Map(Object.entries(OPTION_SPECS).flatMap(([name, spec]) => (spec.alias ? [[spec.alias, name] as const] : [])));
+const BY_ALIAS = new Map(Object.entries(OPTION_SPECS).flatMap(([name, spec]) => (spec.aliases ?? []).map((alias) => [alias, name] as const)));
 
 export function splitArgv(argv: readonly string[]): SplitArgv {
   const end = argv.indexOf("--");
@@ -33,8 +33,8 @@ function checkFlag(arg: string): void {
   const flag = /^(--?)([^=]+)(?:=(.*))?$/s.exec(arg);
   if (!flag || arg === "-") return;
   const [, dashes, given, value] = flag;
-  const name = dashes === "-" ? BY_ALIAS.get(given!) : given!.replace(/^no-/, "");
-  const spec = name === undefined ? undefined : OPTION_SPECS[name];
+  const bare = dashes === "-" ? given! : given!.replace(/^no-/, "");
+  const spec = OPTION_SPECS[BY_ALIAS.get(bare) ?? bare];
   if (given!.includes(".") && dashes === "--") {
     throw new UnawaitedError("USAGE", `unknown option ${arg}`, { hint: "run `unawaited --help` for the options" });
   }

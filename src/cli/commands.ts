@@ -9,6 +9,7 @@ import { UnawaitedError } from "../errors";
 import { DEFAULT_EXTENSIONS } from "../parse/parsers";
 import { palette, useColor, type Palette } from "../report/colors";
 import { colorizeDiff, fileDiff, patchOf } from "../report/diff";
+import { githubAnnotations } from "../report/github";
 import { jsonReport } from "../report/json";
 import { displayPath } from "../report/paths";
 import { sarifReport } from "../report/sarif";
@@ -54,7 +55,8 @@ export interface CommandArgs {
   readonly ignore: readonly string[];
   readonly gitignore: boolean;
   readonly maxFileSize: string;
-  readonly format: "text" | "json" | "sarif";
+  readonly format: "text" | "json" | "sarif" | "github";
+  readonly output: string | undefined;
   readonly failOnError: boolean;
   readonly quiet: boolean;
   readonly verbose: boolean;
@@ -64,6 +66,7 @@ export interface CommandArgs {
   readonly patchDir: string | undefined;
   readonly force: boolean;
   readonly allowManual: boolean;
+  readonly failOnManual: boolean;
   readonly engine: Engine | undefined;
   readonly project: string | undefined;
   readonly allPromises: boolean | undefined;
@@ -89,11 +92,15 @@ export async function runCommand(name: CommandName, args: CommandArgs, io: Io): 
     },
   });
   warnAboutConfig(plan.roots, io);
-  const patchFile = args.patch === undefined ? undefined : checkPatchFile(path.resolve(io.cwd, args.patch), args.patch);
+  const patchFile = args.patch === undefined ? undefined : checkOutputFile("--patch", args.patch, io.cwd);
+  const outputFile = args.output === undefined ? undefined : checkOutputFile("--output", args.output, io.cwd);
   const patchDir = args.patchDir === undefined ? undefined : checkPatchDir(path.resolve(io.cwd, args.patchDir), args.patchDir);
   const extensions = parseExtensions(args.extensions);
   const maxFileSize = parseSize(args.maxFileSize);
-  const out = palette(useColor({ flag: args.color, env: io.env, isTTY: io.stdoutIsTTY }));
+  // With --output, what would go to stdout is kept and written to the file whole at the end.
+  const captured: string[] = [];
+  const stdout = outputFile === undefined ? io.stdout : (text: string) => void captured.push(text);
+  const out = palette(useColor({ flag: args.color, env: io.env, isTTY: io.stdoutIsTTY && outputFile === undefined }));
   const err = palette(useColor({ flag: args.color, env: io.env, isTTY: io.stderrIsTTY }));
   const progress = createProgress(io.stderr, { enabled: io.stderrIsTTY && !isCi(io.env) && !args.quiet, columns: io.columns });
 
@@ -113,6 +120,9 @@ export async function runCommand(name: CommandName, args: CommandArgs, io: Io): 
   });
   progress.clear();
 
+  const scanned = result.roots.flatMap((root) => root.files);
+  if (patchFile !== undefined) refuseSource(scanned, patchFile, `--patch ${args.patch}`);
+  if (outputFile !== undefined) refuseSource(scanned, outputFile, `--output ${args.output}`);
   const writes = name === "fix" && !args.dry && patchFile === undefined && patchDir === undefined;
   // An interrupted analysis writes nothing: the user asked to stop.
   const { roots, interrupted: writeInterrupted } = writes && !result.interrupted
@@ -123,10 +133,6 @@ export async function runCommand(name: CommandName, args: CommandArgs, io: Io): 
 
   const written: string[] = [];
   if (patchFile !== undefined && !interrupted) {
-    const real = (file: string) => tryRealpath(file) ?? path.resolve(file);
-    if (files.some((file) => real(file.file) === real(patchFile))) {
-      throw new UnawaitedError("USAGE", `--patch ${args.patch} is one of the files being fixed: refusing to overwrite it`, { hint: "write the patch outside the paths being fixed, e.g. --patch ../fixes.patch" });
-    }
     interrupted = !completed(() => written.push(...writePatch(patchFile, files, io.cwd)));
   }
   if (patchDir !== undefined && !interrupted) interrupted = !completed(() => written.push(...writePatchDir(patchDir, result, roots)));
@@ -138,21 +144,24 @@ export async function runCommand(name: CommandName, args: CommandArgs, io: Io): 
       path: displayPath(root.root.path, io.cwd),
       summary: summarize(roots[i]!, { written: writes, interrupted, durationMs: result.durationMs }),
     }));
-    io.stdout(`${JSON.stringify(jsonReport(files, perRoot, summary, io.cwd), null, 2)}\n`);
+    stdout(`${JSON.stringify(jsonReport(files, perRoot, summary, io.cwd), null, 2)}\n`);
   } else if (args.format === "sarif") {
-    io.stdout(`${JSON.stringify(sarifReport(files, io.cwd, args.version), null, 2)}\n`);
+    stdout(`${JSON.stringify(sarifReport(files, io.cwd, args.version), null, 2)}\n`);
+  } else if (args.format === "github") {
+    stdout(githubAnnotations(files, io.cwd));
+    if (!args.quiet) io.stderr(`${summaryLine(summary, mode, err)}\n`);
   } else {
     const showDiff = name === "fix" && args.dry;
     if (showDiff) {
       for (const file of files) {
         const diff = fileDiff(file, io.cwd);
         if (!diff) continue;
-        if (file.newDiagnostics !== undefined) io.stdout(`${verificationMark(file)}\n`);
-        io.stdout(out.isColorSupported ? colorizeDiff(diff, out) : diff);
+        if (file.newDiagnostics !== undefined) stdout(`${verificationMark(file)}\n`);
+        stdout(out.isColorSupported ? colorizeDiff(diff, out) : diff);
       }
     }
     const toStderr = showDiff;
-    const report = toStderr ? io.stderr : io.stdout;
+    const report = toStderr ? io.stderr : stdout;
     const colors = toStderr ? err : out;
     const lines = reportLines(name, files, args, io.cwd, colors);
     if (!args.quiet) {
@@ -169,8 +178,11 @@ export async function runCommand(name: CommandName, args: CommandArgs, io: Io): 
   }
   if (interrupted && args.format !== "text") io.stderr(`unawaited: interrupted after ${result.processed} of ${result.total} files\n`);
 
+  if (outputFile !== undefined) writeText(outputFile, captured.join(""));
+
   if (interrupted) return EXIT.interrupted;
   if (args.failOnError && summary.files.failed + (summary.files.rejected ?? 0) > 0) return EXIT.found;
+  if (name === "fix" && args.failOnManual && summary.sites.manual > 0) return EXIT.found;
   if (name === "check") {
     const actions = new Set(files.flatMap((file) => file.findings.map((finding) => finding.action)));
     const pending = actions.has("await") || actions.has("sync-variant");
@@ -254,14 +266,23 @@ async function writeAll(result: RunResult, args: CommandArgs, io: Io): Promise<{
   return { roots, interrupted };
 }
 
-/** Validates `--patch FILE` before the run, so a bad path costs nothing. */
-function checkPatchFile(file: string, given: string): string {
-  if (given.trim() === "") throw new UnawaitedError("USAGE", "--patch needs a file name", { hint: "e.g. --patch fixes.patch" });
+/** Validates `--patch FILE` or `--output FILE` before the run, so a bad path costs nothing; returns it absolute. */
+function checkOutputFile(flag: "--patch" | "--output", given: string, cwd: string): string {
+  if (given.trim() === "") throw new UnawaitedError("USAGE", `${flag} needs a file name`, { hint: `e.g. ${flag} ${flag === "--patch" ? "fixes.patch" : "report.sarif"}` });
+  const file = path.resolve(cwd, given);
   if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
-    throw new UnawaitedError("USAGE", `--patch ${given} is a directory`, { hint: "give a file name, or use --patch-dir for one patch per repository" });
+    throw new UnawaitedError("USAGE", `${flag} ${given} is a directory`, { hint: flag === "--patch" ? "give a file name, or use --patch-dir for one patch per repository" : "give a file name" });
   }
-  ensureDirectory(path.dirname(file), `--patch ${given}`);
+  ensureDirectory(path.dirname(file), `${flag} ${given}`);
   return file;
+}
+
+/** A file the run writes (`flag` says which) must not be one of the files being fixed. */
+function refuseSource(files: readonly FileResult[], target: string, flag: string): void {
+  const real = (file: string) => tryRealpath(file) ?? path.resolve(file);
+  if (files.some((file) => real(file.file) === real(target))) {
+    throw new UnawaitedError("USAGE", `${flag} is one of the files being fixed: refusing to overwrite it`, { hint: "write it outside the paths being fixed, e.g. ../out.txt" });
+  }
 }
 
 function checkPatchDir(dir: string, given: string): string {

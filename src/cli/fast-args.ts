@@ -34,13 +34,13 @@ export function fastParse(argv: readonly string[]): FastArgs | undefined {
     string: specs.filter(([, s]) => s.kind !== "boolean").map(([name]) => name),
     array: specs.filter(([, s]) => s.kind === "array").map(([name]) => name),
     narg: Object.fromEntries(specs.filter(([, s]) => s.kind === "array").map(([name]) => [name, 1])),
-    alias: Object.fromEntries(specs.filter(([, s]) => s.alias).map(([name, s]) => [name, [s.alias!]])),
+    alias: Object.fromEntries(specs.filter(([, s]) => s.aliases).map(([name, s]) => [name, [...s.aliases!]])),
     configuration: { "dot-notation": false, "parse-numbers": false, "parse-positional-numbers": false, "strip-aliased": false, "duplicate-arguments-array": true },
   });
   const known = new Set(["_", "--"]);
   for (const [name, spec] of specs) {
     known.add(name).add(camel(name));
-    if (spec.alias) known.add(spec.alias);
+    for (const alias of spec.aliases ?? []) known.add(alias).add(camel(alias));
   }
   if (Object.keys(parsed).some((key) => !known.has(key))) return undefined;
   const raw: Record<string, unknown> = {};
@@ -60,7 +60,7 @@ export function fastParse(argv: readonly string[]): FastArgs | undefined {
       return undefined;
     }
     raw[name] = raw[camel(name)] = value;
-    if (spec.alias) raw[spec.alias] = value;
+    for (const alias of spec.aliases ?? []) raw[alias] = raw[camel(alias)] = value;
   }
   if (raw["quiet"] !== undefined && raw["verbose"] !== undefined) return undefined;
   const paths = parsed._.map(String);

@@ -23,9 +23,10 @@ const EXIT_CODES_TEXT = [
   "Exit codes:",
   "  0    the run completed (fix and list, with or without findings; check with nothing to do)",
   "  1    check found sites to fix or manual sites (manual ones only without --allow-manual),",
-  "       or --fail-on-error and a file failed",
+  "       fix --fail-on-manual left manual sites, or --fail-on-error and a file failed",
   "  2    bad usage or config, a path that does not exist, or fix refused a dirty git tree",
   "  130  interrupted (Ctrl-C): files written so far are whole, the rest untouched",
+  "  141  stdout was closed early (| head): the run stopped as on Ctrl-C",
   "  3    internal error (a bug in unawaited: please report it with the message)",
 ].join("\n");
 
@@ -41,7 +42,7 @@ function yargsOption(spec: OptionSpec): Options {
   const base: Options = {
     describe: spec.describe,
     group: spec.group,
-    ...(spec.alias !== undefined ? { alias: spec.alias } : {}),
+    ...(spec.aliases !== undefined ? { alias: [...spec.aliases] } : {}),
     ...(spec.default !== undefined ? { default: Array.isArray(spec.default) ? [...spec.default] : spec.default } : {}),
   };
   if (spec.choices) return { ...base, choices: [...spec.choices] };
@@ -192,6 +193,7 @@ export function toCommandArgs(raw: Record<string, unknown>, version: string, ext
     gitignore: option("gitignore") !== false,
     maxFileSize: option<string>("max-file-size") ?? "1MiB",
     format: option("json") === true ? "json" : format,
+    output: option("output"),
     failOnError: option("fail-on-error") === true,
     quiet: option("quiet") === true,
     verbose: option("verbose") === true,
@@ -201,6 +203,7 @@ export function toCommandArgs(raw: Record<string, unknown>, version: string, ext
     patchDir: option("patch-dir"),
     force: option("force") === true,
     allowManual: option("allow-manual") === true,
+    failOnManual: option("fail-on-manual") === true,
     engine: option("engine"),
     project: option("project"),
     allPromises: option("all-promises"),

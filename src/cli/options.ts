@@ -11,7 +11,8 @@ import type { CommandName } from "./commands";
 export interface OptionSpec {
   /** `array`: a repeatable string option (`--target a --target b`). */
   readonly kind: "boolean" | "string" | "array";
-  readonly alias?: string;
+  /** Other names for it: short flags, and the names other tools use (`--dry-run`, `--ignore-pattern`). */
+  readonly aliases?: readonly string[];
   /** The one command that takes it; every command when absent. */
   readonly only?: CommandName;
   readonly choices?: readonly string[];
@@ -27,25 +28,27 @@ export const OPTION_SPECS: Readonly<Record<string, OptionSpec>> = {
   config: { kind: "string", group: "Targets:", describe: `Config file for every path (default: ${CONFIG_FILE_NAME} or package.json "unawaited", found upward from each path)` },
   target: { kind: "array", default: [], group: "Targets:", describe: `Inline target ${TARGET_SPEC_GRAMMAR}; repeatable; replaces the config's targets` },
   extensions: { kind: "string", group: "Files:", describe: "Comma-separated extensions to scan (default: ts,tsx,mts,cts,js,jsx,mjs,cjs,py)" },
-  ignore: { kind: "array", default: [], group: "Files:", describe: "Skip files matching this .gitignore-style pattern, relative to each path; repeatable" },
+  ignore: { kind: "array", default: [], aliases: ["ignore-pattern"], group: "Files:", describe: "Skip files matching this .gitignore-style pattern, relative to each path; repeatable" },
   gitignore: { kind: "boolean", default: true, negatable: true, group: "Files:", describe: "Honour .gitignore files (--no-gitignore to scan ignored files too)" },
   "max-file-size": { kind: "string", default: "1MiB", group: "Files:", describe: "Skip larger files (reported as skipped)" },
   repos: { kind: "string", group: "Files:", describe: "A file listing one repository path a line (relative to the file); each gets its own config and summary" },
   shard: { kind: "string", group: "Files:", describe: "i/n: process this machine's slice of the files (of the repositories with --repos); n slices cover everything once" },
-  format: { kind: "string", choices: ["text", "json", "sarif"], default: "text", group: "Output:", describe: "Output format on stdout" },
+  format: { kind: "string", choices: ["text", "json", "sarif", "github"], default: "text", group: "Output:", describe: "Output format on stdout (github: workflow-command annotations for GitHub Actions)" },
   json: { kind: "boolean", default: false, group: "Output:", describe: "Same as --format json" },
-  quiet: { kind: "boolean", alias: "q", group: "Output:", describe: "Print only errors (and diffs or data asked for)" },
-  verbose: { kind: "boolean", alias: "v", group: "Output:", describe: "Also list sites that are already fine" },
+  output: { kind: "string", aliases: ["o"], group: "Output:", describe: "Write what would go to stdout (report, diffs, data) to FILE instead, whole or not at all" },
+  quiet: { kind: "boolean", aliases: ["q"], group: "Output:", describe: "Print only errors (and diffs or data asked for)" },
+  verbose: { kind: "boolean", aliases: ["v"], group: "Output:", describe: "Also list sites that are already fine" },
   color: { kind: "boolean", negatable: true, group: "Output:", describe: "Colour the output (default: on a terminal, unless NO_COLOR is set)" },
   "fail-on-error": { kind: "boolean", default: false, group: "Output:", describe: "Exit 1 when a file cannot be read, parsed or written (or --verify rejects it)" },
   engine: { kind: "string", choices: ["syntactic", "typed"], group: "Engine:", describe: "How targets are found: by name (syntactic, default) or by symbol and type (typed, needs a tsconfig)" },
   project: { kind: "string", group: "Engine:", describe: "tsconfig.json for the typed engine (default: found upward from each path)" },
   "all-promises": { kind: "boolean", group: "Engine:", describe: "Typed engine: every call that returns a promise is a target" },
   verify: { kind: "boolean", default: false, group: "Engine:", describe: "Type-check each changed file with its edits; refuse edits that add type errors" },
-  dry: { kind: "boolean", default: false, only: "fix", group: "Fix:", describe: "Print a unified diff per changed file; write nothing" },
+  dry: { kind: "boolean", default: false, aliases: ["dry-run", "print"], only: "fix", group: "Fix:", describe: "Print a unified diff per changed file; write nothing" },
   patch: { kind: "string", only: "fix", group: "Fix:", describe: "Write one patch of all changes to FILE (for git apply); source files are not written" },
   "patch-dir": { kind: "string", only: "fix", group: "Fix:", describe: "Write DIR/<repo-name>.patch per path, relative to it; source files are not written" },
   force: { kind: "boolean", default: false, only: "fix", group: "Fix:", describe: "Write even where files to be changed have uncommitted changes" },
+  "fail-on-manual": { kind: "boolean", default: false, only: "fix", group: "Fix:", describe: "Exit 1 when sites needing manual attention are left (fix in CI)" },
   "allow-manual": { kind: "boolean", default: false, only: "check", group: "Check:", describe: "Exit 0 when only manual sites are left" },
 };
 
@@ -56,7 +59,10 @@ export function optionsOf(command: CommandName, own = false): [string, OptionSpe
 
 /** Every flag name a user might have meant, for "did you mean". */
 export const KNOWN_FLAGS: readonly string[] = [
-  ...Object.entries(OPTION_SPECS).flatMap(([name, spec]) => (spec.negatable ? [name, `no-${name}`] : [name])),
+  ...Object.entries(OPTION_SPECS).flatMap(([name, spec]) => [
+    ...(spec.negatable ? [name, `no-${name}`] : [name]),
+    ...(spec.aliases ?? []).filter((alias) => alias.length > 1),
+  ]),
   "help",
   "version",
 ];
