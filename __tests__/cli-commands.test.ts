@@ -238,6 +238,48 @@ describe("several repositories", () => {
     expect(fs.readFileSync(path.join(base, "patches", "beta.patch"), "utf8")).toContain("+  load();");
   });
 
+  it("--repos keeps going: a missing path, a repository without a config, a bad config and a dirty tree fail that repository alone", () => {
+    const base = tempDir();
+    const commit = (dir: string) => {
+      git(["add", "-A"], dir);
+      git(["commit", "-qm", "initial"], dir);
+    };
+    commit(repo(base, "good", { targets: [{ name: "createWebSocketManager" }] }, { "a.ts": NEEDS_AWAIT }));
+    const dirty = repo(base, "dirty", { targets: [{ name: "createWebSocketManager" }] }, { "a.ts": NEEDS_AWAIT, "b.ts": NEEDS_AWAIT });
+    commit(dirty);
+    fs.appendFileSync(path.join(dirty, "b.ts"), "// uncommitted\n");
+    writeTree(base, { "noconfig/a.ts": NEEDS_AWAIT, "badconfig/unawaited.config.json": "{ \"targets\": [] }", "badconfig/a.ts": NEEDS_AWAIT });
+    writeTree(base, { "repos.txt": "good\nmissing\nnoconfig\nbadconfig\ndirty\n" });
+
+    const result = unawaited(["fix", "--repos", "repos.txt"], base);
+    expect(result.status).toBe(1);
+    expect(fs.readFileSync(path.join(base, "good", "a.ts"), "utf8")).toBe(NEEDS_AWAIT.replace("= create", "= await create"));
+    expect(fs.readFileSync(path.join(dirty, "a.ts"), "utf8")).toBe(NEEDS_AWAIT);
+    expect(fs.readFileSync(path.join(base, "noconfig", "a.ts"), "utf8")).toBe(NEEDS_AWAIT);
+    expect(result.stdout).toMatch(/^missing: failed: path not found: .*missing/m);
+    expect(result.stdout).toMatch(/^noconfig: failed: no unawaited\.config\.json/m);
+    expect(result.stdout).toMatch(/^badconfig: failed: invalid config in .*badconfig/m);
+    expect(result.stdout).toMatch(/^dirty: failed: refusing to write: 1 file to be changed has uncommitted changes/m);
+    expect(result.stdout).toContain("good: 1 file scanned: 1 changed");
+    expect(result.stdout).toContain("4 of 5 repositories failed");
+
+    const json = JSON.parse(unawaited(["check", "--json", "--repos", "repos.txt"], base).stdout) as { roots: { path: string; status: string; error?: string }[] };
+    expect(Object.fromEntries(json.roots.map((root) => [root.path, root.status]))).toEqual({ good: "ok", dirty: "ok", missing: "failed", noconfig: "failed", badconfig: "failed" });
+  });
+
+  it("without --repos, one dirty file still stops every path, and a missing path is a usage error", () => {
+    const base = tempDir();
+    for (const name of ["one", "two"]) {
+      const dir = repo(base, name, { targets: [{ name: "createWebSocketManager" }] }, { "a.ts": NEEDS_AWAIT });
+      git(["add", "-A"], dir);
+      git(["commit", "-qm", "initial"], dir);
+    }
+    fs.appendFileSync(path.join(base, "two", "a.ts"), "// uncommitted\n");
+    expect(unawaited(["fix", "one", "two"], base).status).toBe(2);
+    expect(fs.readFileSync(path.join(base, "one", "a.ts"), "utf8")).toBe(NEEDS_AWAIT);
+    expect(unawaited(["fix", "one", "nowhere"], base).status).toBe(2);
+  });
+
   it("--repos reads one path a line, relative to the list, with comments", () => {
     const base = tempDir();
     repo(base, "alpha", { targets: [{ name: "createWebSocketManager" }] }, { "a.ts": NEEDS_AWAIT });

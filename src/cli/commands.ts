@@ -10,12 +10,12 @@ import { DEFAULT_EXTENSIONS } from "../parse/parsers";
 import { palette, useColor, type Palette } from "../report/colors";
 import { colorizeDiff, fileDiff, patchOf } from "../report/diff";
 import { githubAnnotations } from "../report/github";
-import { jsonReport } from "../report/json";
+import { jsonReport, type JsonRoot } from "../report/json";
 import { displayPath } from "../report/paths";
 import { sarifReport } from "../report/sarif";
 import { listLines, problemLines, rootSummaryLine, siteLines, summaryLine, type SummaryMode } from "../report/text";
 import type { Engine } from "../config/schema";
-import { run, summarize, type FileResult, type RunResult, type RunRoot } from "../runner/run";
+import { run, summarize, type FileResult, type RootResult, type RunResult, type RunRoot, type RunSummary } from "../runner/run";
 import { INTERRUPTED_MESSAGE, writeChanges } from "../runner/write";
 import { isNotInProject } from "../typed/verify";
 import { planRun } from "./plan";
@@ -125,9 +125,10 @@ export async function runCommand(name: CommandName, args: CommandArgs, io: Io): 
   if (outputFile !== undefined) refuseSource(scanned, outputFile, `--output ${args.output}`);
   const writes = name === "fix" && !args.dry && patchFile === undefined && patchDir === undefined;
   // An interrupted analysis writes nothing: the user asked to stop.
-  const { roots, interrupted: writeInterrupted } = writes && !result.interrupted
+  const { roots, interrupted: writeInterrupted, failed: refused } = writes && !result.interrupted
     ? await writeAll(result, args, io)
-    : { roots: result.roots.map((r) => (writes ? r.files.map(notWritten) : [...r.files])), interrupted: result.interrupted };
+    : { roots: result.roots.map((r) => (writes ? r.files.map(notWritten) : [...r.files])), interrupted: result.interrupted, failed: [] };
+  const failedRoots: readonly RootFailure[] = [...plan.failed.map((f) => ({ path: f.path, message: f.error.message })), ...refused];
   let interrupted = writeInterrupted;
   const files = roots.flat();
 
@@ -139,48 +140,12 @@ export async function runCommand(name: CommandName, args: CommandArgs, io: Io): 
   const summary = summarize(files, { written: writes, interrupted, durationMs: result.durationMs });
   const mode: SummaryMode = name === "fix" ? (writes ? "written" : args.dry ? "dry" : "patch") : name;
 
-  if (args.format === "json") {
-    const perRoot = result.roots.map((root, i) => ({
-      path: displayPath(root.root.path, io.cwd),
-      summary: summarize(roots[i]!, { written: writes, interrupted, durationMs: result.durationMs }),
-    }));
-    stdout(`${JSON.stringify(jsonReport(files, perRoot, summary, io.cwd), null, 2)}\n`);
-  } else if (args.format === "sarif") {
-    stdout(`${JSON.stringify(sarifReport(files, io.cwd, args.version), null, 2)}\n`);
-  } else if (args.format === "github") {
-    stdout(githubAnnotations(files, io.cwd));
-    if (!args.quiet) io.stderr(`${summaryLine(summary, mode, err)}\n`);
-  } else {
-    const showDiff = name === "fix" && args.dry;
-    if (showDiff) {
-      for (const file of files) {
-        const diff = fileDiff(file, io.cwd);
-        if (!diff) continue;
-        if (file.newDiagnostics !== undefined) stdout(`${verificationMark(file)}\n`);
-        stdout(out.isColorSupported ? colorizeDiff(diff, out) : diff);
-      }
-    }
-    const toStderr = showDiff;
-    const report = toStderr ? io.stderr : stdout;
-    const colors = toStderr ? err : out;
-    const lines = reportLines(name, files, args, io.cwd, colors);
-    if (!args.quiet) {
-      if (plan.roots.length > 1) {
-        result.roots.forEach((root, i) => {
-          lines.push(rootSummaryLine(displayPath(root.root.path, io.cwd), summarize(roots[i]!, { written: writes, interrupted, durationMs: 0 }), mode, colors));
-        });
-      }
-      for (const file of written) lines.push(file.startsWith("no changes") ? file : `wrote ${displayPath(file, io.cwd)}`);
-      lines.push(summaryLine(summary, mode, colors));
-      if (interrupted) lines.push(colors.yellow(`interrupted after ${result.processed} of ${result.total} files`));
-    }
-    if (lines.length > 0) report(`${lines.join("\n")}\n`);
-  }
-  if (interrupted && args.format !== "text") io.stderr(`unawaited: interrupted after ${result.processed} of ${result.total} files\n`);
+  printReport({ name, args, io, stdout, out, err, result, roots, failedRoots, summary, mode, written, interrupted });
 
   if (outputFile !== undefined) writeText(outputFile, captured.join(""));
 
   if (interrupted) return EXIT.interrupted;
+  if (failedRoots.length > 0) return EXIT.found;
   if (args.failOnError && summary.files.failed + (summary.files.rejected ?? 0) > 0) return EXIT.found;
   if (name === "fix" && args.failOnManual && summary.sites.manual > 0) return EXIT.found;
   if (name === "check") {
@@ -190,6 +155,78 @@ export async function runCommand(name: CommandName, args: CommandArgs, io: Io): 
     if (pending || manual) return EXIT.found;
   }
   return EXIT.ok;
+}
+
+interface ReportContext {
+  readonly name: CommandName;
+  readonly args: CommandArgs;
+  readonly io: Io;
+  /** Where stdout goes: the terminal or pipe, or the --output buffer. */
+  readonly stdout: (text: string) => void;
+  readonly out: Palette;
+  readonly err: Palette;
+  readonly result: RunResult;
+  /** Each root's files after writing. */
+  readonly roots: readonly (readonly FileResult[])[];
+  readonly failedRoots: readonly RootFailure[];
+  readonly summary: RunSummary;
+  readonly mode: SummaryMode;
+  /** Patches written, or "no changes: …" notes. */
+  readonly written: readonly string[];
+  readonly interrupted: boolean;
+}
+
+/** The report in the format asked for: data formats on stdout, the text report on stdout (stderr beside diffs). */
+function printReport(context: ReportContext): void {
+  const { name, args, io, stdout, result, roots, failedRoots, summary, mode, interrupted } = context;
+  const files = roots.flat();
+  const state = { written: mode === "written", interrupted, durationMs: result.durationMs };
+  const failedMessage = (root: string) => failedRoots.find((f) => f.path === root)?.message;
+  // Repositories that failed before the run (missing, no config) have no results.
+  const failedBefore = failedRoots.filter((f) => !result.roots.some((root) => root.root.path === f.path));
+  if (args.format === "json") {
+    const perRoot = [
+      ...result.roots.map((root, i) => jsonRoot(displayPath(root.root.path, io.cwd), summarize(roots[i]!, state), failedMessage(root.root.path))),
+      ...failedBefore.map((f) => jsonRoot(displayPath(f.path, io.cwd), summarize([], state), f.message)),
+    ];
+    stdout(`${JSON.stringify(jsonReport(files, perRoot, summary, io.cwd), null, 2)}\n`);
+  } else if (args.format === "sarif") {
+    stdout(`${JSON.stringify(sarifReport(files, io.cwd, args.version, failedRoots), null, 2)}\n`);
+  } else if (args.format === "github") {
+    stdout(githubAnnotations(files, io.cwd, failedRoots));
+    if (!args.quiet) io.stderr(`${summaryLine(summary, mode, context.err)}\n`);
+  } else {
+    const showDiff = name === "fix" && args.dry;
+    if (showDiff) {
+      for (const file of files) {
+        const diff = fileDiff(file, io.cwd);
+        if (!diff) continue;
+        if (file.newDiagnostics !== undefined) stdout(`${verificationMark(file)}\n`);
+        stdout(context.out.isColorSupported ? colorizeDiff(diff, context.out) : diff);
+      }
+    }
+    const report = showDiff ? io.stderr : stdout;
+    const colors = showDiff ? context.err : context.out;
+    const lines = reportLines(name, files, args, io.cwd, colors);
+    for (const failure of failedRoots) lines.push(`${colors.bold(displayPath(failure.path, io.cwd))}: ${colors.red("failed")}: ${failure.message}`);
+    if (!args.quiet) {
+      if (result.roots.length + failedRoots.length > 1) {
+        result.roots.forEach((root, i) => {
+          lines.push(rootSummaryLine(displayPath(root.root.path, io.cwd), summarize(roots[i]!, { ...state, durationMs: 0 }), mode, colors));
+        });
+      }
+      for (const file of context.written) lines.push(file.startsWith("no changes") ? file : `wrote ${displayPath(file, io.cwd)}`);
+      lines.push(summaryLine(summary, mode, colors));
+      if (failedRoots.length > 0) lines.push(colors.red(`${failedRoots.length} of ${result.roots.length + failedBefore.length} repositories failed`));
+      if (interrupted) lines.push(colors.yellow(`interrupted after ${result.processed} of ${result.total} files`));
+    }
+    if (lines.length > 0) report(`${lines.join("\n")}\n`);
+  }
+  if (interrupted && args.format !== "text") io.stderr(`unawaited: interrupted after ${result.processed} of ${result.total} files\n`);
+}
+
+function jsonRoot(path: string, summary: RunSummary, error: string | undefined): JsonRoot {
+  return { path, status: error === undefined ? "ok" : "failed", ...(error !== undefined ? { error } : {}), summary };
 }
 
 /** Runs `step`, which may ask git: true when it completed, false when Ctrl-C stopped git (and so the step). */
@@ -241,29 +278,66 @@ function reportLines(name: CommandName, files: readonly FileResult[], args: Comm
   return [...siteLines(files, (f) => args.verbose || f.action !== "ok", options), ...problems];
 }
 
-/** Refuses to overwrite uncommitted work, then writes root by root. */
-async function writeAll(result: RunResult, args: CommandArgs, io: Io): Promise<{ roots: FileResult[][]; interrupted: boolean }> {
-  const changed = result.roots.flatMap((root) => root.files.filter((file) => file.status === "changed").map((file) => file.file));
-  if (changed.length > 0 && !args.force) {
-    let dirty: string[] = [];
-    if (!completed(() => (dirty = git().uncommittedFiles(changed)))) {
-      return { roots: result.roots.map((root) => root.files.map(notWritten)), interrupted: true };
-    }
-    if (dirty.length > 0) {
-      const list = dirty.map((file) => `  ${displayPath(file, io.cwd)}`).join("\n");
-      throw new UnawaitedError("DIRTY_TREE", `refusing to write: ${dirty.length} file${dirty.length === 1 ? "" : "s"} to be changed ${dirty.length === 1 ? "has" : "have"} uncommitted changes (or ${dirty.length === 1 ? "is" : "are"} ignored by git):\n${list}`, {
-        hint: "commit or stash them first so the fix can be reviewed and undone with git, or pass --force (--dry shows the diff without writing)",
-      });
+/** A repository of a `--repos` run that failed on its own: the others ran. */
+export interface RootFailure {
+  /** Absolute. */
+  readonly path: string;
+  readonly message: string;
+}
+
+interface WriteOutcome {
+  readonly roots: FileResult[][];
+  readonly interrupted: boolean;
+  readonly failed: readonly RootFailure[];
+}
+
+/**
+ * Refuses to overwrite uncommitted work, then writes root by root. With
+ * `--repos` the guard holds per repository: a dirty one (or one git cannot
+ * check) is not written and fails alone; otherwise one dirty file stops all.
+ */
+async function writeAll(result: RunResult, args: CommandArgs, io: Io): Promise<WriteOutcome> {
+  const changedIn = (files: readonly FileResult[]) => files.filter((file) => file.status === "changed").map((file) => file.file);
+  const perRepository = args.repos !== undefined;
+  const groups = perRepository ? result.roots.map((root) => [root]) : [result.roots];
+  const refused = new Map<RootResult, string>();
+  if (!args.force) {
+    for (const group of groups) {
+      const changed = group.flatMap((root) => changedIn(root.files));
+      if (changed.length === 0) continue;
+      let dirty: string[] = [];
+      try {
+        if (!completed(() => (dirty = git().uncommittedFiles(changed)))) {
+          return { roots: result.roots.map((root) => root.files.map(notWritten)), interrupted: true, failed: [] };
+        }
+        if (dirty.length > 0) throw dirtyTree(dirty, io.cwd);
+      } catch (error) {
+        if (!perRepository || !(error instanceof UnawaitedError)) throw error;
+        refused.set(group[0]!, error.message);
+      }
     }
   }
   let interrupted = result.interrupted;
   const roots: FileResult[][] = [];
   for (const root of result.roots) {
+    const reason = refused.get(root);
+    if (reason !== undefined) {
+      roots.push(root.files.map((file) => (file.status === "changed" ? { file: file.file, status: "skipped", findings: file.findings, message: "not written: its repository has uncommitted changes" } : file)));
+      continue;
+    }
     const outcome = await writeChanges(root.files, io.signal);
     roots.push([...outcome.files]);
     interrupted ||= outcome.interrupted;
   }
-  return { roots, interrupted };
+  return { roots, interrupted, failed: [...refused].map(([root, message]) => ({ path: root.root.path, message })) };
+}
+
+function dirtyTree(dirty: readonly string[], cwd: string): UnawaitedError {
+  const list = dirty.map((file) => `  ${displayPath(file, cwd)}`).join("\n");
+  const one = dirty.length === 1;
+  return new UnawaitedError("DIRTY_TREE", `refusing to write: ${dirty.length} file${one ? "" : "s"} to be changed ${one ? "has" : "have"} uncommitted changes (or ${one ? "is" : "are"} ignored by git):\n${list}`, {
+    hint: "commit or stash them first so the fix can be reviewed and undone with git, or pass --force (--dry shows the diff without writing)",
+  });
 }
 
 /** Validates `--patch FILE` or `--output FILE` before the run, so a bad path costs nothing; returns it absolute. */

@@ -30,8 +30,16 @@ export interface PlanArgs {
 
 export interface Plan {
   readonly roots: readonly RunRoot[];
+  /** With --repos: repositories that cannot run (missing, no config, a bad config); the others run. */
+  readonly failed: readonly FailedRoot[];
   /** Applies to files; undefined when --repos took the shard. */
   readonly fileShard: Shard | undefined;
+}
+
+export interface FailedRoot {
+  /** Absolute. */
+  readonly path: string;
+  readonly error: UnawaitedError;
 }
 
 export function planRun(args: PlanArgs): Plan {
@@ -48,22 +56,27 @@ export function planRun(args: PlanArgs): Plan {
   } else if (paths.length === 0) {
     paths = ["."];
   }
-  const absolute = paths.map((p) => path.resolve(args.cwd, p));
-  absolute.forEach((file, index) => {
-    if (!fs.existsSync(file)) throw pathError(paths[index]!, index, args);
-  });
   const unique = new Map<string, string>();
-  absolute.forEach((file, index) => {
-    if (!unique.has(file)) unique.set(file, paths[index]!);
-  });
+  for (const shown of paths) {
+    const absolute = path.resolve(args.cwd, shown);
+    if (!unique.has(absolute)) unique.set(absolute, shown);
+  }
   const inline = args.targets.map(parseTargetSpec);
   const override = args.config === undefined ? undefined : loadConfigFile(path.resolve(args.cwd, args.config));
   const cache = new Map<string, ResolvedConfig>();
-  const roots = [...unique].map(([root, shown]): RunRoot => ({
-    path: root,
-    config: withOverrides(configFor(root, { shown, override, inline, allPromises: args.overrides.allPromises === true, cache }), args),
-  }));
-  return { roots, fileShard };
+  const roots: RunRoot[] = [];
+  const failed: FailedRoot[] = [];
+  [...unique].forEach(([root, shown], index) => {
+    try {
+      if (!fs.existsSync(root)) throw pathError(shown, index, args);
+      roots.push({ path: root, config: withOverrides(configFor(root, { shown, override, inline, allPromises: args.overrides.allPromises === true, cache }), args) });
+    } catch (error) {
+      // Given paths are the user's words: one that cannot run stops everything. Listed repositories fail one by one.
+      if (args.repos === undefined || !(error instanceof UnawaitedError)) throw error;
+      failed.push({ path: root, error });
+    }
+  });
+  return { roots, failed, fileShard };
 }
 
 function withOverrides(config: ResolvedConfig, args: PlanArgs): ResolvedConfig {

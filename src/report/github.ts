@@ -14,8 +14,8 @@ const TITLES: Readonly<Record<Exclude<Action, "ok">, string>> = {
   manual: "unawaited: manual fix needed",
 };
 
-export function githubAnnotations(files: readonly FileResult[], cwd: string): string {
-  const lines: string[] = [];
+export function githubAnnotations(files: readonly FileResult[], cwd: string, failedRoots: readonly { path: string; message: string }[] = []): string {
+  const lines: string[] = failedRoots.map((failure) => command("error", { title: "unawaited: repository failed" }, `${displayPath(failure.path, cwd)}: ${failure.message}`));
   for (const file of files) {
     const name = displayPath(file.file, cwd);
     for (const finding of file.findings) {

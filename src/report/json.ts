@@ -6,6 +6,9 @@ import { displayPath } from "./paths";
 
 export interface JsonRoot {
   readonly path: string;
+  /** `failed`: with --repos, this repository could not run or was not written (`error` says why); the others ran. */
+  readonly status: "ok" | "failed";
+  readonly error?: string;
   readonly summary: RunSummary;
 }
 

@@ -19,7 +19,7 @@ const RULES: readonly { id: Exclude<Action, "ok">; name: string; text: string; l
   { id: "manual", name: "AsyncCallNeedsManualFix", text: "A call of an async function that unawaited cannot fix: a person must decide.", level: "warning" },
 ];
 
-export function sarifReport(files: readonly FileResult[], cwd: string, version: string): object {
+export function sarifReport(files: readonly FileResult[], cwd: string, version: string, failedRoots: readonly { path: string; message: string }[] = []): object {
   const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
   const results = files.flatMap((file) =>
     file.findings
@@ -49,6 +49,13 @@ export function sarifReport(files: readonly FileResult[], cwd: string, version: 
         },
       }],
     }));
+  for (const failure of failedRoots) {
+    notifications.push({
+      level: "error",
+      message: { text: `repository failed: ${failure.message}` },
+      locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(failure.path, cwd), uriBaseId: "%SRCROOT%" } } }],
+    });
+  }
   return {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
