@@ -8,6 +8,7 @@ const NEEDS_AWAIT = "async function a() {\n  const m = createWebSocketManager();
 const NEEDS_SWITCH = "function b(r) {\n  r.setWebsocketManagerAsync(1);\n}\n";
 const MANUAL_ONLY = "function c() {\n  createWebSocketManager();\n}\n";
 const CLEAN = "async function d() {\n  await createWebSocketManager();\n}\n";
+const BOTH_FINE = "async function e(r) {\n  await createWebSocketManager();\n  await r.setWebsocketManagerAsync(1);\n}\n";
 
 function project(files: Record<string, string>): string {
   const dir = tempDir();
@@ -24,12 +25,55 @@ describe("check", () => {
     ["a pending await with --allow-manual", { "a.ts": NEEDS_AWAIT, "c.ts": MANUAL_ONLY }, ["--allow-manual"], 1],
     ["nothing to do", { "d.ts": CLEAN }, [], 0],
   ] as const)("%s: exit %s, and writes nothing", (_name, files, flags, status) => {
-    const dir = project(files);
+    // Both targets have a call site that is fine, so none of them is unmatched (which check also fails on).
+    const dir = project({ ...files, "both-fine.ts": BOTH_FINE });
     const before = readTree(dir);
     const result = unawaited(["check", ...flags, "."], dir);
     expect(result.status).toBe(status);
     expect(readTree(dir)).toEqual(before);
     expect(result.stdout).toContain("(check: nothing written)");
+  });
+
+  it("fails on a target that matched no call site, says what the files suggest, and passes with --allow-unmatched or \"done\": true", () => {
+    const dir = tempDir();
+    writeTree(dir, {
+      "unawaited.config.json": JSON.stringify({ targets: [{ name: "createWebsocketManager" }, { name: "cookies", module: "next/header" }] }),
+      "a.ts": "import { cookies } from \"next/headers\";\nexport async function a() {\n  await createWebSocketManager();\n  return cookies();\n}\n",
+    });
+    const result = unawaited(["check", "."], dir);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("unawaited: warning: target createWebsocketManager matched no call site; did you mean createWebSocketManager? (it occurs in 1 file)");
+    expect(result.stderr).toContain("unawaited: warning: target cookies (module 'next/header') matched no call site; cookies is imported from 'next/headers' in 1 file: did you mean that module?");
+    expect(result.stdout).toContain("targets: createWebsocketManager 0, next/header#cookies 0");
+    expect(unawaited(["check", "--allow-unmatched", "."], dir).status).toBe(0);
+    // fix and list warn too, and their exit code does not change.
+    const fixed = unawaited(["fix", "--dry", "."], dir);
+    expect(fixed.status).toBe(0);
+    expect(fixed.stderr).toContain("target createWebsocketManager matched no call site");
+    const json = JSON.parse(unawaited(["check", "--json", "--allow-unmatched", "."], dir).stdout) as { targets: { name: string; sites: Record<string, number>; hint?: string }[] };
+    expect(json.targets[0]).toMatchObject({ name: "createWebsocketManager", sites: { await: 0, "sync-variant": 0, manual: 0, ok: 0 }, done: false, hint: expect.stringContaining("did you mean createWebSocketManager?") });
+    fs.writeFileSync(path.join(dir, "unawaited.config.json"), JSON.stringify({ targets: [{ name: "createWebsocketManager", done: true }, { name: "cookies", module: "next/headers" }] }));
+    const done = unawaited(["check", "."], dir);
+    expect(done.stderr).toBe("");
+    expect(done.status).toBe(0);
+    expect(done.stdout).toContain("targets: createWebsocketManager 0 (done), next/headers#cookies 1 (1 ok)");
+  });
+
+  it("counts each target's call sites by action, in text, JSON and SARIF", () => {
+    const dir = project({ "a.ts": NEEDS_AWAIT, "b.ts": NEEDS_SWITCH, "c.ts": MANUAL_ONLY, "d.ts": CLEAN });
+    expect(unawaited(["check", "."], dir).stdout).toContain("targets: createWebSocketManager 3 (1 await, 1 manual, 1 ok), setWebsocketManagerAsync 1 (1 sync-variant)");
+    const json = JSON.parse(unawaited(["check", "--json", "."], dir).stdout) as { targets: unknown };
+    expect(json.targets).toEqual([
+      { name: "createWebSocketManager", sites: { await: 1, "sync-variant": 0, manual: 1, ok: 1 }, done: false },
+      { name: "setWebsocketManagerAsync", sites: { await: 0, "sync-variant": 1, manual: 0, ok: 0 }, done: false },
+    ]);
+    const sarif = JSON.parse(unawaited(["check", "--format", "sarif", "."], dir).stdout) as { runs: { properties: { targets: unknown } }[] };
+    expect(sarif.runs[0]!.properties.targets).toEqual(json.targets);
+  });
+
+  it("does not judge unmatched targets in one shard, which sees a slice of the files", () => {
+    const dir = project({ "a.ts": NEEDS_AWAIT, "z.ts": NEEDS_SWITCH });
+    for (const shard of ["1/2", "2/2"]) expect(unawaited(["check", "--shard", shard, "."], dir).stderr).not.toContain("matched no call site");
   });
 
   it("lists the sites that need work with file:line:col", () => {

@@ -36,7 +36,7 @@ describe("config validation", () => {
 
   it.each([
     [{ targets: [{ name: "f" }], extra: 1 }, /unknown key "extra" \(allowed: targets, returnAwait, topLevelAwait, engine, project, allPromises\)/],
-    [{ targets: [{ name: "f", sinc: "g" }] }, /unknown key "sinc" in targets\[0\] \(allowed: name, sync, module, type\)/],
+    [{ targets: [{ name: "f", sinc: "g" }] }, /unknown key "sinc" in targets\[0\] \(allowed: name, sync, module, type, done\)/],
     [{ targets: [{ name: "not an identifier" }] }, /targets\[0\]\.name: /],
     [{ targets: [{ name: "f", sync: "f" }] }, /targets\[0\]\.sync: "sync" must differ from "name"/],
     [{ targets: [{ name: "f", module: "" }] }, /targets\[0\]\.module: must be a module specifier/],

@@ -13,9 +13,10 @@ import { githubAnnotations } from "../report/github";
 import { jsonReport, type JsonRoot } from "../report/json";
 import { displayPath } from "../report/paths";
 import { sarifReport } from "../report/sarif";
-import { listLines, problemLines, rootSummaryLine, siteLines, summaryLine, type SummaryMode } from "../report/text";
+import { listLines, problemLines, rootSummaryLine, siteLines, summaryLine, targetsLine, unmatchedMessage, type SummaryMode } from "../report/text";
 import type { Engine } from "../config/schema";
 import { run, summarize, type FileResult, type RootResult, type RunResult, type RunRoot, type RunSummary } from "../runner/run";
+import { accountTargets, isUnmatched, type TargetAccount } from "../runner/accounting";
 import { INTERRUPTED_MESSAGE, writeChanges } from "../runner/write";
 import { isNotInProject } from "../typed/verify";
 import { planRun } from "./plan";
@@ -66,6 +67,7 @@ export interface CommandArgs {
   readonly patchDir: string | undefined;
   readonly force: boolean;
   readonly allowManual: boolean;
+  readonly allowUnmatched: boolean;
   readonly failOnManual: boolean;
   readonly engine: Engine | undefined;
   readonly project: string | undefined;
@@ -139,13 +141,20 @@ export async function runCommand(name: CommandName, args: CommandArgs, io: Io): 
   if (patchDir !== undefined && !interrupted) interrupted = !completed(() => written.push(...writePatchDir(patchDir, result, roots)));
   const summary = summarize(files, { written: writes, interrupted, durationMs: result.durationMs });
   const mode: SummaryMode = name === "fix" ? (writes ? "written" : args.dry ? "dry" : "patch") : name;
+  const targets = accountTargets(result.roots);
+  // A shard sees a slice of the files: a target may rightly match nothing there. So may a run cut short.
+  const unmatched = args.shard === undefined && !interrupted ? targets.filter(isUnmatched) : [];
+  const failsOnUnmatched = name === "check" && unmatched.length > 0 && !args.allowUnmatched;
 
-  printReport({ name, args, io, stdout, out, err, result, roots, failedRoots, summary, mode, written, interrupted });
+  printReport({ name, args, io, stdout, out, err, result, roots, failedRoots, summary, mode, written, interrupted, targets, unmatched });
+  if (!args.quiet || failsOnUnmatched) {
+    for (const account of unmatched) io.stderr(`unawaited: warning: ${unmatchedMessage(account)}\n`);
+  }
 
   if (outputFile !== undefined) writeText(outputFile, captured.join(""));
 
   if (interrupted) return EXIT.interrupted;
-  if (failedRoots.length > 0) return EXIT.found;
+  if (failedRoots.length > 0 || failsOnUnmatched) return EXIT.found;
   if (args.failOnError && summary.files.failed + (summary.files.rejected ?? 0) > 0) return EXIT.found;
   if (name === "fix" && args.failOnManual && summary.sites.manual > 0) return EXIT.found;
   if (name === "check") {
@@ -174,11 +183,14 @@ interface ReportContext {
   /** Patches written, or "no changes: …" notes. */
   readonly written: readonly string[];
   readonly interrupted: boolean;
+  readonly targets: readonly TargetAccount[];
+  /** Targets that matched no call site, where that can be judged (not in a shard). */
+  readonly unmatched: readonly TargetAccount[];
 }
 
 /** The report in the format asked for: data formats on stdout, the text report on stdout (stderr beside diffs). */
 function printReport(context: ReportContext): void {
-  const { name, args, io, stdout, result, roots, failedRoots, summary, mode, interrupted } = context;
+  const { name, args, io, stdout, result, roots, failedRoots, summary, mode, interrupted, targets } = context;
   const files = roots.flat();
   const state = { written: mode === "written", interrupted, durationMs: result.durationMs };
   const failedMessage = (root: string) => failedRoots.find((f) => f.path === root)?.message;
@@ -189,11 +201,11 @@ function printReport(context: ReportContext): void {
       ...result.roots.map((root, i) => jsonRoot(displayPath(root.root.path, io.cwd), summarize(roots[i]!, state), failedMessage(root.root.path))),
       ...failedBefore.map((f) => jsonRoot(displayPath(f.path, io.cwd), summarize([], state), f.message)),
     ];
-    stdout(`${JSON.stringify(jsonReport(files, perRoot, summary, io.cwd), null, 2)}\n`);
+    stdout(`${JSON.stringify(jsonReport(files, perRoot, summary, io.cwd, targets), null, 2)}\n`);
   } else if (args.format === "sarif") {
-    stdout(`${JSON.stringify(sarifReport(files, io.cwd, args.version, failedRoots), null, 2)}\n`);
+    stdout(`${JSON.stringify(sarifReport(files, io.cwd, args.version, { failedRoots, targets, unmatched: context.unmatched.map(unmatchedMessage) }), null, 2)}\n`);
   } else if (args.format === "github") {
-    stdout(githubAnnotations(files, io.cwd, failedRoots));
+    stdout(githubAnnotations(files, io.cwd, { failedRoots, unmatched: context.unmatched.map(unmatchedMessage) }));
     if (!args.quiet) io.stderr(`${summaryLine(summary, mode, context.err)}\n`);
   } else {
     const showDiff = name === "fix" && args.dry;
@@ -217,6 +229,7 @@ function printReport(context: ReportContext): void {
       }
       for (const file of context.written) lines.push(file.startsWith("no changes") ? file : `wrote ${displayPath(file, io.cwd)}`);
       lines.push(summaryLine(summary, mode, colors));
+      if (targets.length > 0) lines.push(targetsLine(targets, colors));
       if (failedRoots.length > 0) lines.push(colors.red(`${failedRoots.length} of ${result.roots.length + failedBefore.length} repositories failed`));
       if (interrupted) lines.push(colors.yellow(`interrupted after ${result.processed} of ${result.total} files`));
     }

@@ -50,6 +50,7 @@ export const OPTION_SPECS: Readonly<Record<string, OptionSpec>> = {
   force: { kind: "boolean", default: false, only: "fix", group: "Fix:", describe: "Write even where files to be changed have uncommitted changes" },
   "fail-on-manual": { kind: "boolean", default: false, only: "fix", group: "Fix:", describe: "Exit 1 when sites needing manual attention are left (fix in CI)" },
   "allow-manual": { kind: "boolean", default: false, only: "check", group: "Check:", describe: "Exit 0 when only manual sites are left" },
+  "allow-unmatched": { kind: "boolean", default: false, only: "check", group: "Check:", describe: "Exit 0 even when a target matched no call site (a typo in a target otherwise fails the gate)" },
 };
 
 /** The options `command` takes, in help order; `own` picks only those no other command takes. */

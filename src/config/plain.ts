@@ -8,7 +8,7 @@ import { engineValues, IDENTIFIER, returnAwaitValues, topLevelAwaitValues, type 
 
 export interface ConfigData {
   readonly $schema?: string;
-  readonly targets?: readonly { readonly name: string; readonly sync?: string; readonly module?: string; readonly type?: string }[];
+  readonly targets?: readonly { readonly name: string; readonly sync?: string; readonly module?: string; readonly type?: string; readonly done?: boolean }[];
   readonly returnAwait?: ReturnAwait;
   readonly topLevelAwait?: TopLevelAwait;
   readonly engine?: Engine;
@@ -17,7 +17,7 @@ export interface ConfigData {
 }
 
 const CONFIG_KEYS: ReadonlySet<string> = new Set(["$schema", "targets", "returnAwait", "topLevelAwait", "engine", "project", "allPromises"]);
-const TARGET_KEYS: ReadonlySet<string> = new Set(["name", "sync", "module", "type"]);
+const TARGET_KEYS: ReadonlySet<string> = new Set(["name", "sync", "module", "type", "done"]);
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
@@ -30,11 +30,12 @@ const nonEmpty = (v: unknown) => typeof v === "string" && v.length > 0;
 
 function isPlainTarget(value: unknown): boolean {
   if (!isPlainObject(value) || Object.keys(value).some((key) => !TARGET_KEYS.has(key))) return false;
-  const { name, sync, module, type } = value;
+  const { name, sync, module, type, done } = value;
   return (name === "default" || identifier(name))
     && optional(sync, identifier) && sync !== name
     && optional(module, nonEmpty)
-    && optional(type, identifier);
+    && optional(type, identifier)
+    && optional(done, (v) => typeof v === "boolean");
 }
 
 /** The config as zod would return it, or undefined when zod must decide. */

@@ -27,6 +27,8 @@ function build(z: typeof Zod) {
       module: z.string().min(1, { message: "must be a module specifier, e.g. \"next/headers\"" }).optional(),
       /** A class or interface: only member calls on receivers of this type match (typed engine). */
       type: identifier.optional(),
+      /** The migration of this target is finished: matching no call site is expected, not a mistake. */
+      done: z.boolean({ invalid_type_error: "must be true or false: true when no call of this target is left, on purpose" }).optional(),
     })
     .strict()
     .refine((t) => t.sync === undefined || t.sync !== t.name, {
@@ -74,6 +76,8 @@ export interface Target {
   readonly sync?: string;
   readonly type?: string;
   readonly module?: string;
+  /** No call site is left, on purpose: a target that matches nothing is then not a warning. */
+  readonly done?: boolean;
 }
 
 /** A validated config with every default filled in. */

@@ -24,7 +24,7 @@ function describeIssue(issue: z.ZodIssue): string {
 }
 
 function allowedKeys(path: readonly PropertyKey[]): string {
-  return path.includes("targets") ? "name, sync, module, type" : "targets, returnAwait, topLevelAwait, engine, project, allPromises";
+  return path.includes("targets") ? "name, sync, module, type, done" : "targets, returnAwait, topLevelAwait, engine, project, allPromises";
 }
 
 /**
@@ -45,6 +45,7 @@ export function resolveConfig(raw: unknown, source: string, options: ResolveOpti
     ...(t.sync !== undefined ? { sync: t.sync } : {}),
     ...(t.module !== undefined ? { module: t.module } : {}),
     ...(t.type !== undefined ? { type: t.type } : {}),
+    ...(t.done !== undefined ? { done: t.done } : {}),
   }));
   return Object.freeze({
     targets: Object.freeze(targets.map((t) => Object.freeze(t))),

@@ -14,8 +14,18 @@ const TITLES: Readonly<Record<Exclude<Action, "ok">, string>> = {
   manual: "unawaited: manual fix needed",
 };
 
-export function githubAnnotations(files: readonly FileResult[], cwd: string, failedRoots: readonly { path: string; message: string }[] = []): string {
-  const lines: string[] = failedRoots.map((failure) => command("error", { title: "unawaited: repository failed" }, `${displayPath(failure.path, cwd)}: ${failure.message}`));
+export interface GithubExtras {
+  /** With --repos: repositories that failed alone. */
+  readonly failedRoots?: readonly { path: string; message: string }[];
+  /** Warnings for targets that matched no call site. */
+  readonly unmatched?: readonly string[];
+}
+
+export function githubAnnotations(files: readonly FileResult[], cwd: string, extras: GithubExtras = {}): string {
+  const lines: string[] = [
+    ...(extras.failedRoots ?? []).map((failure) => command("error", { title: "unawaited: repository failed" }, `${displayPath(failure.path, cwd)}: ${failure.message}`)),
+    ...(extras.unmatched ?? []).map((text) => command("warning", { title: "unawaited: target matched nothing" }, text)),
+  ];
   for (const file of files) {
     const name = displayPath(file.file, cwd);
     for (const finding of file.findings) {

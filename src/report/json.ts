@@ -1,6 +1,7 @@
 /** The machine report for `--format json`: stable field names, paths relative to the working directory. */
 import type { Finding } from "../analysis/findings";
 import type { UnawaitedError } from "../errors";
+import type { TargetAccount } from "../runner/accounting";
 import type { FileResult, RunSummary } from "../runner/run";
 import { displayPath } from "./paths";
 
@@ -24,9 +25,11 @@ export interface JsonReport {
   }[];
   readonly roots: readonly JsonRoot[];
   readonly summary: RunSummary;
+  /** Every target's call sites, by action; a target that matched nothing has a `hint` where the files suggest one. */
+  readonly targets: readonly TargetAccount[];
 }
 
-export function jsonReport(files: readonly FileResult[], roots: readonly JsonRoot[], summary: RunSummary, cwd: string): JsonReport {
+export function jsonReport(files: readonly FileResult[], roots: readonly JsonRoot[], summary: RunSummary, cwd: string, targets: readonly TargetAccount[]): JsonReport {
   return {
     findings: files.flatMap((file) => file.findings.map((finding) => ({ ...finding, file: displayPath(finding.file, cwd) }))),
     errors: files
@@ -40,6 +43,7 @@ export function jsonReport(files: readonly FileResult[], roots: readonly JsonRoo
       })),
     roots,
     summary,
+    targets,
   };
 }
 

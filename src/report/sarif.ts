@@ -5,6 +5,7 @@
 import { pathToFileURL } from "node:url";
 import type { Action } from "../analysis/findings";
 import type { UnawaitedError } from "../errors";
+import type { TargetAccount } from "../runner/accounting";
 import type { FileResult } from "../runner/run";
 import { displayPath } from "./paths";
 
@@ -19,7 +20,17 @@ const RULES: readonly { id: Exclude<Action, "ok">; name: string; text: string; l
   { id: "manual", name: "AsyncCallNeedsManualFix", text: "A call of an async function that unawaited cannot fix: a person must decide.", level: "warning" },
 ];
 
-export function sarifReport(files: readonly FileResult[], cwd: string, version: string, failedRoots: readonly { path: string; message: string }[] = []): object {
+export interface SarifExtras {
+  /** With --repos: repositories that failed alone. */
+  readonly failedRoots?: readonly { path: string; message: string }[];
+  /** Every target's call sites, by action (in the run's properties). */
+  readonly targets?: readonly TargetAccount[];
+  /** Warnings for targets that matched no call site. */
+  readonly unmatched?: readonly string[];
+}
+
+export function sarifReport(files: readonly FileResult[], cwd: string, version: string, extras: SarifExtras = {}): object {
+  const { failedRoots = [], targets = [], unmatched = [] } = extras;
   const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
   const results = files.flatMap((file) =>
     file.findings
@@ -62,8 +73,13 @@ export function sarifReport(files: readonly FileResult[], cwd: string, version: 
     runs: [{
       tool: tool(version),
       originalUriBaseIds: { "%SRCROOT%": { uri: `${pathToFileURL(cwd).href.replace(/\/?$/, "/")}` } },
-      invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
+      invocations: [{
+        executionSuccessful: notifications.length === 0,
+        toolExecutionNotifications: notifications,
+        toolConfigurationNotifications: unmatched.map((text) => ({ level: "warning", descriptor: { id: "unmatched-target" }, message: { text } })),
+      }],
       results,
+      properties: { targets },
     }],
   };
 }

@@ -1,5 +1,6 @@
 /** The human report: one line per site or problem, then summary lines. */
 import type { Action, Finding } from "../analysis/findings";
+import type { TargetAccount } from "../runner/accounting";
 import type { FileResult, RunSummary } from "../runner/run";
 import type { Palette } from "./colors";
 import { isNotInProject } from "../typed/verify";
@@ -88,6 +89,24 @@ export function summaryLine(summary: RunSummary, mode: SummaryMode, colors: Pale
   const tail = mode === "written" ? "" : mode === "patch" ? " (patch only: source files not written)" : ` (${mode === "dry" ? "dry run" : mode}: nothing written)`;
   const interrupted = summary.interrupted ? colors.yellow(" — interrupted: files written so far are whole, the rest untouched") : "";
   return `${colors.bold("unawaited:")} ${summaryText(summary, mode)}; ${summary.durationMs} ms${tail}${interrupted}`;
+}
+
+/** `targets: createWebSocketManager 10 (4 await, 1 manual, 5 ok), cookies 0`: every target's call sites, by action. */
+export function targetsLine(targets: readonly TargetAccount[], colors: Palette): string {
+  const parts = targets.map((target) => {
+    const counts = (Object.entries(target.sites) as [Action, number][]).filter(([, n]) => n > 0);
+    const total = counts.reduce((sum, [, n]) => sum + n, 0);
+    const name = target.module !== undefined ? `${target.module}#${target.name}` : target.name;
+    if (total === 0) return target.done ? `${name} 0 (done)` : colors.yellow(`${name} 0`);
+    return `${name} ${total} (${counts.map(([action, n]) => `${n} ${action}`).join(", ")})`;
+  });
+  return `targets: ${parts.join(", ")}`;
+}
+
+/** Why a target that matched nothing deserves a look, with what the files suggest. */
+export function unmatchedMessage(target: TargetAccount): string {
+  const name = target.module !== undefined ? `${target.name} (module '${target.module}')` : target.name;
+  return `target ${name} matched no call site${target.hint ? `; ${target.hint}` : ""}`;
 }
 
 export function rootSummaryLine(root: string, summary: RunSummary, mode: SummaryMode, colors: Palette): string {
