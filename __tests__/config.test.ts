@@ -31,11 +31,16 @@ describe("config validation", () => {
       topLevelAwait: "auto",
       engine: "syntactic",
       allPromises: false,
+      promiseConsumers: [],
     });
   });
 
   it.each([
-    [{ targets: [{ name: "f" }], extra: 1 }, /unknown key "extra" \(allowed: targets, returnAwait, topLevelAwait, engine, project, allPromises\)/],
+    [{ targets: [{ name: "f" }], extra: 1 }, /unknown key "extra" \(allowed: targets, returnAwait, topLevelAwait, engine, project, allPromises, promiseConsumers\)/],
+    [{ targets: [{ name: "f" }], promiseConsumers: "promiseAll" }, /promiseConsumers: must be a list of function names/],
+    [{ targets: [{ name: "f" }], promiseConsumers: ["promiseAll", "p map"] }, /promiseConsumers\[1\]: must be a function name \("promiseAll"\), a dotted path/],
+    [{ targets: [{ name: "f" }], promiseConsumers: ["p-map#"] }, /promiseConsumers\[0\]: /],
+    [{ targets: [{ name: "f" }], promiseConsumers: [3] }, /promiseConsumers\[0\]: must be a string/],
     [{ targets: [{ name: "f", sinc: "g" }] }, /unknown key "sinc" in targets\[0\] \(allowed: name, sync, module, type\)/],
     [{ targets: [{ name: "not an identifier" }] }, /targets\[0\]\.name: /],
     [{ targets: [{ name: "f", sync: "f" }] }, /targets\[0\]\.sync: "sync" must differ from "name"/],
@@ -115,6 +120,7 @@ describe("the plain config check (no zod on the common path)", () => {
     { allPromises: true },
     { targets: [], allPromises: true, engine: "typed" },
     { targets: [{ name: "create_websocket_manager", module: "app.ws.factory" }] },
+    { targets: [{ name: "f" }], promiseConsumers: ["promiseAll", "utils.settle", "@acme/async#pMap", "app.aio#gather_all"] },
   ];
   const LEFT_TO_ZOD: readonly unknown[] = [
     null,
@@ -135,6 +141,8 @@ describe("the plain config check (no zod on the common path)", () => {
     { targets: { name: "f" } },
     { targets: [null] },
     { targets: [{ name: "f" }], $schema: 3 },
+    { targets: [{ name: "f" }], promiseConsumers: ["utils..settle"] },
+    { targets: [{ name: "f" }], promiseConsumers: "promiseAll" },
   ];
 
   for (const raw of VALID) {
