@@ -121,6 +121,7 @@ const cases: Case[] = [
   { name: "sync callback returning the promise", code: "async function a(xs) { await Promise.all(xs.map((x) => createWebSocketManager(x))); }", findings: ["1:56 ok"] },
   { name: "sync function returning the promise", code: "function a() { return createWebSocketManager(); }", findings: ["1:23 ok"] },
   { name: "parameter default in an async function", code: "async function a(m = createWebSocketManager()) {}", findings: ["1:22 manual"] },
+  { name: "parameter default chained: used as a promise, nothing to await", code: "async function a(m = createWebSocketManager().then(f)) {}", findings: ["1:22 ok"] },
   { name: "a computed method key belongs to the enclosing scope", code: "async function a() { return { [createWebSocketManager()]() {} }; }", findings: ["1:32 await"] },
 
   // Matching.

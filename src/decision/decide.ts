@@ -62,7 +62,7 @@ export function decide(facts: SiteFacts): Decision {
   if (facts.syncVariant === undefined) {
     return {
       action: "manual",
-      reason: `called in ${scope.where}, where await is not available, and no sync variant is configured; the result is a ${facts.language.noun}`,
+      reason: `called in ${scope.where}, where await is not available, and no sync variant is configured; the result is a ${facts.language.typeName}`,
     };
   }
   const blocked = facts.syncBlocker();
@@ -71,13 +71,15 @@ export function decide(facts: SiteFacts): Decision {
 }
 
 function usesOf(facts: SiteFacts): Verdict {
-  if (facts.direct) return { kind: "deliberate", use: facts.direct, reason: describeUse(facts.direct) };
+  const noun = facts.language.noun;
+  if (facts.direct) return { kind: "deliberate", use: facts.direct, reason: describeUse(facts.direct, noun) };
   const stored = facts.stored;
   if (!stored) return { kind: "none" };
   // A later `return m` from an async def hands the caller a coroutine: for this rule it is a value use.
   const asValue = (reference: StoredReference) => reference.kind === "value"
     || (reference.kind === "promise" && reference.use.kind === "returned" && reference.use.fromAsync && !facts.language.returnedValueFlattens);
-  const value = stored.references.find(asValue);
+  // Only worth saying when something else uses it as a promise; otherwise it is the plain value-use case.
+  const value = stored.references.some((r) => r.kind === "promise") ? stored.references.find(asValue) : undefined;
   if (value) {
     const returned = value.kind === "promise";
     return {
@@ -96,7 +98,7 @@ function usesOf(facts: SiteFacts): Verdict {
     };
   }
   if (promise) {
-    return { kind: "deliberate", use: promise.use, reason: `stored in ${stored.name}, which is used as a ${facts.language.noun} at line ${promise.line} (${describeUse(promise.use)})` };
+    return { kind: "deliberate", use: promise.use, reason: `stored in ${stored.name}, which is used as a ${noun} at line ${promise.line} (${describeUse(promise.use, noun)})` };
   }
   const opaque = stored.references.find((r) => r.kind === "opaque");
   if (opaque) {
@@ -137,23 +139,23 @@ function floatingReason(facts: SiteFacts): string {
     : `a coroutine never awaited in ${facts.scope.where}: it does not run, and its errors are lost`;
 }
 
-export function describeUse(use: PromiseUse): string {
+export function describeUse(use: PromiseUse, noun: string): string {
   switch (use.kind) {
     case "awaited":
       return "already awaited";
     case "void":
       return "explicitly discarded with void";
     case "chained":
-      return `used as a promise: chained with .${use.method}()`;
+      return `used as a ${noun}: chained with .${use.method}()`;
     case "consumed":
-      return `passed to ${use.by}, which takes it as a promise`;
+      return `used as a ${noun}: passed to ${use.by}`;
     case "asserted":
-      return `a promise assertion: ${use.how}`;
+      return `used as a ${noun}: asserted with ${use.how}`;
     case "returned":
-      return "returned to the caller, who awaits it";
+      return `returned as a ${noun} to the caller`;
     case "iterated":
       return "iterated, and each item awaited";
     case "typed":
-      return `used as a promise: ${use.detail}`;
+      return `used as a ${noun}: ${use.detail}`;
   }
 }

@@ -14,12 +14,14 @@ export interface LanguageFacts {
    * `await` gets a coroutine object).
    */
   readonly returnedValueFlattens: boolean;
-  /** What a call of a target gives: "a promise", "a coroutine". */
+  /** What a call of a target gives, in reasons: "promise", "coroutine". */
   readonly noun: string;
+  /** Its type's name: "Promise", "coroutine". */
+  readonly typeName: string;
 }
 
-export const JAVASCRIPT: LanguageFacts = { returnedValueFlattens: true, noun: "promise" };
-export const PYTHON: LanguageFacts = { returnedValueFlattens: false, noun: "coroutine" };
+export const JAVASCRIPT: LanguageFacts = { returnedValueFlattens: true, noun: "promise", typeName: "Promise" };
+export const PYTHON: LanguageFacts = { returnedValueFlattens: false, noun: "coroutine", typeName: "coroutine" };
 
 export type ScopeFacts =
   | { readonly kind: "async"; readonly where: string }
