@@ -219,6 +219,14 @@ describe("the Python engine, in process", () => {
     expect(result.findings.map((f) => `${f.line}:${f.column} ${f.action}`)).toEqual(["2:12 ok", "3:13 ok"]);
   });
 
+  it("a coroutine stored where await is not available and returned by an async def is for a person to fix", () => {
+    const source = "class A:\n    def __init__(self):\n        self.user = fetch_user(1)\n    async def get(self):\n        return self.user\n";
+    const result = run(source);
+    expect(result.output).toBe(source);
+    expect(result.findings.map((f) => `${f.line}:${f.column} ${f.action}`)).toEqual(["3:21 manual"]);
+    expect(result.findings[0]!.reason).toContain("line 5 returns from an async function");
+  });
+
   it("a stored coroutine that the async def later passes on and awaits is for a person to check", () => {
     const source = "async def h():\n    task = fetch_user(1)\n    keep(task)\n    await task\n";
     const result = run(source);

@@ -6,7 +6,7 @@ import { parsePromiseConsumers, type PromiseConsumer } from "../config/consumers
 import type { ResolvedConfig, Target } from "../config/schema";
 import { decide } from "../decision/decide";
 import { JAVASCRIPT, type PromiseUse, type ScopeFacts, type SiteFacts } from "../decision/facts";
-import { CALL_TYPES, climbWrappers, MEMBER_TYPES, memberPropertyName, nodeOf, type AnyNode, type AnyPath } from "./ast";
+import { asNode, CALL_TYPES, climbWrappers, isStringLiteral, MEMBER_TYPES, memberPropertyName, nodeOf, requiredModule, type AnyNode, type AnyPath } from "./ast";
 import { bindingOrigin, type BindingOrigin } from "./bindings";
 import { collectDeclarations, type Declaration } from "./declarations";
 import type { Action } from "./findings";
@@ -229,6 +229,7 @@ function lazyIndex(ast: AnyNode, root: AnyPath, keyOf: (node: AnyNode) => string
 /** File-wide lookups, each built by one plain walk the first time it is asked for. */
 export function createFileIndex(ast: AnyNode, root: AnyPath, source: string, consumers: readonly PromiseConsumer[]): AnalysisIndex {
   let declarations: Map<string, Declaration[]> | undefined;
+  let modules: Set<string> | undefined;
   const textOf = (node: AnyNode): string => (node.start != null && node.end != null ? source.slice(node.start, node.end) : "");
   const identifiers = lazyIndex(ast, root, (node) => (node.type === "Identifier" ? (node["name"] as string) : undefined));
   const members = lazyIndex(ast, root, (node) => (MEMBER_TYPES.has(node.type) ? textOf(node) : undefined));
@@ -237,9 +238,35 @@ export function createFileIndex(ast: AnyNode, root: AnyPath, source: string, con
     members,
     textOf,
     consumers,
+    importsModule(module) {
+      modules ??= topLevelModules(ast);
+      return modules.has(module);
+    },
     declarations(name) {
       declarations ??= collectDeclarations(ast);
       return declarations.get(name) ?? [];
     },
   };
+}
+
+/**
+ * The modules the file's top-level statements import or `require`, for the
+ * consumer checks. An import inside a function is not seen: React's `use` and
+ * a configured `module#name` consumer are imported at the top.
+ */
+function topLevelModules(ast: AnyNode): Set<string> {
+  const out = new Set<string>();
+  const program = asNode(ast["program"]) ?? ast;
+  for (const statement of (program["body"] as AnyNode[] | undefined) ?? []) {
+    if (statement.type === "ImportDeclaration") {
+      const source = asNode(statement["source"]);
+      if (isStringLiteral(source)) out.add(source.value);
+    } else if (statement.type === "VariableDeclaration") {
+      for (const declarator of (statement["declarations"] as AnyNode[]) ?? []) {
+        const module = requiredModule(asNode(declarator["init"]));
+        if (module !== undefined) out.add(module);
+      }
+    }
+  }
+  return out;
 }

@@ -35,6 +35,8 @@ export interface FileIndex {
   textOf(node: AnyNode): string;
   /** The config's `promiseConsumers`. */
   readonly consumers: readonly PromiseConsumer[];
+  /** Whether a top-level import or `require` of the file names this module (a cheap test before resolving bindings). */
+  importsModule(module: string): boolean;
 }
 
 /** How the value of `path` is consumed as a promise, ignoring storage in a variable. */
@@ -122,10 +124,10 @@ function consumerName(callPath: AnyPath, index: FileIndex): string | undefined {
   }
   const callee = unwrap(asNode(call["callee"]) ?? call);
   const dotted = dottedName(callee);
-  if (importedAs(callPath, callee, "react", "use")) return "React's use()";
+  if (index.importsModule("react") && importedAs(callPath, callee, "react", "use")) return "React's use()";
   for (const consumer of index.consumers) {
     if (consumer.module !== undefined) {
-      if (importedAs(callPath, callee, consumer.module, consumer.path[0]!)) return `${consumer.module}#${consumer.path[0]!}`;
+      if (index.importsModule(consumer.module) && importedAs(callPath, callee, consumer.module, consumer.path[0]!)) return `${consumer.module}#${consumer.path[0]!}`;
     } else if (dotted !== undefined && dotted.length === consumer.path.length && dotted.every((part, i) => part === consumer.path[i])) {
       return consumer.path.join(".");
     }

@@ -82,6 +82,13 @@ function usesOf(facts: SiteFacts): Verdict {
   const value = stored.references.some((r) => r.kind === "promise") ? stored.references.find(asValue) : undefined;
   if (value) {
     const returned = value.kind === "promise";
+    if (returned && facts.scope.kind !== "async") {
+      // `self.task = f()` in __init__, returned by an async method: the store has no await to take.
+      return {
+        kind: "manual",
+        reason: `stored in ${stored.name}, which line ${value.line} returns from an async function: a ${noun} does not flatten, and ${facts.scope.where} cannot await it; fix by hand`,
+      };
+    }
     return {
       kind: "value",
       reason: returned
