@@ -90,6 +90,12 @@ describe("configFromOptions (jscodeshift options)", () => {
     ]);
   });
 
+  it("reads --promiseConsumers as a comma-separated list, and names the option when one is wrong", () => {
+    const file = path.join(tempDir(), "a.ts");
+    expect(configFromOptions({ targets: "f", promiseConsumers: "promiseAll, utils.settle,p-map#pMap" }, file).promiseConsumers).toEqual(["promiseAll", "utils.settle", "p-map#pMap"]);
+    expect(() => configFromOptions({ targets: "f", promiseConsumers: "promise all" }, file)).toThrow(/promiseConsumers\[0\]: must be a function name/);
+  });
+
   it("reads --config and applies option overrides", () => {
     const dir = tempDir();
     writeTree(dir, { "c.json": JSON.stringify({ targets: [{ name: "f" }] }) });
