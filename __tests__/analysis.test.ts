@@ -95,6 +95,8 @@ const cases: Case[] = [
   { name: "use() from elsewhere in a sync component", code: "import { use } from './use'; import { cookies } from 'next/headers'; function C() { return use(cookies()).get('x'); }", findings: ["1:96 manual"] },
   { name: "configured consumer, array element", code: "async function a() { await promiseAll([createWebSocketManager()]); }", options: { promiseConsumers: ["promiseAll"] }, findings: ["1:40 ok"] },
   { name: "configured consumer, not configured", code: "async function a() { await promiseAll([createWebSocketManager()]); }", findings: ["1:40 await"] },
+  { name: "configured module#default consumer, default import", code: "import pMap from 'p-map'; async function a() { await pMap([createWebSocketManager()], g); }", options: { promiseConsumers: ["p-map#default"] }, findings: ["1:60 ok"] },
+  { name: "configured module#name consumer, subpath import specifier", code: "import { all } from '#app/async'; async function a() { await all([createWebSocketManager()]); }", options: { promiseConsumers: ["#app/async#all"] }, findings: ["1:67 ok"] },
   { name: "configured module#name consumer, aliased import", code: "import { all as every } from 'p-all'; async function a() { await every([createWebSocketManager()]); }", options: { promiseConsumers: ["p-all#all"] }, findings: ["1:73 ok"] },
 
   // Stored: a value use wins; passed on and used as a promise is for a person.

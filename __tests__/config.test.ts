@@ -126,7 +126,7 @@ describe("the plain config check (no zod on the common path)", () => {
     { allPromises: true },
     { targets: [], allPromises: true, engine: "typed" },
     { targets: [{ name: "create_websocket_manager", module: "app.ws.factory" }] },
-    { targets: [{ name: "f" }], promiseConsumers: ["promiseAll", "utils.settle", "@acme/async#pMap", "app.aio#gather_all"] },
+    { targets: [{ name: "f" }], promiseConsumers: ["promiseAll", "utils.settle", "@acme/async#pMap", "app.aio#gather_all", "#app/async#all", "p-map#default"] },
   ];
   const LEFT_TO_ZOD: readonly unknown[] = [
     null,
@@ -148,6 +148,8 @@ describe("the plain config check (no zod on the common path)", () => {
     { targets: [null] },
     { targets: [{ name: "f" }], $schema: 3 },
     { targets: [{ name: "f" }], promiseConsumers: ["utils..settle"] },
+    { targets: [{ name: "f" }], promiseConsumers: ["#pMap"] },
+    { targets: [{ name: "f" }], promiseConsumers: ["p-map#p.map"] },
     { targets: [{ name: "f" }], promiseConsumers: "promiseAll" },
   ];
 

@@ -18,7 +18,7 @@ export const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
  * A `promiseConsumers` entry: a name (`promiseAll`), a dotted path
  * (`utils.settle`), or an imported name (`@acme/async#pMap`, `app.aio#gather_all`).
  */
-export const PROMISE_CONSUMER = /^(?:[^#\s]+#[A-Za-z_$][\w$]*|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)$/;
+export const PROMISE_CONSUMER = /^(?:\S+#[A-Za-z_$][\w$]*|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)$/;
 
 export const DEFAULTS = {
   returnAwait: "in-try-catch",
