@@ -104,15 +104,16 @@ function siteFacts(input: DecideInput): SiteFacts {
   const { call, target, scope, index, config } = input;
   const direct = directPromiseUse(call, index);
   const stored = direct ? undefined : storedFacts(call, index);
-  const typed = typedPromiseUse(input.facts);
+  // A type-checker fact (a promise-typed parameter or variable) counts when the syntax shows no promise use of its own.
+  const syntactic = direct !== undefined || (stored?.references.some((r) => r.kind === "promise") ?? false);
+  const typed = syntactic ? undefined : typedPromiseUse(input.facts);
   const scopeFacts: ScopeFacts = scope.kind === "forbidden" ? { kind: "no-await", where: scope.where } : scope;
   return {
     language: JAVASCRIPT,
     scope: scopeFacts,
     returnAwait: config.returnAwait,
-    // A type-checker fact counts when the syntax shows no promise use of its own.
-    direct: direct ?? (stored?.references.some((r) => r.kind === "promise") ? undefined : typed),
-    stored: typed && !direct && !stored?.references.some((r) => r.kind === "promise") ? undefined : stored,
+    direct: typed ?? direct,
+    stored: typed ? undefined : stored,
     floating: isFloating(call),
     handlesRejection: handledRejection(nodeOf(call)),
     hazard: splitsOptionalChain(call) ? { kind: "optional-chain" } : undefined,
