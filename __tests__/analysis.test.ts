@@ -80,6 +80,36 @@ const cases: Case[] = [
   { name: "member stored, awaited elsewhere", code: "class A { async start() { this.ready = createWebSocketManager(); } async use() { await this.ready; } }", findings: ["1:40 ok"] },
   { name: "a shadowing variable of the same name does not count as the stored promise", code: "async function a() { const p = createWebSocketManager(); p.add(); { const p = b; await p; } }", findings: ["1:32 await"] },
 
+  // Promise assertions: the promise is what is asserted.
+  { name: "expect(p).rejects", code: "async function a() { await expect(createWebSocketManager()).rejects.toThrow(); }", findings: ["1:35 ok"] },
+  { name: "expect(p).to.eventually (chai-as-promised)", code: "async function a() { await expect(createWebSocketManager()).to.eventually.equal(1); }", findings: ["1:35 ok"] },
+  { name: "p.should.be.rejected", code: "async function a() { await createWebSocketManager().should.be.rejected; }", findings: ["1:28 ok"] },
+  { name: "assert.rejects from node:assert", code: "import assert from 'node:assert'; async function a() { await assert.rejects(createWebSocketManager()); }", findings: ["1:77 ok"] },
+  { name: "rejects of another object is not an assertion", code: "async function a(x) { await x.rejects(createWebSocketManager()); }", findings: ["1:39 await"] },
+  { name: "stored, then asserted", code: "async function a() { const p = createWebSocketManager(); await expect(p).resolves.toBe(1); }", findings: ["1:32 ok"] },
+  { name: "expect(f()).toBe(1) asserts the value", code: "async function a() { expect(createWebSocketManager()).toBe(1); }", findings: ["1:29 await"] },
+  { name: "expect(f()).should is not a promise matcher", code: "async function a() { expect(createWebSocketManager()).should.equal(1); }", findings: ["1:29 await"] },
+
+  // Consumers: React's use() and the configured promiseConsumers.
+  { name: "React use() in a sync component", code: "import { use } from 'react'; import { cookies } from 'next/headers'; function C() { return use(cookies()).get('x'); }", findings: ["1:96 ok"] },
+  { name: "use() from elsewhere in a sync component", code: "import { use } from './use'; import { cookies } from 'next/headers'; function C() { return use(cookies()).get('x'); }", findings: ["1:96 manual"] },
+  { name: "configured consumer, array element", code: "async function a() { await promiseAll([createWebSocketManager()]); }", options: { promiseConsumers: ["promiseAll"] }, findings: ["1:40 ok"] },
+  { name: "configured consumer, not configured", code: "async function a() { await promiseAll([createWebSocketManager()]); }", findings: ["1:40 await"] },
+  { name: "configured module#default consumer, default import", code: "import pMap from 'p-map'; async function a() { await pMap([createWebSocketManager()], g); }", options: { promiseConsumers: ["p-map#default"] }, findings: ["1:60 ok"] },
+  { name: "configured module#name consumer, subpath import specifier", code: "import { all } from '#app/async'; async function a() { await all([createWebSocketManager()]); }", options: { promiseConsumers: ["#app/async#all"] }, findings: ["1:67 ok"] },
+  { name: "configured module#name consumer, aliased import", code: "import { all as every } from 'p-all'; async function a() { await every([createWebSocketManager()]); }", options: { promiseConsumers: ["p-all#all"] }, findings: ["1:73 ok"] },
+
+  // Stored: a value use wins; passed on and used as a promise is for a person.
+  { name: "stored, used as the value, then returned", code: "async function a() { const m = createWebSocketManager(); m.add(); return m; }", findings: ["1:32 await"] },
+  { name: "stored, in arithmetic, then awaited", code: "async function a() { const m = createWebSocketManager(); x(m * 2); await m; }", findings: ["1:32 await"] },
+  { name: "stored, chained, then returned", code: "async function a() { const m = createWebSocketManager(); m.catch(f); return m; }", findings: ["1:32 ok"] },
+  { name: "stored, passed to a function, then awaited", code: "async function a() { const m = createWebSocketManager(); keep(m); await m; }", findings: ["1:32 manual"] },
+  { name: "stored, reassigned, then used as the value", code: "async function a() { let m = createWebSocketManager(); m = await m; m.add(); }", findings: ["1:30 ok"] },
+  { name: "stored in a sync function, used as the value, then returned", code: "function a(r) { const p = r.setWebsocketManagerAsync(1); p.x(); return p; }", findings: ["1:27 sync-variant"] },
+
+  // returnAwait "in-try-catch": a block with `await using` before the return counts as try/finally.
+  { name: "returned after await using, in-try-catch", code: "async function a() { await using r = open(); return createWebSocketManager(); }", findings: ["1:53 await"] },
+
   // Sync scopes.
   { name: "sync function, sync variant", code: "function a(r) { r.setWebsocketManagerAsync(m); }", findings: ["1:17 sync-variant"] },
   { name: "sync function, no sync variant", code: "function a() { createWebSocketManager(); }", findings: ["1:16 manual"] },
@@ -93,6 +123,7 @@ const cases: Case[] = [
   { name: "sync callback returning the promise", code: "async function a(xs) { await Promise.all(xs.map((x) => createWebSocketManager(x))); }", findings: ["1:56 ok"] },
   { name: "sync function returning the promise", code: "function a() { return createWebSocketManager(); }", findings: ["1:23 ok"] },
   { name: "parameter default in an async function", code: "async function a(m = createWebSocketManager()) {}", findings: ["1:22 manual"] },
+  { name: "parameter default chained: used as a promise, nothing to await", code: "async function a(m = createWebSocketManager().then(f)) {}", findings: ["1:22 ok"] },
   { name: "a computed method key belongs to the enclosing scope", code: "async function a() { return { [createWebSocketManager()]() {} }; }", findings: ["1:32 await"] },
 
   // Matching.

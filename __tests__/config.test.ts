@@ -31,11 +31,16 @@ describe("config validation", () => {
       topLevelAwait: "auto",
       engine: "syntactic",
       allPromises: false,
+      promiseConsumers: [],
     });
   });
 
   it.each([
-    [{ targets: [{ name: "f" }], extra: 1 }, /unknown key "extra" \(allowed: targets, returnAwait, topLevelAwait, engine, project, allPromises\)/],
+    [{ targets: [{ name: "f" }], extra: 1 }, /unknown key "extra" \(allowed: targets, returnAwait, topLevelAwait, engine, project, allPromises, promiseConsumers\)/],
+    [{ targets: [{ name: "f" }], promiseConsumers: "promiseAll" }, /promiseConsumers: must be a list of function names/],
+    [{ targets: [{ name: "f" }], promiseConsumers: ["promiseAll", "p map"] }, /promiseConsumers\[1\]: must be a function name \("promiseAll"\), a dotted path/],
+    [{ targets: [{ name: "f" }], promiseConsumers: ["p-map#"] }, /promiseConsumers\[0\]: /],
+    [{ targets: [{ name: "f" }], promiseConsumers: [3] }, /promiseConsumers\[0\]: must be a string/],
     [{ targets: [{ name: "f", sinc: "g" }] }, /unknown key "sinc" in targets\[0\] \(allowed: name, sync, module, type, done\)/],
     [{ targets: [{ name: "not an identifier" }] }, /targets\[0\]\.name: /],
     [{ targets: [{ name: "f", sync: "f" }] }, /targets\[0\]\.sync: "sync" must differ from "name"/],
@@ -85,6 +90,12 @@ describe("configFromOptions (jscodeshift options)", () => {
     ]);
   });
 
+  it("reads --promiseConsumers as a comma-separated list, and names the option when one is wrong", () => {
+    const file = path.join(tempDir(), "a.ts");
+    expect(configFromOptions({ targets: "f", promiseConsumers: "promiseAll, utils.settle,p-map#pMap" }, file).promiseConsumers).toEqual(["promiseAll", "utils.settle", "p-map#pMap"]);
+    expect(() => configFromOptions({ targets: "f", promiseConsumers: "promise all" }, file)).toThrow(/promiseConsumers\[0\]: must be a function name/);
+  });
+
   it("reads --config and applies option overrides", () => {
     const dir = tempDir();
     writeTree(dir, { "c.json": JSON.stringify({ targets: [{ name: "f" }] }) });
@@ -115,6 +126,7 @@ describe("the plain config check (no zod on the common path)", () => {
     { allPromises: true },
     { targets: [], allPromises: true, engine: "typed" },
     { targets: [{ name: "create_websocket_manager", module: "app.ws.factory" }] },
+    { targets: [{ name: "f" }], promiseConsumers: ["promiseAll", "utils.settle", "@acme/async#pMap", "app.aio#gather_all", "#app/async#all", "p-map#default"] },
   ];
   const LEFT_TO_ZOD: readonly unknown[] = [
     null,
@@ -135,6 +147,10 @@ describe("the plain config check (no zod on the common path)", () => {
     { targets: { name: "f" } },
     { targets: [null] },
     { targets: [{ name: "f" }], $schema: 3 },
+    { targets: [{ name: "f" }], promiseConsumers: ["utils..settle"] },
+    { targets: [{ name: "f" }], promiseConsumers: ["#pMap"] },
+    { targets: [{ name: "f" }], promiseConsumers: ["p-map#p.map"] },
+    { targets: [{ name: "f" }], promiseConsumers: "promiseAll" },
   ];
 
   for (const raw of VALID) {

@@ -202,12 +202,37 @@ describe("the Python engine, in process", () => {
     expect(result.output).toBe("async def h():\n    return sum(x for x in await fetch_user(1))\n");
   });
 
-  it("returnAwait decides returns, as in TypeScript", () => {
+  it("in an async def every returned call is awaited, whatever returnAwait says: a coroutine does not flatten", () => {
     const source = "async def h():\n    try:\n        return fetch_user(1)\n    except KeyError:\n        return fetch_user(2)\n";
-    expect(run(source).output).toBe("async def h():\n    try:\n        return await fetch_user(1)\n    except KeyError:\n        return fetch_user(2)\n");
-    const always = resolveConfig({ ...JSON.parse(CONFIG), returnAwait: "always" }, "test");
-    const result = transformSource({ source, file: "x.py", config: always, edits: new Set(["await"]) });
-    expect(result.output).toBe("async def h():\n    try:\n        return await fetch_user(1)\n    except KeyError:\n        return await fetch_user(2)\n");
+    const expected = "async def h():\n    try:\n        return await fetch_user(1)\n    except KeyError:\n        return await fetch_user(2)\n";
+    expect(run(source).output).toBe(expected);
+    const never = resolveConfig({ ...JSON.parse(CONFIG), returnAwait: "never" }, "test");
+    const result = transformSource({ source, file: "x.py", config: never, edits: new Set(["await"]) });
+    expect(result.output).toBe(expected);
+    expect(result.findings[1]!.reason).toContain("a coroutine does not flatten");
+  });
+
+  it("a returned call stays as it is in a def or lambda, and a locally defined function of the target's name is not a target", () => {
+    const source = "def h():\n    return fetch_user(1)\ng = lambda: fetch_user(2)\nasync def k():\n    def fetch_user(x):\n        return x\n    fetch_user(3)\n";
+    const result = run(source);
+    expect(result.output).toBe(source);
+    expect(result.findings.map((f) => `${f.line}:${f.column} ${f.action}`)).toEqual(["2:12 ok", "3:13 ok"]);
+  });
+
+  it("a coroutine stored where await is not available and returned by an async def is for a person to fix", () => {
+    const source = "class A:\n    def __init__(self):\n        self.user = fetch_user(1)\n    async def get(self):\n        return self.user\n";
+    const result = run(source);
+    expect(result.output).toBe(source);
+    expect(result.findings.map((f) => `${f.line}:${f.column} ${f.action}`)).toEqual(["3:21 manual"]);
+    expect(result.findings[0]!.reason).toContain("line 5 returns from an async function");
+  });
+
+  it("a stored coroutine that the async def later passes on and awaits is for a person to check", () => {
+    const source = "async def h():\n    task = fetch_user(1)\n    keep(task)\n    await task\n";
+    const result = run(source);
+    expect(result.output).toBe(source);
+    expect(result.findings.map((f) => `${f.line}:${f.column} ${f.action}`)).toEqual(["2:12 manual"]);
+    expect(result.findings[0]!.reason).toContain("line 3 passes to a function and line 4 uses as a coroutine");
   });
 
   it("a name stored and later used as a value is awaited where it is stored", () => {

@@ -2,16 +2,19 @@
  * Finds every call of a target in a file and decides what should happen to
  * it. Returns plain records; nothing here edits the AST.
  */
+import { parsePromiseConsumers, type PromiseConsumer } from "../config/consumers";
 import type { ResolvedConfig, Target } from "../config/schema";
-import { CALL_TYPES, climbWrappers, MEMBER_TYPES, nodeOf, type AnyNode, type AnyPath } from "./ast";
+import { decide } from "../decision/decide";
+import { JAVASCRIPT, type PromiseUse, type ScopeFacts, type SiteFacts } from "../decision/facts";
+import { asNode, CALL_TYPES, climbWrappers, isStringLiteral, MEMBER_TYPES, memberPropertyName, nodeOf, requiredModule, type AnyNode, type AnyPath } from "./ast";
 import { bindingOrigin, type BindingOrigin } from "./bindings";
 import { collectDeclarations, type Declaration } from "./declarations";
 import type { Action } from "./findings";
-import { promiseUse, shouldAwaitReturn, type FileIndex, type PromiseUse } from "./promise-use";
+import { directPromiseUse, handledRejection, storedFacts, type FileIndex } from "./promise-use";
 import { scopeOf, type ScopeInfo } from "./scope";
 import { AstPath, pathAt } from "./paths";
 import { walk } from "./walk";
-import { calleeName, type CalleeShape, type TargetMatcher, type TypeFacts } from "./targets";
+import { calleeName, type CalleeShape, type TargetMatch, type TargetMatcher, type TypeFacts } from "./targets";
 
 export interface Site {
   readonly call: AnyPath;
@@ -43,19 +46,47 @@ export function analyze(ast: AnyNode, source: string, options: AnalyzeOptions): 
   });
   if (candidates.length === 0) return [];
   const root = AstPath.root(ast);
-  const index = createFileIndex(ast, root, source);
-  const sites: Site[] = [];
+  const index = createFileIndex(ast, root, source, consumersOf(options.config));
+  const matched: { path: AnyPath; match: TargetMatch }[] = [];
   for (const keys of candidates) {
     const path = pathAt(root, keys);
-    const node = nodeOf(path);
     const match = options.matcher.match(path);
-    if (!match) continue;
+    if (match) matched.push({ path, match });
+  }
+  const calls = new Set(matched.map(({ path }) => path.node));
+  const sites: Site[] = [];
+  for (const { path, match } of matched) {
+    // `load().then(f)` with both calls targets (allPromises): one site, the chain.
+    if (startsMatchedChain(path, calls)) continue;
     const scope = scopeOf(path, { topLevelAsync: options.topLevelAsync });
-    const decision = decide({ call: path, target: match.target, callee: match.callee, facts: match.facts, scope, index, config: options.config });
-    const start = node.loc?.start ?? { line: 0, column: 0 };
+    const decision = decide(siteFacts({ call: path, target: match.target, callee: match.callee, facts: match.facts, scope, index, config: options.config }));
+    const start = nodeOf(path).loc?.start ?? { line: 0, column: 0 };
     sites.push({ call: path, target: match.target, callee: match.callee, scope, ...decision, line: start.line, column: start.column + 1 });
   }
   return sites;
+}
+
+const consumerCache = new WeakMap<ResolvedConfig, readonly PromiseConsumer[]>();
+
+function consumersOf(config: ResolvedConfig): readonly PromiseConsumer[] {
+  let consumers = consumerCache.get(config);
+  if (!consumers) {
+    consumers = parsePromiseConsumers(config.promiseConsumers ?? []);
+    consumerCache.set(config, consumers);
+  }
+  return consumers;
+}
+
+/** The call is the object of `.then`/`.catch`/`.finally` whose call is itself a matched site. */
+function startsMatchedChain(call: AnyPath, calls: ReadonlySet<unknown>): boolean {
+  const outer = climbWrappers(call);
+  const member = outer.parent as AnyPath | null;
+  if (!member || outer.name !== "object" || !MEMBER_TYPES.has(nodeOf(member).type)) return false;
+  const method = memberPropertyName(nodeOf(member));
+  if (method !== "then" && method !== "catch" && method !== "finally") return false;
+  const chain = climbWrappers(member);
+  const parent = chain.parent as AnyPath | null;
+  return parent !== null && chain.name === "callee" && calls.has(parent.node);
 }
 
 interface DecideInput {
@@ -68,38 +99,30 @@ interface DecideInput {
   readonly config: ResolvedConfig;
 }
 
-function decide(input: DecideInput): { action: Action; reason: string } {
+/** The facts the shared decision (decision/decide.ts) reads, from the JavaScript AST. */
+function siteFacts(input: DecideInput): SiteFacts {
   const { call, target, scope, index, config } = input;
-  if (scope.kind === "forbidden") {
-    return { action: "manual", reason: `in ${scope.where}, where await is not allowed; move the call out of it by hand` };
-  }
-  const use = promiseUse(call, index) ?? typedPromiseUse(input.facts);
-  if (scope.kind === "async") {
-    if (use?.kind === "returned" && shouldAwaitReturn(use, config.returnAwait)) {
-      return {
-        action: "await",
-        reason: use.inTry
-          ? "returned inside try: awaited so the catch/finally sees its rejection"
-          : "returned: awaited because returnAwait is \"always\"",
-      };
-    }
-    if (use) return { action: "ok", reason: describeUse(use) };
-    if (splitsOptionalChain(call)) {
-      return { action: "manual", reason: "inside an optional chain that continues after the call (a?.f().x): awaiting it would end the chain's short-circuit; rewrite by hand" };
-    }
-    return { action: "await", reason: isFloating(call) ? `a floating promise in ${scope.where}: its completion and errors are not waited for` : `the result is used as a value in ${scope.where}` };
-  }
-  if (use) return { action: "ok", reason: describeUse(use) };
-  if (target.sync === undefined) {
-    return {
-      action: "manual",
-      reason: `called in ${scope.where}, where await is not available, and no sync variant is configured; the result is a Promise`,
-    };
-  }
-  if (input.facts?.syncVariant?.ok === false) return { action: "manual", reason: input.facts.syncVariant.reason };
-  const blocked = syncVariantBlocker(input, target.sync);
-  if (blocked) return { action: "manual", reason: blocked };
-  return { action: "sync-variant", reason: `called in ${scope.where}, where await is not available: use the sync variant ${target.sync}` };
+  const direct = directPromiseUse(call, index);
+  const stored = direct ? undefined : storedFacts(call, index);
+  // A type-checker fact (a promise-typed parameter or variable) counts when the syntax shows no promise use of its own.
+  const syntactic = direct !== undefined || (stored?.references.some((r) => r.kind === "promise") ?? false);
+  const typed = syntactic ? undefined : typedPromiseUse(input.facts);
+  const scopeFacts: ScopeFacts = scope.kind === "forbidden" ? { kind: "no-await", where: scope.where } : scope;
+  return {
+    language: JAVASCRIPT,
+    scope: scopeFacts,
+    returnAwait: config.returnAwait,
+    direct: typed ?? direct,
+    stored: typed ? undefined : stored,
+    floating: isFloating(call),
+    handlesRejection: handledRejection(nodeOf(call)),
+    hazard: splitsOptionalChain(call) ? { kind: "optional-chain" } : undefined,
+    syncVariant: target.sync,
+    syncBlocker: () => {
+      if (input.facts?.syncVariant?.ok === false) return input.facts.syncVariant.reason;
+      return target.sync === undefined ? undefined : syncVariantBlocker(input, target.sync);
+    },
+  };
 }
 
 /** Promise uses only the type checker sees: a parameter or a variable typed as a promise. */
@@ -171,25 +194,6 @@ export function isModuleBinding(origin: BindingOrigin): origin is Extract<Bindin
   return origin.kind === "import-named" || origin.kind === "import-default" || origin.kind === "require-destructured";
 }
 
-function describeUse(use: PromiseUse): string {
-  switch (use.kind) {
-    case "awaited":
-      return "already awaited";
-    case "void":
-      return "explicitly discarded with void";
-    case "chained":
-      return `used as a promise: chained with .${use.method}()`;
-    case "combinator":
-      return `used as a promise: passed to ${use.combinator}`;
-    case "returned":
-      return "returned as a promise to the caller";
-    case "stored":
-      return `stored in ${use.variable}, which is used as a promise at line ${use.line} (${describeUse(use.use)})`;
-    case "typed":
-      return `used as a promise: ${use.detail}`;
-  }
-}
-
 export interface AnalysisIndex extends FileIndex {
   declarations(name: string): readonly Declaration[];
 }
@@ -224,8 +228,9 @@ function lazyIndex(ast: AnyNode, root: AnyPath, keyOf: (node: AnyNode) => string
 }
 
 /** File-wide lookups, each built by one plain walk the first time it is asked for. */
-export function createFileIndex(ast: AnyNode, root: AnyPath, source: string): AnalysisIndex {
+export function createFileIndex(ast: AnyNode, root: AnyPath, source: string, consumers: readonly PromiseConsumer[]): AnalysisIndex {
   let declarations: Map<string, Declaration[]> | undefined;
+  let modules: Set<string> | undefined;
   const textOf = (node: AnyNode): string => (node.start != null && node.end != null ? source.slice(node.start, node.end) : "");
   const identifiers = lazyIndex(ast, root, (node) => (node.type === "Identifier" ? (node["name"] as string) : undefined));
   const members = lazyIndex(ast, root, (node) => (MEMBER_TYPES.has(node.type) ? textOf(node) : undefined));
@@ -233,9 +238,36 @@ export function createFileIndex(ast: AnyNode, root: AnyPath, source: string): An
     identifiers,
     members,
     textOf,
+    consumers,
+    importsModule(module) {
+      modules ??= topLevelModules(ast);
+      return modules.has(module);
+    },
     declarations(name) {
       declarations ??= collectDeclarations(ast);
       return declarations.get(name) ?? [];
     },
   };
+}
+
+/**
+ * The modules the file's top-level statements import or `require`, for the
+ * consumer checks. An import inside a function is not seen: React's `use` and
+ * a configured `module#name` consumer are imported at the top.
+ */
+function topLevelModules(ast: AnyNode): Set<string> {
+  const out = new Set<string>();
+  const program = asNode(ast["program"]) ?? ast;
+  for (const statement of (program["body"] as AnyNode[] | undefined) ?? []) {
+    if (statement.type === "ImportDeclaration") {
+      const source = asNode(statement["source"]);
+      if (isStringLiteral(source)) out.add(source.value);
+    } else if (statement.type === "VariableDeclaration") {
+      for (const declarator of (statement["declarations"] as AnyNode[]) ?? []) {
+        const module = requiredModule(asNode(declarator["init"]));
+        if (module !== undefined) out.add(module);
+      }
+    }
+  }
+  return out;
 }

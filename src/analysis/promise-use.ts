@@ -3,19 +3,13 @@
  * are left alone in every scope: awaiting them would either change nothing or
  * break the code that consumes the promise (`.then` on a resolved value).
  */
-import type { ReturnAwait } from "../config/schema";
-import { asNode, climbWrappers, FUNCTION_TYPES, identifierName, isPromiseCombinatorCall, MEMBER_TYPES, memberPropertyName, nodeOf, type AnyNode, type AnyPath } from "./ast";
+import type { PromiseConsumer } from "../config/consumers";
+import type { PromiseUse, StoredFacts, StoredReference } from "../decision/facts";
+import { asNode, CALL_TYPES, climbWrappers, FUNCTION_TYPES, identifierName, MEMBER_TYPES, memberPropertyName, nodeOf, unwrap, type AnyNode, type AnyPath } from "./ast";
 import { referencesOf, resolveBinding } from "./bindings";
+import { assertionOf, consumerName, promiseMatcherAbove } from "./promise-consumers";
 
-export type PromiseUse =
-  | { readonly kind: "awaited" }
-  | { readonly kind: "void" }
-  | { readonly kind: "chained"; readonly method: string }
-  | { readonly kind: "combinator"; readonly combinator: string }
-  | { readonly kind: "returned"; readonly inTry: boolean }
-  | { readonly kind: "stored"; readonly variable: string; readonly line: number; readonly use: PromiseUse }
-  /** Known from types only (typed engine): a promise-typed parameter or variable. */
-  | { readonly kind: "typed"; readonly detail: string };
+export type { PromiseUse } from "../decision/facts";
 
 const CHAIN_METHODS: ReadonlySet<string> = new Set(["then", "catch", "finally"]);
 
@@ -30,10 +24,14 @@ export interface FileIndex {
   members(text: string): readonly AnyPath[];
   /** The source text of a node. */
   textOf(node: AnyNode): string;
+  /** The config's `promiseConsumers`. */
+  readonly consumers: readonly PromiseConsumer[];
+  /** Whether a top-level import or `require` of the file names this module (a cheap test before resolving bindings). */
+  importsModule(module: string): boolean;
 }
 
-/** How the value of `path` is consumed, ignoring storage in a variable. */
-export function directPromiseUse(path: AnyPath): PromiseUse | undefined {
+/** How the value of `path` is consumed as a promise, ignoring storage in a variable. */
+export function directPromiseUse(path: AnyPath, index: FileIndex): PromiseUse | undefined {
   const outer = climbValuePosition(path);
   const parentPath = outer.parent as AnyPath | null;
   if (!parentPath) return undefined;
@@ -45,15 +43,20 @@ export function directPromiseUse(path: AnyPath): PromiseUse | undefined {
   if (MEMBER_TYPES.has(parent.type) && key === "object") {
     const method = memberPropertyName(parent);
     if (method !== undefined && CHAIN_METHODS.has(method)) return { kind: "chained", method };
+    if (method === "should") {
+      const matcher = promiseMatcherAbove(parentPath);
+      if (matcher) return { kind: "asserted", how: `.should…${matcher}` };
+    }
   }
-  if (isPromiseCombinatorCall(parent) && isArgument(outer)) return { kind: "combinator", combinator: combinatorName(parent) };
-  if (parent.type === "ArrayExpression") {
-    const array = climbWrappers(parentPath);
-    const call = array.parent ? nodeOf(array.parent as AnyPath) : undefined;
-    if (call && isPromiseCombinatorCall(call) && isArgument(array)) return { kind: "combinator", combinator: combinatorName(call) };
+  if (parent.type === "ReturnStatement") return { kind: "returned", inTry: isInTry(outer), fromAsync: inAsyncFunction(outer) };
+  if (parent.type === "ArrowFunctionExpression" && key === "body") return { kind: "returned", inTry: false, fromAsync: parent["async"] === true };
+  const argument = climbArguments(outer);
+  if (argument) {
+    const by = consumerName(argument.call, index);
+    if (by) return { kind: "consumed", by };
+    const assertion = assertionOf(argument.call, argument.path);
+    if (assertion) return { kind: "asserted", how: assertion };
   }
-  if (parent.type === "ReturnStatement") return { kind: "returned", inTry: isInTry(outer) };
-  if (parent.type === "ArrowFunctionExpression" && key === "body") return { kind: "returned", inTry: false };
   return undefined;
 }
 
@@ -83,18 +86,31 @@ function isLastExpression(path: AnyPath, sequence: AnyNode): boolean {
   return expressions[expressions.length - 1] === path.node;
 }
 
-function isArgument(path: AnyPath): boolean {
-  return path.listKey === "arguments";
-}
-
-function combinatorName(call: AnyNode): string {
-  const callee = asNode(call["callee"]);
-  return `Promise.${callee ? memberPropertyName(callee) ?? "all" : "all"}`;
+/**
+ * The call `path` is an argument of, directly or as an element of array
+ * literals and spreads in its arguments (`all([f(), ...[g()]])`), with the
+ * argument's own path.
+ */
+function climbArguments(path: AnyPath): { call: AnyPath; path: AnyPath } | undefined {
+  let current = path;
+  for (;;) {
+    const parentPath = current.parent as AnyPath | null;
+    if (!parentPath) return undefined;
+    const parent = nodeOf(parentPath);
+    if (CALL_TYPES.has(parent.type) && current.listKey === "arguments") return { call: parentPath, path: current };
+    if ((parent.type === "ArrayExpression" && current.listKey === "elements") || (parent.type === "SpreadElement" && current.name === "argument")) {
+      current = climbWrappers(parentPath);
+      continue;
+    }
+    return undefined;
+  }
 }
 
 /**
- * In a `try` block (or a `catch` with a `finally`) of the same function: a
- * returned promise must be awaited there, or its rejection escapes the handler.
+ * In a `try` block (or a `catch` with a `finally`) of the same function, or
+ * after an `await using` / `using` declaration of the same block: a returned
+ * promise must be awaited there, or its rejection escapes the handler (or
+ * the resource is disposed of before it settles).
  */
 function isInTry(path: AnyPath): boolean {
   let child: AnyPath = path;
@@ -106,20 +122,41 @@ function isInTry(path: AnyPath): boolean {
       if (child.name === "block") return true;
       if (child.name === "handler" && node["finalizer"]) return true;
     }
+    if (child.listKey === "body" && (node.type === "BlockStatement" || node.type === "StaticBlock")) {
+      const statements = node["body"] as AnyNode[];
+      const at = statements.indexOf(child.node);
+      if (statements.slice(0, at).some((s) => s.type === "VariableDeclaration" && (s["kind"] === "using" || s["kind"] === "await using"))) return true;
+    }
     child = current;
     current = current.parent as AnyPath | null;
   }
   return false;
 }
 
+function inAsyncFunction(path: AnyPath): boolean {
+  for (let current = path.parent as AnyPath | null; current; current = current.parent as AnyPath | null) {
+    const node = nodeOf(current);
+    if (FUNCTION_TYPES.has(node.type)) return node["async"] === true;
+  }
+  return false;
+}
+
+/** The call handles a rejection itself: `p.catch(h)`, `p.then(ok, failed)`. Returns the method. */
+export function handledRejection(call: AnyNode): string | undefined {
+  const callee = unwrap(asNode(call["callee"]) ?? call);
+  const method = memberPropertyName(callee);
+  const args = (call["arguments"] as AnyNode[] | undefined) ?? [];
+  if (method === "catch" && args.length >= 1) return method;
+  if (method === "then" && args.length >= 2) return method;
+  return undefined;
+}
+
 /**
- * The full check: used directly as a promise, or stored (`const p = f()`,
- * `p = c ? f() : q`, `p ??= f()`, `this.ready = f()`, a class field
- * `ready = f()`) in a variable or member that is somewhere used as a promise.
+ * Where the call's value is stored (`const p = f()`, `p = c ? f() : q`,
+ * `p ??= f()`, `this.ready = f()`, a class field `ready = f()`), and how each
+ * reference to it uses it.
  */
-export function promiseUse(path: AnyPath, index: FileIndex): PromiseUse | undefined {
-  const direct = directPromiseUse(path);
-  if (direct) return direct;
+export function storedFacts(path: AnyPath, index: FileIndex): StoredFacts | undefined {
   const outer = climbValuePosition(path);
   const parentPath = outer.parent as AnyPath | null;
   if (!parentPath) return undefined;
@@ -129,7 +166,7 @@ export function promiseUse(path: AnyPath, index: FileIndex): PromiseUse | undefi
     const name = identifierName(id);
     if (name === undefined) return undefined;
     const binding = index.identifiers(name).find((candidate) => candidate.node === id);
-    return binding ? storedUse(binding, name, index) : undefined;
+    return binding ? variableFacts(binding, name, index) : undefined;
   }
   if (parent.type === "AssignmentExpression" && STORING_OPERATORS.has(parent["operator"] as string) && outer.name === "right") {
     const left = asNode(parent["left"]);
@@ -138,14 +175,14 @@ export function promiseUse(path: AnyPath, index: FileIndex): PromiseUse | undefi
     if (name !== undefined) {
       const leftPath = index.identifiers(name).find((candidate) => candidate.node === left);
       const binding = leftPath ? resolveBinding(leftPath, name) : undefined;
-      return binding ? storedUse(binding, name, index) : undefined;
+      return binding ? variableFacts(binding, name, index) : undefined;
     }
-    if (MEMBER_TYPES.has(left.type)) return storedMemberUse(index.textOf(left), left, index);
+    if (MEMBER_TYPES.has(left.type)) return memberFacts(index.textOf(left), left, index);
   }
   if (CLASS_FIELDS.has(parent.type) && outer.name === "value") {
     const key = asNode(parent["key"]);
     const name = parent["computed"] ? undefined : identifierName(key) ?? (key?.type === "PrivateName" ? `#${identifierName(asNode(key["id"])) ?? ""}` : undefined);
-    if (name !== undefined) return storedMemberUse(`this.${name}`, parent, index);
+    if (name !== undefined) return memberFacts(`this.${name}`, parent, index);
   }
   return undefined;
 }
@@ -155,33 +192,72 @@ const STORING_OPERATORS: ReadonlySet<string> = new Set(["=", "||=", "&&=", "??="
 
 const CLASS_FIELDS: ReadonlySet<string> = new Set(["ClassProperty", "ClassPrivateProperty", "ClassAccessorProperty"]);
 
-function storedUse(binding: AnyPath, name: string, index: FileIndex): PromiseUse | undefined {
-  for (const reference of referencesOf(index.identifiers(name), binding, name)) {
-    const use = directPromiseUse(reference);
-    if (use) {
-      return { kind: "stored", variable: name, line: lineOf(nodeOf(reference)), use };
+/** Operators that use their operands as values: arithmetic, bitwise, ordering (not `===`, `instanceof`, `in`). */
+const VALUE_OPERATORS: ReadonlySet<string> = new Set(["+", "-", "*", "/", "%", "**", "<<", ">>", ">>>", "&", "|", "^", "<", ">", "<=", ">="]);
+
+/**
+ * A variable's references. When the variable is assigned again anywhere,
+ * which value a later use sees is not known: only its promise uses count.
+ */
+function variableFacts(binding: AnyPath, name: string, index: FileIndex): StoredFacts {
+  const references = referencesOf(index.identifiers(name), binding, name);
+  const reassigned = references.some(isAssignedTo);
+  const out: StoredReference[] = [];
+  for (const reference of references) {
+    const line = lineOf(nodeOf(reference));
+    const use = directPromiseUse(reference, index);
+    if (use) out.push({ kind: "promise", line, use });
+    else if (!reassigned) {
+      const how = valueUseOf(reference);
+      if (how) out.push({ kind: how, line });
     }
   }
-  return undefined;
+  return { name, references: out };
 }
 
-/** `this.ready = connect()` (or a field `ready = connect()`) with `await this.ready` elsewhere in the file. */
-function storedMemberUse(text: string, own: AnyNode, index: FileIndex): PromiseUse | undefined {
+/** `this.ready = connect()` (or a field `ready = connect()`) with `await this.ready` elsewhere in the file: promise uses only. */
+function memberFacts(text: string, own: AnyNode, index: FileIndex): StoredFacts {
+  const out: StoredReference[] = [];
   for (const member of index.members(text)) {
     if (member.node === own) continue;
-    const use = directPromiseUse(member);
-    if (use) return { kind: "stored", variable: text, line: lineOf(nodeOf(member)), use };
+    const use = directPromiseUse(member, index);
+    if (use) out.push({ kind: "promise", line: lineOf(nodeOf(member)), use });
   }
+  return { name: text, references: out };
+}
+
+function isAssignedTo(reference: AnyPath): boolean {
+  let child = reference;
+  for (let parent = reference.parent as AnyPath | null; parent; child = parent, parent = parent.parent as AnyPath | null) {
+    const node = nodeOf(parent);
+    if (node.type === "AssignmentExpression") return child.name === "left";
+    if (node.type === "UpdateExpression") return true;
+    if (node.type === "ForOfStatement" || node.type === "ForInStatement") return child.name === "left";
+    const inPattern = node.type === "ArrayPattern" || node.type === "ObjectPattern" || node.type === "RestElement"
+      || node.type === "AssignmentPattern" || ((node.type === "ObjectProperty" || node.type === "Property") && child.name === "value" && nodeOf(parent.parent as AnyPath).type === "ObjectPattern");
+    if (!inPattern) return false;
+  }
+  return false;
+}
+
+/** How a reference uses the value, when it does: as the value itself, or handed to a function. */
+function valueUseOf(reference: AnyPath): "value" | "argument" | undefined {
+  const outer = climbWrappers(reference);
+  const parentPath = outer.parent as AnyPath | null;
+  if (!parentPath) return undefined;
+  const parent = nodeOf(parentPath);
+  const key = outer.name;
+  if (MEMBER_TYPES.has(parent.type) && key === "object") return "value";
+  if ((CALL_TYPES.has(parent.type) || parent.type === "NewExpression") && key === "callee") return "value";
+  if (parent.type === "TaggedTemplateExpression" && key === "tag") return "value";
+  if ((CALL_TYPES.has(parent.type) || parent.type === "NewExpression") && outer.listKey === "arguments") return "argument";
+  if (parent.type === "BinaryExpression" && VALUE_OPERATORS.has(parent["operator"] as string)) return "value";
+  if (parent.type === "UnaryExpression" && (parent["operator"] === "-" || parent["operator"] === "+" || parent["operator"] === "~")) return "value";
+  if (parent.type === "TemplateLiteral" || parent.type === "SpreadElement") return "value";
+  if (parent.type === "ForOfStatement" && key === "right") return "value";
   return undefined;
 }
 
 function lineOf(node: AnyNode): number {
   return node.loc?.start.line ?? 0;
-}
-
-/** Whether a returned promise should be awaited under the `returnAwait` option. */
-export function shouldAwaitReturn(use: Extract<PromiseUse, { kind: "returned" }>, policy: ReturnAwait): boolean {
-  if (policy === "always") return true;
-  if (policy === "never") return false;
-  return use.inTry;
 }

@@ -4,6 +4,7 @@
  *   --targets='[{"name":"createWebSocketManager"}]'   (JSON)
  *   --targets=createWebSocketManager,setWebsocketManagerAsync=>setWebsocketManager
  *   --returnAwait=always --topLevelAwait=never
+ *   --promiseConsumers=promiseAll,utils.settle,p-map#pMap
  * Without --config or --targets, unawaited.config.json is looked up from the file's directory upward.
  */
 import * as path from "node:path";
@@ -18,13 +19,14 @@ export interface TransformOptions {
   readonly targets?: unknown;
   readonly returnAwait?: unknown;
   readonly topLevelAwait?: unknown;
+  readonly promiseConsumers?: unknown;
   readonly [key: string]: unknown;
 }
 
 const cache = new Map<string, ResolvedConfig>();
 
 export function configFromOptions(options: TransformOptions, file: string): ResolvedConfig {
-  const key = JSON.stringify([options.config, options.targets, options.returnAwait, options.topLevelAwait,
+  const key = JSON.stringify([options.config, options.targets, options.returnAwait, options.topLevelAwait, options.promiseConsumers,
     options.config === undefined && options.targets === undefined ? path.dirname(path.resolve(file)) : ""]);
   const cached = cache.get(key);
   if (cached) return cached;
@@ -39,6 +41,10 @@ function buildConfig(options: TransformOptions, file: string): ResolvedConfig {
   const overrides: Record<string, unknown> = {};
   if (options.returnAwait !== undefined) overrides["returnAwait"] = options.returnAwait;
   if (options.topLevelAwait !== undefined) overrides["topLevelAwait"] = options.topLevelAwait;
+  if (options.promiseConsumers !== undefined) {
+    const value = options.promiseConsumers;
+    overrides["promiseConsumers"] = typeof value === "string" ? value.split(",").map((part) => part.trim()).filter((part) => part !== "") : value;
+  }
 
   if (options.targets !== undefined) {
     const targets = parseTargetsOption(options.targets);

@@ -5,7 +5,7 @@
  * valid config never needs it (plain.ts).
  */
 import type { z as Zod } from "zod";
-import { engineValues, IDENTIFIER, returnAwaitValues, topLevelAwaitValues } from "./values";
+import { engineValues, IDENTIFIER, PROMISE_CONSUMER, returnAwaitValues, topLevelAwaitValues } from "./values";
 
 export { DEFAULTS, engineValues, returnAwaitValues, topLevelAwaitValues } from "./values";
 export type { Engine, ReturnAwait, TopLevelAwait } from "./values";
@@ -46,6 +46,15 @@ function build(z: typeof Zod) {
       /** tsconfig.json for the typed engine, relative to the config file. */
       project: z.string().min(1, { message: "must be a path to a tsconfig.json" }).optional(),
       allPromises: z.boolean().optional(),
+      /** Functions whose arguments are promises on purpose (`promiseAll([...])`): names, `a.b` paths or `module#name`. */
+      promiseConsumers: z
+        .array(
+          z.string({ invalid_type_error: "must be a string, e.g. \"promiseAll\"" }).regex(PROMISE_CONSUMER, {
+            message: "must be a function name (\"promiseAll\"), a dotted path (\"utils.settle\") or module#name (\"p-map#default\")",
+          }),
+          { invalid_type_error: "must be a list of function names, e.g. [\"promiseAll\", \"utils.settle\", \"p-map#pMap\"]" },
+        )
+        .optional(),
     })
     .strict()
     .refine((c) => (c.targets?.length ?? 0) > 0 || c.allPromises === true, {
@@ -93,4 +102,6 @@ export interface ResolvedConfig {
   readonly project?: string;
   /** Typed engine: every call returning a promise is a target. */
   readonly allPromises: boolean;
+  /** Functions whose arguments (also in array literals) are promises on purpose, as written in the config. */
+  readonly promiseConsumers: readonly string[];
 }

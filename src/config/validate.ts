@@ -24,7 +24,7 @@ function describeIssue(issue: z.ZodIssue): string {
 }
 
 function allowedKeys(path: readonly PropertyKey[]): string {
-  return path.includes("targets") ? "name, sync, module, type, done" : "targets, returnAwait, topLevelAwait, engine, project, allPromises";
+  return path.includes("targets") ? "name, sync, module, type, done" : "targets, returnAwait, topLevelAwait, engine, project, allPromises, promiseConsumers";
 }
 
 /**
@@ -53,6 +53,7 @@ export function resolveConfig(raw: unknown, source: string, options: ResolveOpti
     topLevelAwait: data.topLevelAwait ?? DEFAULTS.topLevelAwait,
     engine: data.engine ?? DEFAULTS.engine,
     allPromises: data.allPromises ?? DEFAULTS.allPromises,
+    promiseConsumers: Object.freeze([...(data.promiseConsumers ?? DEFAULTS.promiseConsumers)]),
     ...(data.project !== undefined ? { project: path.resolve(options.baseDir ?? process.cwd(), data.project) } : {}),
   });
 }

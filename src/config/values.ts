@@ -14,9 +14,16 @@ export type Engine = (typeof engineValues)[number];
 /** A JavaScript identifier (also what Python names look like). */
 export const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
+/**
+ * A `promiseConsumers` entry: a name (`promiseAll`), a dotted path
+ * (`utils.settle`), or an imported name (`@acme/async#pMap`, `app.aio#gather_all`).
+ */
+export const PROMISE_CONSUMER = /^(?:\S+#[A-Za-z_$][\w$]*|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)$/;
+
 export const DEFAULTS = {
   returnAwait: "in-try-catch",
   topLevelAwait: "auto",
   engine: "syntactic",
   allPromises: false,
-} as const satisfies { returnAwait: ReturnAwait; topLevelAwait: TopLevelAwait; engine: Engine; allPromises: boolean };
+  promiseConsumers: [],
+} as const satisfies { returnAwait: ReturnAwait; topLevelAwait: TopLevelAwait; engine: Engine; allPromises: boolean; promiseConsumers: readonly string[] };

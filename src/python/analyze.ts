@@ -4,9 +4,12 @@
  * terms: scopes in scopes.ts, deliberate coroutine uses in coroutine-use.ts.
  * Returns plain records; edits are made in rewrite.ts.
  */
+import type { PromiseConsumer } from "../config/consumers";
 import type { ReturnAwait, Target } from "../config/schema";
 import type { Action } from "../analysis/findings";
-import { isPowerBase, outerValue, promiseUse, UseIndex, type Use, type UseContext } from "./coroutine-use";
+import { decide } from "../decision/decide";
+import { PYTHON, type AwaitHazard, type SiteFacts } from "../decision/facts";
+import { coroutineFacts, isPowerBase, outerValue, UseIndex, type UseContext } from "./coroutine-use";
 import { moduleMatches, type ImportBinding, type ModuleImports } from "./imports";
 import type { PyNode } from "./parser";
 import { isField, isLocallyBound, scopeOf, type PyScope } from "./scopes";
@@ -36,9 +39,16 @@ export interface PySite {
 export interface PyAnalyzeOptions {
   readonly targets: readonly Target[];
   readonly returnAwait: ReturnAwait;
+  /** The config's `promiseConsumers`, parsed. */
+  readonly consumers: readonly PromiseConsumer[];
   /** The file's imports (imports.ts). */
   readonly imports: ModuleImports;
+  /** Why the sync variant cannot be written at a site, if it cannot (rewrite.ts). */
+  readonly syncBlocker: (site: SyncSite) => string | undefined;
 }
+
+/** What the sync-variant check needs about a site. */
+export type SyncSite = Pick<PySite, "call" | "target" | "callee" | "scope">;
 
 export function analyzePython(root: PyNode, source: string, options: PyAnalyzeOptions): PySite[] {
   const names = new Map<string, Target[]>();
@@ -48,14 +58,14 @@ export function analyzePython(root: PyNode, source: string, options: PyAnalyzeOp
   }
   const imports = options.imports;
   let uses: UseIndex | undefined;
-  const context: DecideContext = { imports, options, uses: () => (uses ??= new UseIndex(root)) };
+  const context: DecideContext = { imports, options, consumers: options.consumers, uses: () => (uses ??= new UseIndex(root)) };
   const sites: PySite[] = [];
   for (const call of candidateCalls(root, source, names, imports)) {
     if (inAnnotation(call)) continue;
     const match = matchTarget(call, names, imports);
     if (!match) continue;
     const scope = scopeOf(call);
-    const decision = decide(call, match.target, scope, context);
+    const decision = decide(siteFacts({ call, target: match.target, callee: match.callee, scope }, context));
     const start = splatInside(call)?.namedChildren[0] ?? call;
     sites.push({
       call,
@@ -151,7 +161,8 @@ function matchTarget(call: PyNode, names: ReadonlyMap<string, readonly Target[]>
   const local = fn.text;
   const binding = imports.fromImport(local, call);
   const plain = (names.get(local) ?? []).find((target) => target.module === undefined);
-  if (plain) return { target: plain, callee: { kind: "identifier", name: fn, binding } };
+  // `def fetch_user(data): …` nested in a function, a parameter or a local of that name: another function.
+  if (plain) return isLocallyBound(call, local) ? undefined : { target: plain, callee: { kind: "identifier", name: fn, binding } };
   // A module target: the name must come from that module (`from app.ws.factory import create as make`), unshadowed.
   if (!binding) return undefined;
   const target = (names.get(binding.imported) ?? []).find((t) => t.module !== undefined && moduleMatches(binding, t.module));
@@ -159,68 +170,28 @@ function matchTarget(call: PyNode, names: ReadonlyMap<string, readonly Target[]>
   return { target, callee: { kind: "identifier", name: fn, binding } };
 }
 
-function decide(call: PyNode, target: Target, scope: PyScope, context: DecideContext): { action: Action; reason: string } {
-  const { options } = context;
-  const use = promiseUse(call, context);
-  if (use?.kind === "unclear") {
-    return { action: "manual", reason: `stored in ${use.name}, which line ${use.line} uses in a way unawaited cannot follow (awaited through an expression, or copied to another name); check by hand` };
-  }
-  // A deliberate use settles it in any scope: `gather(*(f(x) for x in xs))` is fine inside a generator expression.
-  if (use && !(use.kind === "returned" && scope.kind === "async" && shouldAwaitReturn(use, options.returnAwait))) {
-    return { action: "ok", reason: describeUse(use) };
-  }
-  if (scope.kind === "forbidden") {
-    return { action: "manual", reason: `in ${scope.where}, where await would turn it into an async generator; rewrite by hand (a list comprehension, or asyncio.gather)` };
-  }
-  if (scope.kind === "async") {
-    if (use?.kind === "returned") {
-      return {
-        action: "await",
-        reason: use.inTry ? "returned inside try: awaited so the except/finally sees its exception" : "returned: awaited because returnAwait is \"always\"",
-      };
-    }
-    const iterated = asyncStatementOf(call);
-    if (iterated) {
-      return { action: "manual", reason: `used by ${iterated}: right if it returns an async ${iterated === "async with" ? "context manager" : "iterator"}, wrong if it is a coroutine; check by hand` };
-    }
-    if (inDebugFString(call)) {
-      return { action: "manual", reason: "inside an f-string's = specifier, which prints the expression's text: awaiting changes what it prints; rewrite by hand" };
-    }
-    return { action: "await", reason: isFloating(call) ? `a coroutine never awaited in ${scope.where}: it does not run, and its errors are lost` : `the result is used as a value in ${scope.where}` };
-  }
-  if (target.sync === undefined) {
-    return { action: "manual", reason: `called in ${scope.where}, where await is not available, and no sync variant is configured; the result is a coroutine` };
-  }
-  return { action: "sync-variant", reason: `called in ${scope.where}, where await is not available: use the sync variant ${target.sync}` };
-}
-
-function shouldAwaitReturn(use: Extract<Use, { kind: "returned" }>, policy: ReturnAwait): boolean {
-  return policy === "always" || (policy === "in-try-catch" && use.inTry);
+/** The facts the shared decision (decision/decide.ts) reads, from the Python tree. */
+function siteFacts(site: SyncSite, context: DecideContext): SiteFacts {
+  const { call, target, scope } = site;
+  const { direct, stored } = coroutineFacts(call, context);
+  const iterated = asyncStatementOf(call);
+  const hazard: AwaitHazard | undefined = iterated ? { kind: "async-statement", statement: iterated } : inDebugFString(call) ? { kind: "debug-f-string" } : undefined;
+  return {
+    language: PYTHON,
+    scope: scope.kind === "forbidden" ? { kind: "generator-expression", where: scope.where } : { kind: scope.kind, where: scope.where },
+    returnAwait: context.options.returnAwait,
+    direct,
+    stored,
+    floating: isFloating(call),
+    handlesRejection: undefined,
+    hazard,
+    syncVariant: target.sync,
+    syncBlocker: () => context.options.syncBlocker(site),
+  };
 }
 
 interface DecideContext extends UseContext {
   readonly options: PyAnalyzeOptions;
-}
-
-function describeUse(use: Use): string {
-  switch (use.kind) {
-    case "awaited":
-      return "already awaited";
-    case "consumed":
-      return `passed to ${use.by}, which runs or schedules the coroutine`;
-    case "returned":
-      return "returned to the caller, who awaits it";
-    case "iterated":
-      return "iterated, and each item awaited";
-    case "annotated":
-      return `stored in a variable declared as ${use.annotation}`;
-    case "unclear":
-      return `stored in ${use.name}`;
-    case "stored": {
-      const what = use.use.kind === "awaited" ? "awaits" : use.use.kind === "returned" ? "returns" : use.use.kind === "iterated" ? "iterates, awaiting each item" : `passes to ${(use.use as { by: string }).by}`;
-      return `stored in ${use.name}, which line ${use.line} ${what}`;
-    }
-  }
 }
 
 function isFloating(call: PyNode): boolean {

@@ -4,17 +4,12 @@
  * a task group, a runner), or stored in a name, a collection or an attribute
  * that the same scope later hands on. Such calls are left alone in every scope.
  */
+import type { PromiseConsumer } from "../config/consumers";
+import { consumerName } from "./consumers";
+import type { PromiseUse, StoredFacts, StoredReference } from "../decision/facts";
 import { bindsName, comprehensionBinds, COMPREHENSIONS, isField } from "./scopes";
 import { scopeOwner, type ModuleImports } from "./imports";
 import type { PyNode } from "./parser";
-
-/** asyncio's functions that take a coroutine and run, schedule or wrap it. */
-const ASYNCIO_CONSUMERS: ReadonlySet<string> = new Set([
-  "gather", "create_task", "ensure_future", "wait", "wait_for", "shield", "run", "as_completed", "run_coroutine_threadsafe", "Task",
-]);
-
-/** Methods that take a coroutine on any receiver: event loops, task groups, `asyncio.Runner` and `uvloop.run`. */
-const RECEIVER_CONSUMERS: ReadonlySet<string> = new Set(["run_until_complete", "create_task", "start_soon", "run"]);
 
 /** Collections a coroutine is put in, to be consumed later (`tasks.append(f())` … `gather(*tasks)`). */
 const COLLECTING_METHODS: ReadonlySet<string> = new Set(["append", "add", "extend"]);
@@ -24,19 +19,14 @@ const CONTAINERS: ReadonlySet<string> = new Set(["list", "tuple", "set", "expres
 
 const PROMISE_TYPES = /\b(Awaitable|Coroutine|Future|Task)\b/;
 
-export type Use =
-  | { readonly kind: "awaited" }
-  | { readonly kind: "consumed"; readonly by: string }
-  | { readonly kind: "returned"; readonly inTry: boolean }
-  | { readonly kind: "iterated" }
-  | { readonly kind: "stored"; readonly name: string; readonly line: number; readonly use: Use }
-  | { readonly kind: "annotated"; readonly annotation: string }
-  /** Stored, then used in a way unawaited cannot follow (`await tasks.pop()`, `t2 = task`): a person decides. */
-  | { readonly kind: "unclear"; readonly name: string; readonly line: number };
+/** A use of the coroutine as a coroutine (the shared decision's terms). */
+export type Use = PromiseUse;
 
 /** What the coroutine-use rules need about the file. */
 export interface UseContext {
   readonly imports: ModuleImports;
+  /** The config's `promiseConsumers`: they take coroutines as asyncio's functions do. */
+  readonly consumers: readonly PromiseConsumer[];
   /** Built on first use: most files need no stored-coroutine lookups. */
   readonly uses: () => UseIndex;
 }
@@ -77,9 +67,14 @@ function isReferencePosition(node: PyNode): boolean {
   return parent.type !== "dotted_name" && parent.type !== "aliased_import";
 }
 
-/** Is the coroutine used as a coroutine on purpose? Then it is left alone in every scope. */
-export function promiseUse(call: PyNode, context: UseContext): Use | undefined {
-  return directUse(call, context.imports) ?? storedUse(call, context);
+/** How the call's coroutine is used as one: directly, or stored and then by each later reference. */
+export function coroutineFacts(call: PyNode, context: UseContext): { direct: Use | undefined; stored: StoredFacts | undefined } {
+  const direct = directUse(call, context);
+  if (direct) return { direct, stored: undefined };
+  const store = storeOf(call);
+  if (!store) return { direct: undefined, stored: undefined };
+  if (!("target" in store)) return { direct: store, stored: undefined };
+  return { direct: undefined, stored: storedFacts(store, context) };
 }
 
 /** The call, or the parentheses around it. */
@@ -111,18 +106,18 @@ export function climbValue(node: PyNode): PyNode {
 }
 
 /** Awaited, returned or handed to a consumer, directly or inside a list, tuple or comprehension that is. */
-export function directUse(node: PyNode, imports: ModuleImports): Use | undefined {
+export function directUse(node: PyNode, context: UseContext): Use | undefined {
   const outer = climbValue(node);
   const parent = outer.parent;
   if (!parent) return undefined;
   if (parent.type === "await") return { kind: "awaited" };
   // tree-sitter reads `await f() ** 2` as `await (f() ** 2)`; Python awaits the call, then raises to the power.
   if (isPowerBase(parent, outer) && parent.parent?.type === "await") return { kind: "awaited" };
-  if (parent.type === "return_statement") return { kind: "returned", inTry: isInTry(parent) };
-  if (parent.type === "lambda" && isField(parent, "body", outer)) return { kind: "returned", inTry: false };
+  if (parent.type === "return_statement") return { kind: "returned", inTry: isInTry(parent), fromAsync: inAsyncDef(parent) };
+  if (parent.type === "lambda" && isField(parent, "body", outer)) return { kind: "returned", inTry: false, fromAsync: false };
   const call = callTaking(climbContainers(outer));
   if (call) {
-    const by = consumerName(call, imports);
+    const by = consumerName(call, context);
     if (by) return { kind: "consumed", by };
   }
   return undefined;
@@ -150,24 +145,6 @@ function climbContainers(node: PyNode): PyNode {
   }
 }
 
-/** `asyncio.gather`, `loop.run_until_complete`, `tg.create_task`, or `gather` imported from asyncio. */
-function consumerName(call: PyNode, imports: ModuleImports): string | undefined {
-  const fn = call.childForFieldName("function");
-  if (!fn) return undefined;
-  if (fn.type === "attribute") {
-    const method = fn.childForFieldName("attribute")?.text ?? "";
-    const object = fn.childForFieldName("object");
-    if (object && imports.moduleOfExpression(object, call)?.module === "asyncio" && ASYNCIO_CONSUMERS.has(method)) return `asyncio.${method}`;
-    if (RECEIVER_CONSUMERS.has(method)) return `${object?.text ?? ""}.${method}`;
-    return undefined;
-  }
-  if (fn.type === "identifier") {
-    const binding = imports.fromImport(fn.text, call);
-    if (binding?.module === "asyncio" && ASYNCIO_CONSUMERS.has(binding.imported)) return `asyncio.${binding.imported}`;
-  }
-  return undefined;
-}
-
 /** Where a call's coroutine is put for later: the name or attribute, and the statement that stores it. */
 interface Store {
   readonly target: PyNode;
@@ -192,7 +169,7 @@ function storeOf(call: PyNode): Store | Use | undefined {
   if (!holder) return undefined;
   if ((holder.type === "assignment" || holder.type === "augmented_assignment") && isField(holder, "right", carried)) {
     const annotation = holder.childForFieldName("type");
-    if (annotation && PROMISE_TYPES.test(annotation.text)) return { kind: "annotated", annotation: annotation.text };
+    if (annotation && PROMISE_TYPES.test(annotation.text)) return { kind: "typed", detail: `stored in a variable declared as ${annotation.text}` };
     const left = holder.childForFieldName("left");
     // `pending[i] = f(i)`: the collection holds it.
     const target = left?.type === "subscript" ? left.childForFieldName("value") : left;
@@ -219,20 +196,17 @@ function storeOf(call: PyNode): Store | Use | undefined {
 
 /**
  * `task = f()` (or `a, b = f(), g()`, `(t := f())`, `tasks.append(f())`,
- * `tasks[i] = f()`, `self.task = f()`) where the same scope goes on to
- * await, return or hand the name to a consumer, or to iterate it awaiting
- * each item, before storing something else in it. A use as the value
- * (`task.x`, `task[0]`, `task()`) means the call should have been awaited.
+ * `tasks[i] = f()`, `self.task = f()`): how each reference in the same scope
+ * uses it before something else is stored in it. A use as the value
+ * (`task.x`, `task[0]`, `task()`) counts only for a name that holds the
+ * coroutine itself, not a collection of them.
  */
-function storedUse(call: PyNode, context: UseContext): Use | undefined {
-  const store = storeOf(call);
-  if (!store || !("target" in store)) return store;
+function storedFacts(store: Store, context: UseContext): StoredFacts {
   const { target, statement, inContainer } = store;
   const text = target.text;
   const region = target.type === "identifier" ? scopeOwner(statement) : classOrModuleOf(statement);
   const loop = enclosingLoop(statement, region);
-  let deliberate: Use | undefined;
-  let unclear: Use | undefined;
+  const references: StoredReference[] = [];
   let rebound = Infinity;
   for (const reference of context.uses().named(text, region)) {
     if (reference.type !== target.type || reference.id === target.id) continue;
@@ -247,15 +221,14 @@ function storedUse(call: PyNode, context: UseContext): Use | undefined {
       if (later && rebinding.parent && contains(rebinding.parent, statement)) rebound = rebinding.endIndex;
       continue;
     }
-    const use = directUse(reference, context.imports) ?? collectionUse(reference, context.imports) ?? iterationUse(reference);
-    if (!use && !inContainer && isValueUse(reference)) return undefined;
-    if (use && (!inContainer || use.kind === "consumed" || use.kind === "iterated")) {
-      deliberate ??= { kind: "stored", name: text, line: reference.startPosition.row + 1, use };
-    } else if (!use && isOpaqueFlow(reference)) {
-      unclear ??= { kind: "unclear", name: text, line: reference.startPosition.row + 1 };
-    }
+    const line = reference.startPosition.row + 1;
+    const use = directUse(reference, context) ?? collectionUse(reference, context) ?? iterationUse(reference);
+    if (!use && !inContainer && isValueUse(reference)) references.push({ kind: "value", line });
+    else if (!use && !inContainer && callTaking(reference)) references.push({ kind: "argument", line });
+    else if (use && (!inContainer || use.kind === "consumed" || use.kind === "iterated")) references.push({ kind: "promise", line, use });
+    else if (!use && isOpaqueFlow(reference)) references.push({ kind: "opaque", line });
   }
-  return deliberate ?? unclear;
+  return { name: text, references };
 }
 
 /**
@@ -287,13 +260,13 @@ function isCollectionAccess(attribute: PyNode): boolean {
 }
 
 /** `gather(*tasks)`, `gather(*pending.values())`: the collection is unpacked into a consumer's arguments. */
-function collectionUse(reference: PyNode, imports: ModuleImports): Use | undefined {
+function collectionUse(reference: PyNode, context: UseContext): Use | undefined {
   let node = reference;
   const attribute = node.parent;
   if (attribute?.type === "attribute" && attribute.childForFieldName("attribute")?.text === "values" && attribute.parent?.type === "call") node = attribute.parent;
   const splat = node.parent;
-  if (splat?.type === "list_splat") return directUse(splat, imports);
-  return node.id === reference.id ? undefined : directUse(node, imports);
+  if (splat?.type === "list_splat") return directUse(splat, context);
+  return node.id === reference.id ? undefined : directUse(node, context);
 }
 
 /**
@@ -361,12 +334,26 @@ function classOrModuleOf(node: PyNode): PyNode {
   return node;
 }
 
+/**
+ * In a try block, or an `async with` body (its exit runs before a returned
+ * coroutine would), of the same function.
+ */
 function isInTry(node: PyNode): boolean {
   let child = node;
   for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
     if (parent.type === "function_definition" || parent.type === "lambda") return false;
     // Only the try block itself: a return in except/finally has no handler left to see the exception.
     if (parent.type === "try_statement" && isField(parent, "body", child)) return true;
+    if (parent.type === "with_statement" && isField(parent, "body", child) && parent.children.some((c) => c?.type === "async")) return true;
+  }
+  return false;
+}
+
+/** Whether the function a `return` belongs to is an `async def`. */
+function inAsyncDef(node: PyNode): boolean {
+  for (let parent = node.parent; parent; parent = parent.parent) {
+    if (parent.type === "lambda") return false;
+    if (parent.type === "function_definition") return parent.children.some((c) => c?.type === "async");
   }
   return false;
 }

@@ -7,9 +7,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Finding } from "../analysis/findings";
+import { parsePromiseConsumers } from "../config/consumers";
 import type { ResolvedConfig } from "../config/schema";
 import { applyEdits, orderEdits, type TextEdit } from "../rewrite/text-edits";
-import { analyzePython, type PySite } from "./analyze";
+import { analyzePython } from "./analyze";
 import { clearScopeCache } from "./scopes";
 import { collectImports } from "./imports";
 import { firstSyntaxError, parsePython, strictSyntaxError, treeSyntaxError, type PyNode } from "./parser";
@@ -47,19 +48,19 @@ export function transformPython(request: PythonRequest): PythonResult {
     if (error) return { kind: "parse-error", ...error };
     const root = tree.rootNode;
     const imports = collectImports(root, packageOf(request.file));
-    const analyzed = analyzePython(root, source, { targets: request.config.targets, returnAwait: request.config.returnAwait, imports });
+    const bindingCache = new Map<string, PyNode[]>();
+    const analyzed = analyzePython(root, source, {
+      targets: request.config.targets,
+      returnAwait: request.config.returnAwait,
+      consumers: parsePromiseConsumers(request.config.promiseConsumers ?? []),
+      imports,
+      syncBlocker: (site) => pythonSyncBlocker(site, root, imports, bindingCache),
+    });
     if (analyzed.length > 0) {
       const invalid = strictSyntaxError(root, source);
       if (invalid) return { kind: "parse-error", ...invalid };
     }
-    const bindingCache = new Map<string, PyNode[]>();
-    const sites = analyzed
-      .map((site): PySite => {
-        if (site.action !== "sync-variant") return site;
-        const blocked = pythonSyncBlocker(site, root, imports, bindingCache);
-        return blocked ? { ...site, action: "manual", reason: blocked } : site;
-      })
-      .filter((site) => (site.scope.kind === "sync" ? request.syncVariants : request.awaits));
+    const sites = analyzed.filter((site) => (site.scope.kind === "sync" ? request.syncVariants : request.awaits));
     const findings = sites.map((site): Finding => ({
       file: request.file,
       line: site.line,

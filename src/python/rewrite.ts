@@ -9,7 +9,7 @@
  *   from m import load_async as la      →  from m import load as la   (every use switched)
  */
 import { insertion, replacement, type TextEdit } from "../rewrite/text-edits";
-import type { PySite } from "./analyze";
+import type { PySite, SyncSite } from "./analyze";
 import { isField, isLocallyBound, moduleBindings } from "./scopes";
 import { scopeOwner, type ImportBinding, type ModuleImports } from "./imports";
 import type { PyNode } from "./parser";
@@ -26,7 +26,7 @@ export function pythonAwaitEdits(site: PySite): TextEdit[] {
  * Why the sync variant cannot be written at this site, if it cannot: the
  * new name must mean the configured sync function where it is written.
  */
-export function pythonSyncBlocker(site: PySite, root: PyNode, imports: ModuleImports, cache: Map<string, PyNode[]>): string | undefined {
+export function pythonSyncBlocker(site: SyncSite, root: PyNode, imports: ModuleImports, cache: Map<string, PyNode[]>): string | undefined {
   const sync = site.target.sync!;
   if (site.callee.kind === "member") return undefined;
   if (isLocallyBound(site.call, sync)) return `${sync} is a local name in ${site.scope.where}; rename it, or switch the call by hand`;

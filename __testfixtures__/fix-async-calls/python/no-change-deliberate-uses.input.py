@@ -26,10 +26,6 @@ async def scheduled(ctx, loop, group):
     return task, future
 
 
-async def returned(ctx):
-    return fetch_user(ctx.user_id)
-
-
 async def stored_then_awaited(ctx):
     pending = create_websocket_manager(ctx)
     await asyncio.sleep(0)
@@ -44,11 +40,6 @@ async def stored_then_gathered(ids):
     coros = [fetch_user(i) for i in ids]
     first = fetch_user(0)
     return await asyncio.gather(*tasks, *coros, first)
-
-
-async def stored_then_returned(ctx):
-    pending = fetch_user(ctx.user_id)
-    return pending
 
 
 async def annotated(ctx) -> None:

@@ -63,14 +63,6 @@ def sync_runners(registry):
     asyncio.run(coro)
 
 
-async def conditional_return(key):
-    return fetch_user(key) if key else None
-
-
-async def fallback(key, cached):
-    return cached or fetch_user(key)
-
-
 async def either_branch(flag):
     if flag:
         task = fetch_user(1)

@@ -20,5 +20,7 @@ export async function run() {
   untyped.fetch();
   await save(name);
   load().then(() => undefined);
+  save("b").catch(() => undefined);
+  load().then(() => 1, () => 2);
   return load();
 }
