@@ -42,19 +42,23 @@ export class UseIndex {
       else this.byText.set(node.text, [node]);
     }
   }
-  /** Identifiers or attributes with this exact text inside `region`, in source order. */
-  named(text: string, region: PyNode): readonly PyNode[] {
+  /**
+   * Identifiers or attributes with this exact text inside `region`, from
+   * offset `from` on, in source order; lazily, so a caller that stops early
+   * (at a rebinding) costs only what it reads, and a function that stores
+   * one name thousands of times stays linear.
+   */
+  *named(text: string, region: PyNode, from = region.startIndex): Generator<PyNode> {
     const all = this.byText.get(text) ?? [];
+    const start = Math.max(from, region.startIndex);
     let low = 0;
     let high = all.length;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (all[middle]!.startIndex < region.startIndex) low = middle + 1;
+      if (all[middle]!.startIndex < start) low = middle + 1;
       else high = middle;
     }
-    const out: PyNode[] = [];
-    for (let i = low; i < all.length && all[i]!.startIndex < region.endIndex; i++) out.push(all[i]!);
-    return out;
+    for (let i = low; i < all.length && all[i]!.startIndex < region.endIndex; i++) yield all[i]!;
   }
 }
 
@@ -208,7 +212,8 @@ function storedFacts(store: Store, context: UseContext): StoredFacts {
   const loop = enclosingLoop(statement, region);
   const references: StoredReference[] = [];
   let rebound = Infinity;
-  for (const reference of context.uses().named(text, region)) {
+  // Only later references count, and in a loop those earlier in it (they run after the store on the next pass).
+  for (const reference of context.uses().named(text, region, loop?.startIndex ?? statement.endIndex)) {
     if (reference.type !== target.type || reference.id === target.id) continue;
     if (reference.startIndex >= rebound) break;
     const later = reference.startIndex >= statement.endIndex;
