@@ -14,6 +14,7 @@ import { moduleMatches, type ImportBinding, type ModuleImports } from "./imports
 import type { PyNode } from "./parser";
 import { isField, isLocallyBound, scopeOf, type PyScope } from "./scopes";
 import { wordOccurrences } from "../text/words";
+import { parentOf } from "./parser";
 
 export type { PyScope, PyScopeKind } from "./scopes";
 
@@ -107,10 +108,13 @@ function candidateCalls(root: PyNode, source: string, names: ReadonlyMap<string,
 /** The call `identifier` names: `name(…)`, `x.name(…)`, or tree-sitter's `[*name(…)]`. */
 function callNamedBy(identifier: PyNode): PyNode | undefined {
   let callee = identifier;
-  const parent = identifier.parent;
+  const parent = parentOf(identifier);
   if (parent?.type === "attribute" && isField(parent, "attribute", identifier)) callee = parent;
-  else if (parent?.type === "list_splat" && parent.parent?.type === "call" && isField(parent.parent, "function", parent)) callee = parent;
-  const call = callee.parent;
+  else if (parent?.type === "list_splat") {
+    const grandparent = parentOf(parent);
+    if (grandparent?.type === "call" && isField(grandparent, "function", parent)) callee = parent;
+  }
+  const call = parentOf(callee);
   return call?.type === "call" && isField(call, "function", callee) ? call : undefined;
 }
 
@@ -132,7 +136,7 @@ function splatInside(call: PyNode): PyNode | undefined {
 
 /** A type annotation: never run in a function, and not a place to await. */
 function inAnnotation(call: PyNode): boolean {
-  for (let node = call.parent; node; node = node.parent) {
+  for (let node = parentOf(call); node; node = parentOf(node)) {
     if (node.type === "type") return true;
     if (node.type === "block" || node.type === "module") return false;
   }
@@ -195,7 +199,7 @@ interface DecideContext extends UseContext {
 }
 
 function isFloating(call: PyNode): boolean {
-  return outerValue(call).parent?.type === "expression_statement";
+  return parentOf(outerValue(call))?.type === "expression_statement";
 }
 
 /**
@@ -204,7 +208,7 @@ function isFloating(call: PyNode): boolean {
  * Python reads `await f() ** 2` right, but tree-sitter (and a reader) may not.
  */
 function needsParens(call: PyNode): boolean {
-  const parent = call.parent;
+  const parent = parentOf(call);
   if (!parent) return false;
   return isPowerBase(parent, call)
     || (parent.type === "attribute" && isField(parent, "object", call))
@@ -215,18 +219,18 @@ function needsParens(call: PyNode): boolean {
 /** `async for x in f()`, `[x async for x in f()]`, `async with f() as x`: iterated or entered asynchronously. */
 function asyncStatementOf(call: PyNode): "async for" | "async with" | undefined {
   const outer = outerValue(call);
-  const parent = outer.parent;
+  const parent = parentOf(outer);
   if (!parent) return undefined;
   const isAsync = (node: PyNode | null) => node?.children.some((c) => c?.type === "async") ?? false;
   if ((parent.type === "for_statement" || parent.type === "for_in_clause") && isField(parent, "right", outer) && isAsync(parent)) return "async for";
-  const item = parent.type === "as_pattern" && parent.parent?.type === "with_item" ? parent.parent : parent.type === "with_item" ? parent : undefined;
-  if (item && isAsync(item.parent?.parent ?? null)) return "async with";
+  const item = parent.type === "as_pattern" && parentOf(parent)?.type === "with_item" ? parentOf(parent) : parent.type === "with_item" ? parent : undefined;
+  if (item && isAsync(parentOf(parentOf(item)) ?? null)) return "async with";
   return undefined;
 }
 
 /** `f"{f()=}"`: the text before `=` is printed as written. */
 function inDebugFString(call: PyNode): boolean {
-  for (let node = call.parent; node && node.type !== "string"; node = node.parent) {
+  for (let node = parentOf(call); node && node.type !== "string"; node = parentOf(node)) {
     if (node.type === "interpolation") return node.children.some((c) => c?.type === "=");
   }
   return false;

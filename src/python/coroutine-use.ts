@@ -10,6 +10,7 @@ import type { PromiseUse, StoredFacts, StoredReference } from "../decision/facts
 import { bindsName, comprehensionBinds, COMPREHENSIONS, isField } from "./scopes";
 import { scopeOwner, type ModuleImports } from "./imports";
 import type { PyNode } from "./parser";
+import { parentOf } from "./parser";
 
 /** Collections a coroutine is put in, to be consumed later (`tasks.append(f())` … `gather(*tasks)`). */
 const COLLECTING_METHODS: ReadonlySet<string> = new Set(["append", "add", "extend"]);
@@ -64,7 +65,7 @@ export class UseIndex {
 
 /** Not an attribute's name (`x.task`), a keyword (`f(task=1)`) or part of an import path. */
 function isReferencePosition(node: PyNode): boolean {
-  const parent = node.parent;
+  const parent = parentOf(node);
   if (!parent || node.type !== "identifier") return true;
   if (parent.type === "attribute") return !isField(parent, "attribute", node);
   if (parent.type === "keyword_argument") return !isField(parent, "name", node);
@@ -84,7 +85,7 @@ export function coroutineFacts(call: PyNode, context: UseContext): { direct: Use
 /** The call, or the parentheses around it. */
 export function outerValue(node: PyNode): PyNode {
   let outer = node;
-  while (outer.parent?.type === "parenthesized_expression") outer = outer.parent;
+  for (let parent = parentOf(outer); parent?.type === "parenthesized_expression"; parent = parentOf(parent)) outer = parent;
   return outer;
 }
 
@@ -100,7 +101,7 @@ export function isPowerBase(parent: PyNode, child: PyNode): boolean {
 export function climbValue(node: PyNode): PyNode {
   let outer = node;
   for (;;) {
-    const parent = outer.parent;
+    const parent = parentOf(outer);
     if (!parent) return outer;
     if (parent.type === "parenthesized_expression") outer = parent;
     else if (parent.type === "conditional_expression" && parent.namedChildren[1]?.id !== outer.id) outer = parent;
@@ -112,11 +113,11 @@ export function climbValue(node: PyNode): PyNode {
 /** Awaited, returned or handed to a consumer, directly or inside a list, tuple or comprehension that is. */
 export function directUse(node: PyNode, context: UseContext): Use | undefined {
   const outer = climbValue(node);
-  const parent = outer.parent;
+  const parent = parentOf(outer);
   if (!parent) return undefined;
   if (parent.type === "await") return { kind: "awaited" };
   // tree-sitter reads `await f() ** 2` as `await (f() ** 2)`; Python awaits the call, then raises to the power.
-  if (isPowerBase(parent, outer) && parent.parent?.type === "await") return { kind: "awaited" };
+  if (isPowerBase(parent, outer) && parentOf(parent)?.type === "await") return { kind: "awaited" };
   if (parent.type === "return_statement") return { kind: "returned", inTry: isInTry(parent), fromAsync: inAsyncDef(parent) };
   if (parent.type === "lambda" && isField(parent, "body", outer)) return { kind: "returned", inTry: false, fromAsync: false };
   const call = callTaking(climbContainers(outer));
@@ -129,17 +130,18 @@ export function directUse(node: PyNode, context: UseContext): Use | undefined {
 
 /** The call `node` is an argument of: `g(node)`, `g(k=node)`, or `g(x for x in …)`, where the generator is the arguments. */
 function callTaking(node: PyNode): PyNode | undefined {
-  const holder = node.parent;
+  const holder = parentOf(node);
   if (!holder) return undefined;
   if (holder.type === "call" && node.type === "generator_expression" && isField(holder, "arguments", node)) return holder;
-  const list = holder.type === "argument_list" ? holder : holder.type === "keyword_argument" ? holder.parent : null;
-  return list?.type === "argument_list" && list.parent?.type === "call" ? list.parent : undefined;
+  const list = holder.type === "argument_list" ? holder : holder.type === "keyword_argument" ? parentOf(holder) : null;
+  const call = list?.type === "argument_list" ? parentOf(list) : null;
+  return call?.type === "call" ? call : undefined;
 }
 
 function climbContainers(node: PyNode): PyNode {
   let current = node;
   for (;;) {
-    const parent = current.parent;
+    const parent = parentOf(current);
     if (!parent) return current;
     if (CONTAINERS.has(parent.type) || parent.type === "dictionary" || parent.type === "pair" || (COMPREHENSIONS.has(parent.type) && isField(parent, "body", current))) {
       current = parent;
@@ -160,16 +162,17 @@ interface Store {
 function storeOf(call: PyNode): Store | Use | undefined {
   const outer = outerValue(call);
   // `a, b = f(), g()`: each element goes to the name in the same place.
-  const parallel = outer.parent;
-  if ((parallel?.type === "expression_list" || parallel?.type === "tuple") && parallel.parent?.type === "assignment" && isField(parallel.parent, "right", parallel)) {
-    const left = parallel.parent.childForFieldName("left");
+  const parallel = parentOf(outer);
+  const assignment = parentOf(parallel);
+  if ((parallel?.type === "expression_list" || parallel?.type === "tuple") && assignment?.type === "assignment" && isField(assignment, "right", parallel)) {
+    const left = assignment.childForFieldName("left");
     const index = parallel.namedChildren.findIndex((c) => c?.id === outer.id);
     const names = left && (left.type === "pattern_list" || left.type === "tuple_pattern") ? left.namedChildren : [];
-    if (names.length === parallel.namedChildren.length && names[index]) return { target: names[index]!, statement: parallel.parent, inContainer: false };
+    if (names.length === parallel.namedChildren.length && names[index]) return { target: names[index]!, statement: assignment, inContainer: false };
   }
   const carried = climbContainers(outer);
   const inContainer = carried.id !== outer.id;
-  const holder = carried.parent;
+  const holder = parentOf(carried);
   if (!holder) return undefined;
   if ((holder.type === "assignment" || holder.type === "augmented_assignment") && isField(holder, "right", carried)) {
     const annotation = holder.childForFieldName("type");
@@ -223,7 +226,8 @@ function storedFacts(store: Store, context: UseContext): StoredFacts {
     if (isRebinding(reference)) {
       // Only an assignment that always runs after the store ends it (not one in a sibling branch).
       const rebinding = enclosingStatement(reference);
-      if (later && rebinding.parent && contains(rebinding.parent, statement)) rebound = rebinding.endIndex;
+      const holder = later ? parentOf(rebinding) : null;
+      if (holder && contains(holder, statement)) rebound = rebinding.endIndex;
       continue;
     }
     const line = reference.startPosition.row + 1;
@@ -242,17 +246,17 @@ function storedFacts(store: Store, context: UseContext): StoredFacts {
  * `await pending[k]`), or copied to another name (`t2 = task`).
  */
 function isOpaqueFlow(reference: PyNode): boolean {
-  for (let node = reference.parent; node; node = node.parent) {
+  for (let node = parentOf(reference); node; node = parentOf(node)) {
     if (node.type === "await") return true;
     if (node.type === "block" || node.type === "module" || node.type === "lambda" || node.type === "function_definition") break;
   }
-  const parent = climbValue(reference).parent;
+  const parent = parentOf(climbValue(reference));
   return (parent?.type === "assignment" && isField(parent, "right", climbValue(reference))) || parent?.type === "named_expression";
 }
 
 /** `x.y`, `x[0]`, `x()`: the name is used as the value it holds. */
 function isValueUse(reference: PyNode): boolean {
-  const parent = reference.parent;
+  const parent = parentOf(reference);
   if (!parent) return false;
   if (parent.type === "attribute" && isField(parent, "object", reference)) return !isCollectionAccess(parent);
   return (parent.type === "subscript" && isField(parent, "value", reference)) || (parent.type === "call" && isField(parent, "function", reference));
@@ -267,9 +271,12 @@ function isCollectionAccess(attribute: PyNode): boolean {
 /** `gather(*tasks)`, `gather(*pending.values())`: the collection is unpacked into a consumer's arguments. */
 function collectionUse(reference: PyNode, context: UseContext): Use | undefined {
   let node = reference;
-  const attribute = node.parent;
-  if (attribute?.type === "attribute" && attribute.childForFieldName("attribute")?.text === "values" && attribute.parent?.type === "call") node = attribute.parent;
-  const splat = node.parent;
+  const attribute = parentOf(node);
+  if (attribute?.type === "attribute" && attribute.childForFieldName("attribute")?.text === "values") {
+    const call = parentOf(attribute);
+    if (call?.type === "call") node = call;
+  }
+  const splat = parentOf(node);
   if (splat?.type === "list_splat") return directUse(splat, context);
   return node.id === reference.id ? undefined : directUse(node, context);
 }
@@ -280,12 +287,12 @@ function collectionUse(reference: PyNode, context: UseContext): Use | undefined 
  */
 function iterationUse(reference: PyNode): Use | undefined {
   let child = reference;
-  for (let loop = reference.parent; loop; child = loop, loop = loop.parent) {
+  for (let loop = parentOf(reference); loop; child = loop, loop = parentOf(loop)) {
     if (loop.type === "block" || loop.type === "module") return undefined;
     if (loop.type !== "for_statement" && loop.type !== "for_in_clause") continue;
     if (!isField(loop, "right", child)) return undefined;
     const variables = new Set(loop.childForFieldName("left")?.descendantsOfType("identifier").map((id) => id?.text) ?? []);
-    const body = loop.type === "for_statement" ? loop.childForFieldName("body") : loop.parent;
+    const body = loop.type === "for_statement" ? loop.childForFieldName("body") : parentOf(loop);
     const awaited = body?.descendantsOfType("await").some((node) => {
       const operand = node?.namedChildren[0];
       return operand?.type === "identifier" && variables.has(operand.text);
@@ -298,23 +305,23 @@ function iterationUse(reference: PyNode): Use | undefined {
 /** `x = …` (not `x += …`, not `x.y = …`): from here on the name holds something else. */
 function isRebinding(reference: PyNode): boolean {
   let child = reference;
-  let parent = reference.parent;
+  let parent = parentOf(reference);
   while (parent && (parent.type === "pattern_list" || parent.type === "tuple_pattern" || parent.type === "list_pattern")) {
     child = parent;
-    parent = parent.parent;
+    parent = parentOf(parent);
   }
   return parent?.type === "assignment" && isField(parent, "left", child);
 }
 
 function enclosingStatement(node: PyNode): PyNode {
   let current = node;
-  while (current.parent && current.parent.type !== "block" && current.parent.type !== "module") current = current.parent;
+  for (let parent = parentOf(current); parent && parent.type !== "block" && parent.type !== "module"; parent = parentOf(parent)) current = parent;
   return current;
 }
 
 /** A nested function that binds the name itself sees its own variable, not ours. */
 function shadowedBetween(reference: PyNode, region: PyNode, name: string): boolean {
-  for (let node = reference.parent; node && node.id !== region.id; node = node.parent) {
+  for (let node = parentOf(reference); node && node.id !== region.id; node = parentOf(node)) {
     if ((node.type === "function_definition" || node.type === "lambda") && bindsName(node, name)) return true;
     if (COMPREHENSIONS.has(node.type) && comprehensionBinds(node, name)) return true;
   }
@@ -322,7 +329,7 @@ function shadowedBetween(reference: PyNode, region: PyNode, name: string): boole
 }
 
 function enclosingLoop(statement: PyNode, region: PyNode): PyNode | undefined {
-  for (let node = statement.parent; node && node.id !== region.id; node = node.parent) {
+  for (let node = parentOf(statement); node && node.id !== region.id; node = parentOf(node)) {
     if (node.type === "for_statement" || node.type === "while_statement") return node;
   }
   return undefined;
@@ -333,7 +340,7 @@ function contains(outer: PyNode, inner: PyNode): boolean {
 }
 
 function classOrModuleOf(node: PyNode): PyNode {
-  for (let current = node.parent; current; current = current.parent) {
+  for (let current = parentOf(node); current; current = parentOf(current)) {
     if (current.type === "class_definition" || current.type === "module") return current;
   }
   return node;
@@ -345,7 +352,7 @@ function classOrModuleOf(node: PyNode): PyNode {
  */
 function isInTry(node: PyNode): boolean {
   let child = node;
-  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+  for (let parent = parentOf(node); parent; child = parent, parent = parentOf(parent)) {
     if (parent.type === "function_definition" || parent.type === "lambda") return false;
     // Only the try block itself: a return in except/finally has no handler left to see the exception.
     if (parent.type === "try_statement" && isField(parent, "body", child)) return true;
@@ -356,7 +363,7 @@ function isInTry(node: PyNode): boolean {
 
 /** Whether the function a `return` belongs to is an `async def`. */
 function inAsyncDef(node: PyNode): boolean {
-  for (let parent = node.parent; parent; parent = parent.parent) {
+  for (let parent = parentOf(node); parent; parent = parentOf(parent)) {
     if (parent.type === "lambda") return false;
     if (parent.type === "function_definition") return parent.children.some((c) => c?.type === "async");
   }

@@ -6,6 +6,7 @@
  * matches the absolute name too.
  */
 import type { PyNode } from "./parser";
+import { parentOf } from "./parser";
 
 /** A name bound by `from m import name [as local]`. */
 export interface ImportBinding {
@@ -125,7 +126,7 @@ export function collectImports(root: PyNode, packageName: string | undefined): M
 
 /** The function (or lambda) whose local scope `node` is in, or the module. */
 export function scopeOwner(node: PyNode): PyNode {
-  for (let current: PyNode | null = node.parent; current; current = current.parent) {
+  for (let current: PyNode | null = parentOf(node); current; current = parentOf(current)) {
     if (current.type === "function_definition" || current.type === "lambda" || current.type === "module") return current;
   }
   return node;

@@ -118,3 +118,30 @@ function describe(node: Node): string {
   const text = node.text.split(/\r?\n/)[0] ?? "";
   return text.length === 0 ? "end of input" : JSON.stringify(text.length > 30 ? `${text.slice(0, 30)}…` : text);
 }
+
+/**
+ * The parent of `node`. tree-sitter's own `node.parent` searches down from the
+ * root, so it costs the node's depth, and a walk up to the function cost
+ * depth² (70 s for a 20,000-deep parenthesised expression). This finds the
+ * whole chain of ancestors once, a level at a time with childWithDescendant,
+ * and keeps it per tree: every walk up from that node is then linear.
+ */
+export function parentOf(node: Node | null | undefined): Node | null {
+  if (!node) return null;
+  let parents = parentsByTree.get(node.tree);
+  if (!parents) parentsByTree.set(node.tree, (parents = new Map()));
+  const known = parents.get(node.id);
+  if (known !== undefined) return known;
+  const root = node.tree.rootNode;
+  parents.set(root.id, null);
+  for (let current = root; current.id !== node.id; ) {
+    const child = current.childWithDescendant(node);
+    // Only a node of another tree (or one past an edit) has no path from this root.
+    if (!child) return node.parent;
+    parents.set(child.id, current);
+    current = child;
+  }
+  return parents.get(node.id) ?? null;
+}
+
+const parentsByTree = new WeakMap<Tree, Map<number, Node | null>>();

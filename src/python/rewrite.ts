@@ -13,6 +13,7 @@ import type { PySite, SyncSite } from "./analyze";
 import { isField, isLocallyBound, moduleBindings } from "./scopes";
 import { scopeOwner, type ImportBinding, type ModuleImports } from "./imports";
 import type { PyNode } from "./parser";
+import { parentOf } from "./parser";
 
 export function pythonAwaitEdits(site: PySite): TextEdit[] {
   const { call, start } = site;
@@ -57,15 +58,15 @@ export function pythonSyncBlocker(site: SyncSite, root: PyNode, imports: ModuleI
 
 /** A statement directly in a module or function body: it runs whenever the scope does. */
 function isUnconditional(statement: PyNode): boolean {
-  const parent = statement.parent;
-  return parent?.type === "module" || (parent?.type === "block" && parent.parent?.type === "function_definition");
+  const parent = parentOf(statement);
+  return parent?.type === "module" || (parent?.type === "block" && parentOf(parent)?.type === "function_definition");
 }
 
 /** `from m import sync` (unaliased) in the module the async name comes from. */
 function isSyncImport(node: PyNode, binding: ImportBinding | undefined, sync: string): boolean {
   if (!binding) return false;
-  const entry = node.parent?.type === "dotted_name" ? node.parent : null;
-  const statement = entry?.parent;
+  const entry = parentOf(node)?.type === "dotted_name" ? parentOf(node) : null;
+  const statement = parentOf(entry);
   return statement?.type === "import_from_statement" && statement.childForFieldName("module_name")?.text.replace(/\s+/g, "") === binding.module && entry!.text === sync;
 }
 
@@ -131,7 +132,7 @@ function references(root: PyNode, name: string): PyNode[] {
   return root.descendantsOfType(["identifier", "string_content"]).filter((node): node is PyNode => {
     if (!node || node.text !== name) return false;
     if (node.type === "string_content") return true;
-    const parent = node.parent;
+    const parent = parentOf(node);
     if (!parent) return true;
     if (parent.type === "dotted_name" || parent.type === "aliased_import") return false;
     if (parent.type === "attribute" && isField(parent, "attribute", node)) return false;
@@ -204,8 +205,8 @@ function lineOf(node: PyNode, source: string): { start: number; lineEnd: number;
  */
 function statementRemoval(statement: PyNode, source: string): TextEdit {
   const { start, lineEnd, end } = lineOf(statement, source);
-  const siblings = statement.parent?.namedChildren.filter((c) => c !== null && c.type !== "comment") ?? [];
-  if (statement.parent?.type === "block" && siblings.length === 1) return replacement(statement.startIndex, statement.endIndex, "pass");
+  const siblings = parentOf(statement)?.namedChildren.filter((c) => c !== null && c.type !== "comment") ?? [];
+  if (parentOf(statement)?.type === "block" && siblings.length === 1) return replacement(statement.startIndex, statement.endIndex, "pass");
   const before = source.slice(start, statement.startIndex);
   const after = source.slice(statement.endIndex, lineEnd);
   if (before.trim() === "" && /^\s*(#.*)?$/.test(after)) return replacement(start, end, "");

@@ -3,7 +3,7 @@
  * (async, sync, or a generator expression in an async def), and which names
  * a function, class body, comprehension or the module binds itself.
  */
-import type { PyNode } from "./parser";
+import { parentOf, type PyNode } from "./parser";
 
 export type PyScopeKind = "async" | "sync" | "forbidden";
 
@@ -20,7 +20,7 @@ export const COMPREHENSIONS: ReadonlySet<string> = new Set(["list_comprehension"
 export function scopeOf(call: PyNode): PyScope {
   let child = call;
   let inGenerator = false;
-  for (let node = call.parent; node; child = node, node = node.parent) {
+  for (let node = parentOf(call); node; child = node, node = parentOf(node)) {
     switch (node.type) {
       case "decorator":
         return { kind: "sync", where: "a decorator", owner: node };
@@ -61,7 +61,7 @@ function isFirstIterable(comprehension: PyNode, child: PyNode): boolean {
  */
 export function isLocallyBound(from: PyNode, name: string, until?: PyNode): boolean {
   let inFunction = false;
-  for (let node = from.parent; node && node.id !== until?.id; node = node.parent) {
+  for (let node = parentOf(from); node && node.id !== until?.id; node = parentOf(node)) {
     if (COMPREHENSIONS.has(node.type) && comprehensionBinds(node, name)) return true;
     // A class body's names are seen by code directly in it, not by its methods.
     if (node.type === "class_definition" && !inFunction) {
@@ -148,24 +148,28 @@ export function moduleBindings(root: PyNode, name: string): PyNode[] {
 }
 
 /** Visits a scope's nodes without entering nested functions, lambdas, classes or comprehensions (their names are their own). */
-function visitOwnScope(node: PyNode, visit: (node: PyNode) => void): void {
-  visit(node);
-  for (const child of node.namedChildren) {
-    if (!child) continue;
-    if (child.type === "function_definition" || child.type === "class_definition") {
-      const name = child.childForFieldName("name");
-      if (name) visit(name);
-      continue;
+function visitOwnScope(root: PyNode, visit: (node: PyNode) => void): void {
+  // A stack, not recursion: a 20,000-deep expression would overflow the call stack.
+  const pending = [root];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    visit(node);
+    for (const child of node.namedChildren) {
+      if (!child) continue;
+      if (child.type === "function_definition" || child.type === "class_definition") {
+        const name = child.childForFieldName("name");
+        if (name) visit(name);
+        continue;
+      }
+      if (child.type === "lambda" || COMPREHENSIONS.has(child.type)) continue;
+      pending.push(child);
     }
-    if (child.type === "lambda" || COMPREHENSIONS.has(child.type)) continue;
-    visitOwnScope(child, visit);
   }
 }
 
 /** An identifier that receives a value: assignment or loop target, `as` name, import name, def/class name. */
 function isBindingIdentifier(node: PyNode): boolean {
   let child = node;
-  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+  for (let parent = parentOf(node); parent; child = parent, parent = parentOf(parent)) {
     switch (parent.type) {
       case "pattern_list":
       case "tuple_pattern":
@@ -187,8 +191,9 @@ function isBindingIdentifier(node: PyNode): boolean {
         return isField(parent, "alias", child);
       case "dotted_name":
         // A capture in a match pattern (`case [load]:`) is one bare name.
-        if (parent.namedChildCount === 1 && (parent.parent?.type === "case_pattern" || parent.parent?.type === "keyword_pattern")) return true;
-        return parent.parent?.type === "import_statement" || (parent.parent?.type === "import_from_statement" && !isField(parent.parent, "module_name", parent));
+        if (parent.namedChildCount === 1 && (parentOf(parent)?.type === "case_pattern" || parentOf(parent)?.type === "keyword_pattern")) return true;
+        const statement = parentOf(parent);
+        return statement?.type === "import_statement" || (statement?.type === "import_from_statement" && !isField(statement, "module_name", parent));
       case "named_expression":
         return isField(parent, "name", child);
       default:
