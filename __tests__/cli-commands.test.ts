@@ -94,7 +94,7 @@ describe("check", () => {
     const run = sarif["runs"][0];
     expect(run.tool.driver.name).toBe("unawaited");
     const ruleIds = run.tool.driver.rules.map((rule: { id: string }) => rule.id);
-    expect(ruleIds).toEqual(["await", "sync-variant", "manual"]);
+    expect(ruleIds).toEqual(["await", "sync-variant", "manual", "unused-ignore"]);
     expect(run.results).toHaveLength(2);
     for (const result of run.results) {
       expect(typeof result.message.text).toBe("string");

@@ -11,6 +11,8 @@
 import { analyze, type Site } from "./analysis/analyze";
 import type { AnyNode } from "./analysis/ast";
 import type { Finding } from "./analysis/findings";
+import { ignoreCommentsOf, mayHoldIgnoreComments } from "./analysis/ignore-comments";
+import type { FileWarning } from "./decision/ignores";
 import { moduleKindOf } from "./analysis/module-kind";
 import { createSyntacticMatcher, type TargetMatcher } from "./analysis/targets";
 import type { ResolvedConfig } from "./config/schema";
@@ -19,6 +21,7 @@ import { awaitEdits } from "./rewrite/await";
 import { syncVariantEdits } from "./rewrite/sync-variant";
 import { applyEdits, orderEdits, shiftEdits, type TextEdit } from "./rewrite/text-edits";
 import { isPythonFile, transformPython } from "./python/index";
+import { mayHoldIgnoreComments as mayHoldPythonIgnores } from "./python/ignore-comments";
 import { mentionsWord } from "./text/words";
 
 export { mentionsWord } from "./text/words";
@@ -55,6 +58,8 @@ export interface TransformResult {
   readonly findings: readonly Finding[];
   /** The edits that make `output` of the source, in order and in its offsets (empty when unchanged): diffs are built from them. */
   readonly edits: readonly TextEdit[];
+  /** Ignore comments that silenced no call site (decision/ignores.ts). */
+  readonly warnings: readonly FileWarning[];
 }
 
 /** The file is not valid syntax for its language; it is left untouched. */
@@ -82,17 +87,19 @@ const BOM = "\uFEFF";
 export function transformSource(request: TransformRequest): TransformResult {
   const hasBom = request.source.startsWith(BOM);
   const source = hasBom ? request.source.slice(1) : request.source;
-  const unchanged = (findings: readonly Finding[]): TransformResult => ({ output: request.source, changed: false, findings, edits: [] });
-  const finished = (edited: string, findings: readonly Finding[], edits: readonly TextEdit[]): TransformResult => {
+  const unchanged = (findings: readonly Finding[], warnings: readonly FileWarning[] = []): TransformResult => ({ output: request.source, changed: false, findings, edits: [], warnings });
+  const finished = (edited: string, findings: readonly Finding[], edits: readonly TextEdit[], warnings: readonly FileWarning[]): TransformResult => {
     const output = hasBom ? BOM + edited : edited;
     const changed = output !== request.source;
-    return { output, changed, findings, edits: !changed ? [] : hasBom ? shiftEdits(edits, BOM.length) : edits };
+    return { output, changed, findings, edits: !changed ? [] : hasBom ? shiftEdits(edits, BOM.length) : edits, warnings };
   };
   const python = isPythonFile(request.file);
   if (!python && languageOf(request.file) === undefined) return unchanged([]);
   const matcher = request.matcher ?? syntacticMatcherFor(request.config);
   const mentioned = !matcher.names || matcher.names.some((name) => mentionsWord(source, name)) || mentionsDefaultTarget(request.config);
-  if (!mentioned && request.prefilter !== false) return unchanged([]);
+  // A file with an ignore comment is read even when no target is named in it: the comment is then unused, and says so.
+  const ignoreComments = python ? mayHoldPythonIgnores(source) : mayHoldIgnoreComments(source);
+  if (!mentioned && !ignoreComments && request.prefilter !== false) return unchanged([]);
   if (python) {
     const result = transformPython({
       source,
@@ -104,7 +111,7 @@ export function transformSource(request: TransformRequest): TransformResult {
     });
     if (result.kind === "parse-error") throw new ParseError(result.message, result.line, result.column);
     if (result.kind === "print-error") throw new PrintError(result.message, result.output);
-    return finished(result.output, result.findings, result.edits);
+    return finished(result.output, result.findings, result.edits, result.warnings);
   }
   const moduleKind = request.moduleKind ?? moduleKindOf(request.file);
   const choice = parserChoiceFor(request.file, moduleKind)!;
@@ -121,9 +128,11 @@ export function transformSource(request: TransformRequest): TransformResult {
   const commonJsByName = /\.c[jt]s$/i.test(request.file);
   const topLevelAsync = (request.config.topLevelAwait === "always" && !commonJsByName)
     || (request.config.topLevelAwait === "auto" && moduleKind === "esm");
-  const sites = analyze(ast, source, { config: request.config, matcher, topLevelAsync })
+  const ignores = ignoreCommentsOf(ast, source);
+  const sites = analyze(ast, source, { config: request.config, matcher, topLevelAsync, ignores })
     .filter((site) => isReported(site, request.edits));
   const findings = sites.map((site) => toFinding(site, request.file));
+  const warnings = ignores.unused();
 
   const lineTerminator = source.includes("\r\n") ? "\r\n" : "\n";
   const edits: TextEdit[] = [];
@@ -134,7 +143,7 @@ export function transformSource(request: TransformRequest): TransformResult {
   if (switches.length > 0) {
     edits.push(...syncVariantEdits({ ast, source, lineTerminator }, switches));
   }
-  if (edits.length === 0) return unchanged(findings);
+  if (edits.length === 0) return unchanged(findings, warnings);
 
   const ordered = orderEdits(edits);
   const edited = applyEdits(source, ordered);
@@ -145,7 +154,7 @@ export function transformSource(request: TransformRequest): TransformResult {
       throw new PrintError(`edited code does not parse: ${(error as Error).message}`, edited);
     }
   }
-  return finished(edited, findings, ordered);
+  return finished(edited, findings, ordered, warnings);
 }
 
 /**
@@ -159,7 +168,7 @@ function isReported(site: Site, edits: ReadonlySet<EditKind>): boolean {
 }
 
 function toFinding(site: Site, file: string): Finding {
-  return { file, line: site.line, column: site.column, target: site.target.name, action: site.action, reason: site.reason };
+  return { file, line: site.line, column: site.column, target: site.target.name, action: site.action, reason: site.reason, ...(site.ignored ? { ignored: true as const } : {}) };
 }
 
 const matchers = new WeakMap<ResolvedConfig, TargetMatcher>();

@@ -5,6 +5,7 @@
 import { parsePromiseConsumers, type PromiseConsumer } from "../config/consumers";
 import type { ResolvedConfig, Target } from "../config/schema";
 import { decide } from "../decision/decide";
+import type { IgnoreComments } from "../decision/ignores";
 import { JAVASCRIPT, type PromiseUse, type ScopeFacts, type SiteFacts } from "../decision/facts";
 import { asNode, CALL_TYPES, climbWrappers, isStringLiteral, MEMBER_TYPES, memberPropertyName, nodeOf, requiredModule, type AnyNode, type AnyPath } from "./ast";
 import { bindingOrigin, type BindingOrigin } from "./bindings";
@@ -23,6 +24,7 @@ export interface Site {
   readonly scope: ScopeInfo;
   readonly action: Action;
   readonly reason: string;
+  readonly ignored?: true;
   readonly line: number;
   readonly column: number;
 }
@@ -32,6 +34,8 @@ export interface AnalyzeOptions {
   readonly matcher: TargetMatcher;
   /** Whether the file's top level may use `await` (see module-kind.ts). */
   readonly topLevelAsync: boolean;
+  /** The file's ignore comments (ignore-comments.ts); none when absent. */
+  readonly ignores?: IgnoreComments;
 }
 
 /**
@@ -59,8 +63,10 @@ export function analyze(ast: AnyNode, source: string, options: AnalyzeOptions): 
     // `load().then(f)` with both calls targets (allPromises): one site, the chain.
     if (startsMatchedChain(path, calls)) continue;
     const scope = scopeOf(path, { topLevelAsync: options.topLevelAsync });
-    const decision = decide(siteFacts({ call: path, target: match.target, callee: match.callee, facts: match.facts, scope, index, config: options.config }));
     const start = nodeOf(path).loc?.start ?? { line: 0, column: 0 };
+    const facts = siteFacts({ call: path, target: match.target, callee: match.callee, facts: match.facts, scope, index, config: options.config });
+    const ignored = options.ignores?.claim(start.line);
+    const decision = decide(ignored === undefined ? facts : { ...facts, ignoredBy: { reason: ignored || undefined } });
     sites.push({ call: path, target: match.target, callee: match.callee, scope, ...decision, line: start.line, column: start.column + 1 });
   }
   return sites;

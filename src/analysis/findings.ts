@@ -13,4 +13,6 @@ export interface Finding {
   readonly action: Action;
   /** Why: a sentence a reviewer can act on. */
   readonly reason: string;
+  /** Present (true) when an ignore comment made the site `ok`. */
+  readonly ignored?: true;
 }

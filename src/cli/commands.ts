@@ -13,7 +13,7 @@ import { githubAnnotations } from "../report/github";
 import { jsonReport, type JsonRoot } from "../report/json";
 import { displayPath } from "../report/paths";
 import { sarifReport } from "../report/sarif";
-import { listLines, problemLines, rootSummaryLine, siteLines, summaryLine, targetsLine, unmatchedMessage, type SummaryMode } from "../report/text";
+import { listLines, problemLines, warningLines, rootSummaryLine, siteLines, summaryLine, targetsLine, unmatchedMessage, type SummaryMode } from "../report/text";
 import type { Engine } from "../config/schema";
 import { run, summarize, type FileResult, type RootResult, type RunResult, type RunRoot, type RunSummary } from "../runner/run";
 import { accountTargets, isUnmatched, type TargetAccount } from "../runner/accounting";
@@ -287,8 +287,8 @@ function reportLines(name: CommandName, files: readonly FileResult[], args: Comm
   const reported = files.filter((file) => file.message !== INTERRUPTED_MESSAGE);
   const problems = problemLines(args.quiet ? reported.filter((file) => file.status !== "skipped") : reported, options);
   if (args.quiet) return problems;
-  if (name === "list") return [...listLines(files, options), ...problems];
-  return [...siteLines(files, (f) => args.verbose || f.action !== "ok", options), ...problems];
+  if (name === "list") return [...listLines(files, options), ...warningLines(files, options), ...problems];
+  return [...siteLines(files, (f) => args.verbose || f.action !== "ok", options), ...warningLines(files, options), ...problems];
 }
 
 /** A repository of a `--repos` run that failed on its own: the others ran. */

@@ -3,6 +3,7 @@
  * `sync-variant`, `manual` or `ok`, with the reason. Both languages feed it;
  * the README's "Rules" table documents it, rule by rule, in this order:
  *
+ *   0. silenced by an ignore comment: ok, with the comment's reason
  *   1. a stored result used as the value (`m.x`, `m()`, `m + 1`) is not a promise use,
  *      whatever else uses it; passed on to an unknown function *and* used as a promise: manual
  *   2. stored, then used in a way the analysis cannot follow: manual
@@ -21,6 +22,8 @@ import type { PromiseUse, SiteFacts, StoredReference } from "./facts";
 export interface Decision {
   readonly action: Action;
   readonly reason: string;
+  /** Set when an ignore comment decided it (rule 0). */
+  readonly ignored?: true;
 }
 
 /** What the value's uses come to, before the scope is looked at. */
@@ -31,6 +34,10 @@ type Verdict =
   | { readonly kind: "manual"; readonly reason: string };
 
 export function decide(facts: SiteFacts): Decision {
+  if (facts.ignoredBy) {
+    const { reason } = facts.ignoredBy;
+    return { action: "ok", reason: reason === undefined ? "ignored by a comment" : `ignored by a comment: ${reason}`, ignored: true };
+  }
   const verdict = usesOf(facts);
   if (verdict.kind === "manual") return { action: "manual", reason: verdict.reason };
   if (verdict.kind === "deliberate") {

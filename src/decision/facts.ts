@@ -90,6 +90,8 @@ export interface SiteFacts {
   /** The call itself handles a rejection: `p.catch(h)`, `p.then(a, b)` (the method's name). */
   readonly handlesRejection: string | undefined;
   readonly hazard: AwaitHazard | undefined;
+  /** A reviewer silenced this site with an ignore comment (decision/ignores.ts), with the reason written, if any. */
+  readonly ignoredBy?: { readonly reason: string | undefined };
   /** The configured sync variant, if any. */
   readonly syncVariant: string | undefined;
   /** Why the sync variant cannot be written at this call, if it cannot; asked only when it would be. */

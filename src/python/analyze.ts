@@ -8,6 +8,7 @@ import type { PromiseConsumer } from "../config/consumers";
 import type { ReturnAwait, Target } from "../config/schema";
 import type { Action } from "../analysis/findings";
 import { decide } from "../decision/decide";
+import type { IgnoreComments } from "../decision/ignores";
 import { PYTHON, type AwaitHazard, type SiteFacts } from "../decision/facts";
 import { coroutineFacts, isPowerBase, outerValue, UseIndex, type UseContext } from "./coroutine-use";
 import { moduleMatches, type ImportBinding, type ModuleImports } from "./imports";
@@ -29,6 +30,7 @@ export interface PySite {
   readonly scope: PyScope;
   readonly action: Action;
   readonly reason: string;
+  readonly ignored?: true;
   /** `await f().x` would await the attribute: the await needs `(await f()).x`. */
   readonly needsParens: boolean;
   /** Where the call's text begins: after the `*` that tree-sitter puts inside `[*f()]`. */
@@ -46,6 +48,8 @@ export interface PyAnalyzeOptions {
   readonly imports: ModuleImports;
   /** Why the sync variant cannot be written at a site, if it cannot (rewrite.ts). */
   readonly syncBlocker: (site: SyncSite) => string | undefined;
+  /** The file's ignore comments (ignore-comments.ts); none when absent. */
+  readonly ignores?: IgnoreComments;
 }
 
 /** What the sync-variant check needs about a site. */
@@ -66,8 +70,10 @@ export function analyzePython(root: PyNode, source: string, options: PyAnalyzeOp
     const match = matchTarget(call, names, imports);
     if (!match) continue;
     const scope = scopeOf(call);
-    const decision = decide(siteFacts({ call, target: match.target, callee: match.callee, scope }, context));
     const start = splatInside(call)?.namedChildren[0] ?? call;
+    const facts = siteFacts({ call, target: match.target, callee: match.callee, scope }, context);
+    const ignored = options.ignores?.claim(start.startPosition.row + 1);
+    const decision = decide(ignored === undefined ? facts : { ...facts, ignoredBy: { reason: ignored || undefined } });
     sites.push({
       call,
       target: match.target,

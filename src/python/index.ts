@@ -10,7 +10,9 @@ import type { Finding } from "../analysis/findings";
 import { parsePromiseConsumers } from "../config/consumers";
 import type { ResolvedConfig } from "../config/schema";
 import { applyEdits, orderEdits, type TextEdit } from "../rewrite/text-edits";
+import type { FileWarning } from "../decision/ignores";
 import { analyzePython } from "./analyze";
+import { ignoreCommentsOf } from "./ignore-comments";
 import { clearScopeCache } from "./scopes";
 import { collectImports } from "./imports";
 import { firstSyntaxError, parsePython, strictSyntaxError, treeSyntaxError, type PyNode } from "./parser";
@@ -31,7 +33,7 @@ export interface PythonRequest {
 export type PythonResult =
   | { readonly kind: "parse-error"; readonly message: string; readonly line: number; readonly column: number }
   | { readonly kind: "print-error"; readonly message: string; readonly output: string }
-  | { readonly kind: "done"; readonly output: string; readonly findings: readonly Finding[]; readonly edits: readonly TextEdit[] };
+  | { readonly kind: "done"; readonly output: string; readonly findings: readonly Finding[]; readonly edits: readonly TextEdit[]; readonly warnings: readonly FileWarning[] };
 
 export function isPythonFile(file: string): boolean {
   return path.extname(file).toLowerCase() === ".py";
@@ -49,13 +51,16 @@ export function transformPython(request: PythonRequest): PythonResult {
     const root = tree.rootNode;
     const imports = collectImports(root, packageOf(request.file));
     const bindingCache = new Map<string, PyNode[]>();
+    const ignores = ignoreCommentsOf(root, source);
     const analyzed = analyzePython(root, source, {
       targets: request.config.targets,
       returnAwait: request.config.returnAwait,
       consumers: parsePromiseConsumers(request.config.promiseConsumers ?? []),
       imports,
       syncBlocker: (site) => pythonSyncBlocker(site, root, imports, bindingCache),
+      ignores,
     });
+    const warnings = ignores.unused();
     if (analyzed.length > 0) {
       const invalid = strictSyntaxError(root, source);
       if (invalid) return { kind: "parse-error", ...invalid };
@@ -68,12 +73,13 @@ export function transformPython(request: PythonRequest): PythonResult {
       target: site.target.name,
       action: site.action,
       reason: site.reason,
+      ...(site.ignored ? { ignored: true as const } : {}),
     }));
     const edits: TextEdit[] = [];
     for (const site of sites) if (site.action === "await") edits.push(...pythonAwaitEdits(site));
     const switches = sites.filter((site) => site.action === "sync-variant");
     if (switches.length > 0) edits.push(...pythonSyncEdits(switches, root, source, imports));
-    if (edits.length === 0) return { kind: "done", output: source, findings, edits: [] };
+    if (edits.length === 0) return { kind: "done", output: source, findings, edits: [], warnings };
     const ordered = orderEdits(edits);
     const output = applyEdits(source, ordered);
     if (request.checkOutput) {
@@ -82,7 +88,7 @@ export function transformPython(request: PythonRequest): PythonResult {
       check.delete();
       if (broken) return { kind: "print-error", message: `edited code does not parse: ${broken.message} (${broken.line}:${broken.column})`, output };
     }
-    return { kind: "done", output, findings, edits: ordered };
+    return { kind: "done", output, findings, edits: ordered, warnings };
   } finally {
     clearScopeCache();
     tree.delete();

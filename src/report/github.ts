@@ -32,6 +32,9 @@ export function githubAnnotations(files: readonly FileResult[], cwd: string, ext
       if (finding.action === "ok") continue;
       lines.push(command("warning", { file: name, line: finding.line, col: finding.column, title: TITLES[finding.action] }, `${finding.target}: ${finding.reason}`));
     }
+    for (const warning of file.warnings ?? []) {
+      lines.push(command("warning", { file: name, line: warning.line, col: warning.column, title: "unawaited: unused ignore comment" }, warning.message));
+    }
     if (file.status === "error" || file.status === "rejected") {
       lines.push(command("error", { file: name, ...(file.line !== undefined ? { line: file.line, col: file.column ?? 1 } : {}), title: `unawaited: ${file.status === "error" ? "file failed" : "edit rejected"}` }, file.message ?? file.status));
     }

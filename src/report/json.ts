@@ -15,6 +15,8 @@ export interface JsonRoot {
 
 export interface JsonReport {
   readonly findings: readonly Finding[];
+  /** Ignore comments that silenced no call site. */
+  readonly warnings: readonly { file: string; line: number; column: number; message: string }[];
   readonly errors: readonly {
     file: string;
     status: "error" | "skipped" | "rejected";
@@ -32,6 +34,7 @@ export interface JsonReport {
 export function jsonReport(files: readonly FileResult[], roots: readonly JsonRoot[], summary: RunSummary, cwd: string, targets: readonly TargetAccount[]): JsonReport {
   return {
     findings: files.flatMap((file) => file.findings.map((finding) => ({ ...finding, file: displayPath(finding.file, cwd) }))),
+    warnings: files.flatMap((file) => (file.warnings ?? []).map((warning) => ({ file: displayPath(file.file, cwd), ...warning }))),
     errors: files
       .filter((file) => file.status === "error" || file.status === "skipped" || file.status === "rejected")
       .map((file) => ({

@@ -14,10 +14,11 @@ function uriOf(file: string, cwd: string): string {
   return displayPath(file, cwd).split("/").map((segment) => (segment === ".." || segment === "." ? segment : encodeURIComponent(segment))).join("/");
 }
 
-const RULES: readonly { id: Exclude<Action, "ok">; name: string; text: string; level: "warning" | "note" }[] = [
+const RULES: readonly { id: Exclude<Action, "ok"> | "unused-ignore"; name: string; text: string; level: "warning" | "note" }[] = [
   { id: "await", name: "UnawaitedAsyncCall", text: "A call of an async function in an async scope is not awaited: its result is a Promise.", level: "warning" },
   { id: "sync-variant", name: "AsyncCallInSyncScope", text: "A call of an async function in a sync scope, where a sync variant exists.", level: "warning" },
   { id: "manual", name: "AsyncCallNeedsManualFix", text: "A call of an async function that unawaited cannot fix: a person must decide.", level: "warning" },
+  { id: "unused-ignore", name: "UnusedIgnoreComment", text: "An unawaited ignore comment that silences no call site: stale or misplaced.", level: "warning" },
 ];
 
 export interface SarifExtras {
@@ -32,22 +33,24 @@ export interface SarifExtras {
 export function sarifReport(files: readonly FileResult[], cwd: string, version: string, extras: SarifExtras = {}): object {
   const { failedRoots = [], targets = [], unmatched = [] } = extras;
   const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
-  const results = files.flatMap((file) =>
-    file.findings
+  const result = (ruleId: Exclude<Action, "ok"> | "unused-ignore", file: string, at: { line: number; column: number }, text: string) => ({
+    ruleId,
+    ruleIndex: ruleIndex.get(ruleId),
+    level: "warning",
+    message: { text },
+    locations: [{
+      physicalLocation: {
+        artifactLocation: { uri: uriOf(file, cwd), uriBaseId: "%SRCROOT%" },
+        region: { startLine: at.line, startColumn: at.column },
+      },
+    }],
+  });
+  const results = files.flatMap((file) => [
+    ...file.findings
       .filter((finding) => finding.action !== "ok")
-      .map((finding) => ({
-        ruleId: finding.action,
-        ruleIndex: ruleIndex.get(finding.action as Exclude<Action, "ok">),
-        level: "warning",
-        message: { text: `${finding.target}: ${finding.reason}` },
-        locations: [{
-          physicalLocation: {
-            artifactLocation: { uri: uriOf(finding.file, cwd), uriBaseId: "%SRCROOT%" },
-            region: { startLine: finding.line, startColumn: finding.column },
-          },
-        }],
-      })),
-  );
+      .map((finding) => result(finding.action as Exclude<Action, "ok">, finding.file, finding, `${finding.target}: ${finding.reason}`)),
+    ...(file.warnings ?? []).map((warning) => result("unused-ignore", file.file, warning, warning.message)),
+  ]);
   const notifications = files
     .filter((file) => file.status === "error")
     .map((file) => ({

@@ -43,6 +43,12 @@ export function siteLines(files: readonly FileResult[], include: (finding: Findi
   return lines;
 }
 
+/** Ignore comments that silenced nothing: `file:line:col  warning  message`. */
+export function warningLines(files: readonly FileResult[], options: TextOptions): string[] {
+  return files.flatMap((file) => (file.warnings ?? []).map((warning) =>
+    `${displayPath(file.file, options.cwd)}:${warning.line}:${warning.column}  ${options.colors.yellow("warning")}  ${warning.message}`));
+}
+
 /** Files that failed or were skipped, with the reason (and the position of a parse error). */
 export function problemLines(files: readonly FileResult[], options: TextOptions): string[] {
   const lines: string[] = [];
@@ -80,9 +86,11 @@ export function summaryText(summary: RunSummary, mode: SummaryMode): string {
   const verb = mode === "written" ? "changed" : mode === "check" ? "need changes" : "to change";
   const verification = f.verified !== undefined ? `, ${f.verified} verified, ${f.rejected ?? 0} rejected by --verify` : "";
   const files = `${f.scanned} file${f.scanned === 1 ? "" : "s"} scanned: ${f.changed} ${verb}${verification}, ${f.unchanged} unchanged, ${f.skipped} skipped, ${f.failed} failed`;
-  const sites = `sites: ${s.awaited} to await, ${s.switched} to switch to sync, ${s.manual} manual, ${s.ok} already fine`;
-  const writtenSites = `sites: ${s.awaited} awaited, ${s.switched} switched to sync, ${s.manual} manual, ${s.ok} already fine`;
-  return `${files}; ${mode === "written" ? writtenSites : sites}`;
+  const ignored = s.ignored > 0 ? ` (${s.ignored} ignored by comments)` : "";
+  const unused = summary.unusedIgnores > 0 ? `; ${summary.unusedIgnores} unused ignore comment${summary.unusedIgnores === 1 ? "" : "s"}` : "";
+  const sites = `sites: ${s.awaited} to await, ${s.switched} to switch to sync, ${s.manual} manual, ${s.ok} already fine${ignored}`;
+  const writtenSites = `sites: ${s.awaited} awaited, ${s.switched} switched to sync, ${s.manual} manual, ${s.ok} already fine${ignored}`;
+  return `${files}; ${mode === "written" ? writtenSites : sites}${unused}`;
 }
 
 export function summaryLine(summary: RunSummary, mode: SummaryMode, colors: Palette): string {

@@ -7,6 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Finding } from "../analysis/findings";
+import type { FileWarning } from "../decision/ignores";
 import type { ResolvedConfig } from "../config/schema";
 import type { TextEdit } from "../rewrite/text-edits";
 import { isPythonFile, loadPython } from "../python/index";
@@ -30,6 +31,8 @@ export interface FileResult {
   readonly after?: string;
   /** The edits that make `after` of `before`, in order: diffs are built from them. */
   readonly edits?: readonly TextEdit[];
+  /** Ignore comments that silenced no call site. */
+  readonly warnings?: readonly FileWarning[];
   /** Why a file was skipped or failed. */
   readonly message?: string;
   /** For parse errors: where. */
@@ -75,7 +78,10 @@ export interface RunSummary {
     readonly verified?: number;
     readonly rejected?: number;
   };
-  readonly sites: { readonly awaited: number; readonly switched: number; readonly manual: number; readonly ok: number };
+  /** `ignored`: of the `ok` sites, those an ignore comment silenced. */
+  readonly sites: { readonly awaited: number; readonly switched: number; readonly manual: number; readonly ok: number; readonly ignored: number };
+  /** Ignore comments that silenced no call site (each is a warning). */
+  readonly unusedIgnores: number;
   readonly written: boolean;
   readonly interrupted: boolean;
   readonly durationMs: number;
@@ -276,8 +282,9 @@ export function processFile(
     }
     return { file, status: "error", findings: [], message: `internal error, file left untouched: ${(error as Error).stack ?? String(error)}` };
   }
-  if (!result.changed) return { file, status: "unchanged", findings: result.findings };
-  return { file, status: "changed", findings: result.findings, before: source, after: result.output, edits: result.edits };
+  const warnings = result.warnings.length > 0 ? { warnings: result.warnings } : {};
+  if (!result.changed) return { file, status: "unchanged", findings: result.findings, ...warnings };
+  return { file, status: "changed", findings: result.findings, before: source, after: result.output, edits: result.edits, ...warnings };
 }
 
 function position(error: ParseError): { line?: number; column?: number } {
@@ -300,7 +307,7 @@ export function allFiles(result: RunResult): FileResult[] {
 export function summarize(files: readonly FileResult[], state: { written: boolean; interrupted: boolean; durationMs: number }): RunSummary {
   let changed = 0, unchanged = 0, skipped = 0, failed = 0, verifiedCount = 0, rejected = 0;
   let verifying = false;
-  let awaited = 0, switched = 0, manual = 0, ok = 0;
+  let awaited = 0, switched = 0, manual = 0, ok = 0, ignored = 0, unusedIgnores = 0;
   for (const file of files) {
     if (file.newDiagnostics !== undefined) verifying = true;
     if (file.status === "changed") {
@@ -316,11 +323,14 @@ export function summarize(files: readonly FileResult[], state: { written: boolea
       else if (finding.action === "sync-variant") switched += file.status === "changed" ? 1 : 0;
       else if (finding.action === "manual") manual++;
       else ok++;
+      if (finding.ignored) ignored++;
     }
+    unusedIgnores += file.warnings?.length ?? 0;
   }
   return {
     files: { scanned: files.length, changed, unchanged, skipped, failed, ...(verifying ? { verified: verifiedCount, rejected } : {}) },
-    sites: { awaited, switched, manual, ok },
+    sites: { awaited, switched, manual, ok, ignored },
+    unusedIgnores,
     ...state,
   };
 }
