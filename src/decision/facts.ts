@@ -90,6 +90,11 @@ export interface SiteFacts {
   /** The call itself handles a rejection: `p.catch(h)`, `p.then(a, b)` (the method's name). */
   readonly handlesRejection: string | undefined;
   readonly hazard: AwaitHazard | undefined;
+  /**
+   * Why the call may not be a call of the target at all, when the resolver
+   * cannot tell (typed engine: a receiver typed `any`); an edit then becomes manual.
+   */
+  readonly unprovenTarget?: string;
   /** The configured sync variant, if any. */
   readonly syncVariant: string | undefined;
   /** Why the sync variant cannot be written at this call, if it cannot; asked only when it would be. */
