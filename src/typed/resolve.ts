@@ -238,7 +238,7 @@ export class TypedResolver {
     if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(outer as TsNamespace.Expression)) {
       const index = parent.arguments.indexOf(outer as TsNamespace.Expression);
       const declared = this.declaredParameterType(parent, index);
-      if (declared && this.isThenable(declared)) {
+      if (declared && (this.isThenable(declared) || this.constraintNamesPromise(declared))) {
         facts.promiseParameter = `argument ${index + 1} of ${shorten(parent.expression.getText())} (${this.checker.typeToString(declared)})`;
       }
     }
@@ -248,6 +248,34 @@ export class TypedResolver {
     }
     if (target.sync !== undefined) facts.syncVariant = this.syncCheck.check(call, callee, target.sync);
     return facts;
+  }
+
+  /**
+   * A type parameter whose constraint, as written, has a thenable member:
+   * rxjs's `from<O extends ObservableInput<any>>(input: O)`, where
+   * ObservableInput is a union holding `PromiseLike`. Read from the syntax
+   * because one unresolved member (`AsyncIterable` under an es2017 lib) makes
+   * the checker read the whole union, so the constraint, as `any`.
+   */
+  private constraintNamesPromise(type: Type): boolean {
+    const ts = this.ts;
+    if (!(type.flags & ts.TypeFlags.TypeParameter)) return false;
+    const constraint = type.getSymbol()?.declarations?.find(ts.isTypeParameterDeclaration)?.constraint;
+    return constraint !== undefined && this.typeNodeNamesPromise(constraint, new Set());
+  }
+
+  /** A union's members, parentheses and type aliases are followed; any other type is asked whether it is thenable. */
+  private typeNodeNamesPromise(node: TsNamespace.TypeNode, seen: Set<Node>): boolean {
+    const ts = this.ts;
+    if (seen.has(node)) return false;
+    seen.add(node);
+    if (ts.isUnionTypeNode(node)) return node.types.some((member) => this.typeNodeNamesPromise(member, seen));
+    if (ts.isParenthesizedTypeNode(node)) return this.typeNodeNamesPromise(node.type, seen);
+    if (ts.isTypeReferenceNode(node)) {
+      const alias = this.symbols.resolvedSymbol(node.typeName)?.declarations?.find(ts.isTypeAliasDeclaration);
+      if (alias) return this.typeNodeNamesPromise(alias.type, seen);
+    }
+    return this.isThenable(this.checker.getTypeFromTypeNode(node));
   }
 
   /**
