@@ -32,9 +32,12 @@ function cap(word: string): string {
   return word[0]!.toUpperCase() + word.slice(1);
 }
 
+/** Files live in `src/<noun>s/part<N>/`: imports of `src/shared` and `src/ws` climb two levels, so they resolve. */
+const TO_SRC = "../..";
+
 function service(rand: () => number, noun: string, index: number): string {
   const Name = `${cap(noun)}Service${index}`;
-  return `import type { Repository } from "../shared/repository";
+  return `import type { Repository } from "${TO_SRC}/shared/repository";
 
 export interface ${cap(noun)}Record {
   readonly id: string;
@@ -143,8 +146,8 @@ module.exports = { total${cap(noun)}s, run${cap(noun)}Job };
 function targetUser(rand: () => number, index: number): string {
   const variant = index % 4;
   const lines = [
-    `import { createWebSocketManager } from "../ws/factory";`,
-    `import type { AgentRegistry } from "../ws/registry";`,
+    `import { createWebSocketManager } from "${TO_SRC}/ws/factory";`,
+    `import type { AgentRegistry } from "${TO_SRC}/ws/registry";`,
     ``,
     `export class Handler${index} {`,
     `  constructor(private readonly registry: AgentRegistry) {}`,

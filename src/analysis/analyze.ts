@@ -123,6 +123,7 @@ function siteFacts(input: DecideInput): SiteFacts {
     floating: isFloating(call),
     handlesRejection: handledRejection(nodeOf(call)),
     hazard: splitsOptionalChain(call) ? { kind: "optional-chain" } : undefined,
+    ...(input.facts?.unprovenTarget !== undefined ? { unprovenTarget: input.facts.unprovenTarget } : {}),
     syncVariant: target.sync,
     syncBlocker: () => {
       if (input.facts?.syncVariant?.ok === false) return input.facts.syncVariant.reason;

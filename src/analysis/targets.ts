@@ -25,6 +25,11 @@ export interface TypeFacts {
   readonly promiseParameter?: string;
   /** The call initializes a variable declared with a promise type: describes it. */
   readonly promiseVariable?: string;
+  /**
+   * The checker cannot tell the call is the target (a name-only target called
+   * on an `any` or `unknown` receiver): why, for a `manual` finding.
+   */
+  readonly unprovenTarget?: string;
   /** Whether the configured sync variant exists on the receiver (or module) and takes these arguments. */
   readonly syncVariant?: { readonly ok: true } | { readonly ok: false; readonly reason: string };
 }

@@ -8,7 +8,7 @@ import { engineValues, IDENTIFIER, PROMISE_CONSUMER, returnAwaitValues, topLevel
 
 export interface ConfigData {
   readonly $schema?: string;
-  readonly targets?: readonly { readonly name: string; readonly sync?: string; readonly module?: string; readonly type?: string; readonly done?: boolean }[];
+  readonly targets?: readonly { readonly name: string; readonly sync?: string; readonly module?: string; readonly type?: string; readonly done?: boolean; readonly anyReceiver?: boolean }[];
   readonly returnAwait?: ReturnAwait;
   readonly topLevelAwait?: TopLevelAwait;
   readonly engine?: Engine;
@@ -18,7 +18,7 @@ export interface ConfigData {
 }
 
 const CONFIG_KEYS: ReadonlySet<string> = new Set(["$schema", "targets", "returnAwait", "topLevelAwait", "engine", "project", "allPromises", "promiseConsumers"]);
-const TARGET_KEYS: ReadonlySet<string> = new Set(["name", "sync", "module", "type", "done"]);
+const TARGET_KEYS: ReadonlySet<string> = new Set(["name", "sync", "module", "type", "done", "anyReceiver"]);
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
@@ -31,12 +31,13 @@ const nonEmpty = (v: unknown) => typeof v === "string" && v.length > 0;
 
 function isPlainTarget(value: unknown): boolean {
   if (!isPlainObject(value) || Object.keys(value).some((key) => !TARGET_KEYS.has(key))) return false;
-  const { name, sync, module, type, done } = value;
+  const { name, sync, module, type, done, anyReceiver } = value;
   return (name === "default" || identifier(name))
     && optional(sync, identifier) && sync !== name
     && optional(module, nonEmpty)
     && optional(type, identifier)
-    && optional(done, (v) => typeof v === "boolean");
+    && optional(done, (v) => typeof v === "boolean")
+    && optional(anyReceiver, (v) => typeof v === "boolean");
 }
 
 /** The config as zod would return it, or undefined when zod must decide. */

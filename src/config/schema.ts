@@ -29,6 +29,8 @@ function build(z: typeof Zod) {
       type: identifier.optional(),
       /** The migration of this target is finished: matching no call site is expected, not a mistake. */
       done: z.boolean({ invalid_type_error: "must be true or false: true when no call of this target is left, on purpose" }).optional(),
+      /** Typed engine: a member call by this name on an `any`/`unknown` receiver is a target (otherwise manual). */
+      anyReceiver: z.boolean({ invalid_type_error: "must be true or false: true when a call on an untyped (any) receiver is this target" }).optional(),
     })
     .strict()
     .refine((t) => t.sync === undefined || t.sync !== t.name, {
@@ -87,6 +89,8 @@ export interface Target {
   readonly module?: string;
   /** No call site is left, on purpose: a target that matches nothing is then not a warning. */
   readonly done?: boolean;
+  /** Typed engine: a member call on an `any`/`unknown` receiver is this target; without it, such a call is manual. */
+  readonly anyReceiver?: boolean;
 }
 
 /** A validated config with every default filled in. */

@@ -24,7 +24,7 @@ function describeIssue(issue: z.ZodIssue): string {
 }
 
 function allowedKeys(path: readonly PropertyKey[]): string {
-  return path.includes("targets") ? "name, sync, module, type, done" : "targets, returnAwait, topLevelAwait, engine, project, allPromises, promiseConsumers";
+  return path.includes("targets") ? "name, sync, module, type, done, anyReceiver" : "targets, returnAwait, topLevelAwait, engine, project, allPromises, promiseConsumers";
 }
 
 /**
@@ -46,6 +46,7 @@ export function resolveConfig(raw: unknown, source: string, options: ResolveOpti
     ...(t.module !== undefined ? { module: t.module } : {}),
     ...(t.type !== undefined ? { type: t.type } : {}),
     ...(t.done !== undefined ? { done: t.done } : {}),
+    ...(t.anyReceiver !== undefined ? { anyReceiver: t.anyReceiver } : {}),
   }));
   return Object.freeze({
     targets: Object.freeze(targets.map((t) => Object.freeze(t))),

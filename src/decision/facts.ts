@@ -92,6 +92,11 @@ export interface SiteFacts {
   readonly hazard: AwaitHazard | undefined;
   /** A reviewer silenced this site with an ignore comment (decision/ignores.ts), with the reason written, if any. */
   readonly ignoredBy?: { readonly reason: string | undefined };
+  /**
+   * Why the call may not be a call of the target at all, when the resolver
+   * cannot tell (typed engine: a receiver typed `any`); an edit then becomes manual.
+   */
+  readonly unprovenTarget?: string;
   /** The configured sync variant, if any. */
   readonly syncVariant: string | undefined;
   /** Why the sync variant cannot be written at this call, if it cannot; asked only when it would be. */

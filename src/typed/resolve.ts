@@ -77,16 +77,18 @@ export class TypedResolver {
     const callee = this.skipWrappers(call.expression);
     const nameNode = this.calleeNameNode(callee);
     let target: Target | undefined;
+    let unproven: string | undefined;
     // Asking the checker costs, so only calls that may be targets ask: a target's name,
     // or a local name an import gave to a target (see aliasNames).
     const worthResolving = nameNode !== undefined
       && (names.has(nameNode.text) || (ts.isIdentifier(callee) && locals.has(nameNode.text)) || this.config.allPromises);
-    if (worthResolving) target = this.configuredTarget(callee, nameNode);
+    if (worthResolving) ({ target, unproven } = this.configuredTarget(callee, nameNode) ?? {});
     // A configured function called through an overload that returns no promise is not a target.
     if (target && !this.mayReturnPromise(call)) target = undefined;
     if (!target && this.config.allPromises && this.returnsPromise(call)) target = { name: nameNode?.text ?? shorten(callee.getText()) };
     if (!target) return undefined;
-    return { target, facts: this.factsFor(call, callee, target) };
+    const facts = this.factsFor(call, callee, target);
+    return { target, facts: unproven === undefined ? facts : { ...facts, unprovenTarget: unproven } };
   }
 
   /** `(x)`, `x as T`, `x!`, `<T>x`, `x satisfies T`: wrappers that pass `x` through unchanged. */
@@ -111,27 +113,39 @@ export class TypedResolver {
     return undefined;
   }
 
-  /** The configured target this call resolves to, if any. */
-  private configuredTarget(callee: TsNamespace.Expression, nameNode: Node & { text: string }): Target | undefined {
+  /**
+   * The configured target this call resolves to, if any; `unproven` says why
+   * the checker cannot tell it is that target (a member call on an `any` receiver).
+   */
+  private configuredTarget(callee: TsNamespace.Expression, nameNode: Node & { text: string }): { target: Target; unproven?: string } | undefined {
     const ts = this.ts;
     const isMember = !ts.isIdentifier(callee);
+    const receiverType = isMember ? this.checker.getTypeAtLocation((callee as TsNamespace.PropertyAccessExpression | TsNamespace.ElementAccessExpression).expression) : undefined;
+    const untyped = receiverType && receiverType.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)
+      ? (receiverType.flags & ts.TypeFlags.Unknown ? "unknown" : "any")
+      : undefined;
     const declaration = this.symbols.resolvedSymbol(nameNode);
     const declaredName = declaration ? this.symbols.declaredName(declaration) : undefined;
     for (const target of this.config.targets) {
       if (target.type !== undefined) {
         if (!isMember || nameNode.text !== target.name) continue;
-        const receiver = (callee as TsNamespace.PropertyAccessExpression | TsNamespace.ElementAccessExpression).expression;
-        if (this.typeMatches(this.checker.getTypeAtLocation(receiver), target, new Set())) return target;
+        if (this.typeMatches(receiverType!, target, new Set())) return { target };
         continue;
       }
       if (target.module !== undefined) {
-        if (declaration && this.modules.exportsOf(target).has(declaration)) return target;
+        if (declaration && this.modules.exportsOf(target).has(declaration)) return { target };
         continue;
+      }
+      // `conn.query()` with `conn: any`: any method of that name may be called; the config decides.
+      if (untyped !== undefined && nameNode.text === target.name) {
+        return target.anyReceiver
+          ? { target }
+          : { target, unproven: `the receiver's type is ${untyped}: cannot tell it is ${target.name} (await it by hand if it is, or set "anyReceiver": true on the target)` };
       }
       // A name target: the declaration's own name (so `make` imported as an alias of
       // `createWebSocketManager` counts), or the call's name when nothing resolves.
-      if (declaredName === target.name || (declaredName === undefined && nameNode.text === target.name)) return target;
-      if (isMember && nameNode.text === target.name) return target;
+      if (declaredName === target.name || (declaredName === undefined && nameNode.text === target.name)) return { target };
+      if (isMember && nameNode.text === target.name) return { target };
     }
     return undefined;
   }
@@ -224,7 +238,7 @@ export class TypedResolver {
     if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(outer as TsNamespace.Expression)) {
       const index = parent.arguments.indexOf(outer as TsNamespace.Expression);
       const declared = this.declaredParameterType(parent, index);
-      if (declared && this.isThenable(declared)) {
+      if (declared && (this.isThenable(declared) || this.constraintNamesPromise(declared))) {
         facts.promiseParameter = `argument ${index + 1} of ${shorten(parent.expression.getText())} (${this.checker.typeToString(declared)})`;
       }
     }
@@ -234,6 +248,34 @@ export class TypedResolver {
     }
     if (target.sync !== undefined) facts.syncVariant = this.syncCheck.check(call, callee, target.sync);
     return facts;
+  }
+
+  /**
+   * A type parameter whose constraint, as written, has a thenable member:
+   * rxjs's `from<O extends ObservableInput<any>>(input: O)`, where
+   * ObservableInput is a union holding `PromiseLike`. Read from the syntax
+   * because one unresolved member (`AsyncIterable` under an es2017 lib) makes
+   * the checker read the whole union, so the constraint, as `any`.
+   */
+  private constraintNamesPromise(type: Type): boolean {
+    const ts = this.ts;
+    if (!(type.flags & ts.TypeFlags.TypeParameter)) return false;
+    const constraint = type.getSymbol()?.declarations?.find(ts.isTypeParameterDeclaration)?.constraint;
+    return constraint !== undefined && this.typeNodeNamesPromise(constraint, new Set());
+  }
+
+  /** A union's members, parentheses and type aliases are followed; any other type is asked whether it is thenable. */
+  private typeNodeNamesPromise(node: TsNamespace.TypeNode, seen: Set<Node>): boolean {
+    const ts = this.ts;
+    if (seen.has(node)) return false;
+    seen.add(node);
+    if (ts.isUnionTypeNode(node)) return node.types.some((member) => this.typeNodeNamesPromise(member, seen));
+    if (ts.isParenthesizedTypeNode(node)) return this.typeNodeNamesPromise(node.type, seen);
+    if (ts.isTypeReferenceNode(node)) {
+      const alias = this.symbols.resolvedSymbol(node.typeName)?.declarations?.find(ts.isTypeAliasDeclaration);
+      if (alias) return this.typeNodeNamesPromise(alias.type, seen);
+    }
+    return this.isThenable(this.checker.getTypeFromTypeNode(node));
   }
 
   /**
