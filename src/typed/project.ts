@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Project, ts as TsNamespace } from "ts-morph";
 import { UnawaitedError } from "../errors";
-import { findUp } from "../fs-paths";
+import { findTsconfig } from "../tsconfig";
 
 export type Ts = typeof TsNamespace;
 
@@ -19,14 +19,6 @@ export interface LoadedProject {
 }
 
 const loaded = new Map<string, LoadedProject>();
-
-/** `tsconfig.json` in `start` (a file or directory) or the nearest directory above. */
-export function findTsconfig(start: string): string | undefined {
-  return findUp(start, (dir) => {
-    const candidate = path.join(dir, "tsconfig.json");
-    return fs.existsSync(candidate) ? candidate : undefined;
-  });
-}
 
 export function tsconfigFor(root: string, configured: string | undefined): string {
   if (configured !== undefined) {
