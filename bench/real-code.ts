@@ -51,6 +51,11 @@ interface CodeBase {
   readonly root: string;
   /** Run the typed engine too, with this tsconfig written into the package. */
   readonly tsconfig?: object;
+  /**
+   * Files the code base's own repository has and its package leaves out, written
+   * beside the tsconfig for the typed engine (path in the package → content).
+   */
+  readonly typedSetup?: Readonly<Record<string, string>>;
   readonly targets: readonly TargetInput[];
   readonly why: string;
 }
@@ -294,6 +299,10 @@ async function main(): Promise<void> {
     if (codeBase.tsconfig && options.typed) {
       const project = path.join(packageDir, "tsconfig.unawaited.json");
       fs.writeFileSync(project, JSON.stringify(codeBase.tsconfig));
+      for (const [file, content] of Object.entries(codeBase.typedSetup ?? {})) {
+        fs.mkdirSync(path.dirname(path.join(packageDir, file)), { recursive: true });
+        fs.writeFileSync(path.join(packageDir, file), content);
+      }
       typed = await measurePrecision(codeBase, root, { ...config, engine: "typed", project }, labels);
     }
     const trials = measureRecall(root, syntactic.files.filter((f) => !f.endsWith(".d.ts")), config, options);

@@ -123,13 +123,18 @@ function siteFacts(input: DecideInput): SiteFacts {
     floating: isFloating(call),
     handlesRejection: handledRejection(nodeOf(call)),
     hazard: splitsOptionalChain(call) ? { kind: "optional-chain" } : undefined,
-    ...(input.facts?.unprovenTarget !== undefined ? { unprovenTarget: input.facts.unprovenTarget } : {}),
+    ...(unprovenEdit(input.facts) !== undefined ? { unprovenEdit: unprovenEdit(input.facts) } : {}),
     syncVariant: target.sync,
     syncBlocker: () => {
       if (input.facts?.syncVariant?.ok === false) return input.facts.syncVariant.reason;
       return target.sync === undefined ? undefined : syncVariantBlocker(input, target.sync);
     },
   };
+}
+
+/** Why the type checker cannot back an edit here, if it cannot: the call may not be the target, or its consumer's type is unseen. */
+function unprovenEdit(facts: TypeFacts | undefined): string | undefined {
+  return facts?.unprovenTarget ?? facts?.unseenParameter;
 }
 
 /** Promise uses only the type checker sees: a parameter or a variable typed as a promise. */

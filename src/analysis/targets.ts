@@ -30,6 +30,11 @@ export interface TypeFacts {
    * on an `any` or `unknown` receiver): why, for a `manual` finding.
    */
   readonly unprovenTarget?: string;
+  /**
+   * The call is an argument of a function typed `any` (an unresolved import):
+   * whether that function wants the promise or the value cannot be seen. Why, for a `manual` finding.
+   */
+  readonly unseenParameter?: string;
   /** Whether the configured sync variant exists on the receiver (or module) and takes these arguments. */
   readonly syncVariant?: { readonly ok: true } | { readonly ok: false; readonly reason: string };
 }

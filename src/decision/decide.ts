@@ -4,8 +4,8 @@
  * the README's "Rules" table documents it, rule by rule, in this order:
  *
  *   0. silenced by an ignore comment: ok, with the comment's reason
- *  0b. an edit (await, sync variant) of a call the resolver cannot prove is the target
- *      (typed engine: a receiver typed `any`): manual, with the reason
+ *  0b. an edit (await, sync variant) the resolver cannot back (typed engine: a receiver
+ *      typed `any`, or an argument of a function typed `any`): manual, with the reason
  *   1. a stored result used as the value (`m.x`, `m()`, `m + 1`) is not a promise use,
  *      whatever else uses it; passed on to an unknown function *and* used as a promise: manual
  *   2. stored, then used in a way the analysis cannot follow: manual
@@ -42,8 +42,8 @@ export function decide(facts: SiteFacts): Decision {
   }
   const decision = decideEdit(facts);
   // Rule 0b: an edit needs the call to be the target; a deliberate use or a manual finding stands either way.
-  if (facts.unprovenTarget !== undefined && (decision.action === "await" || decision.action === "sync-variant")) {
-    return { action: "manual", reason: facts.unprovenTarget };
+  if (facts.unprovenEdit !== undefined && (decision.action === "await" || decision.action === "sync-variant")) {
+    return { action: "manual", reason: facts.unprovenEdit };
   }
   return decision;
 }

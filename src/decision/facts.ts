@@ -93,10 +93,12 @@ export interface SiteFacts {
   /** A reviewer silenced this site with an ignore comment (decision/ignores.ts), with the reason written, if any. */
   readonly ignoredBy?: { readonly reason: string | undefined };
   /**
-   * Why the call may not be a call of the target at all, when the resolver
-   * cannot tell (typed engine: a receiver typed `any`); an edit then becomes manual.
+   * Why the resolver cannot back an edit here, when it cannot tell (typed
+   * engine: a receiver typed `any`, so the call may not be the target; an
+   * argument of a function typed `any`, which may want the promise): an edit
+   * then becomes manual.
    */
-  readonly unprovenTarget?: string;
+  readonly unprovenEdit?: string;
   /** The configured sync variant, if any. */
   readonly syncVariant: string | undefined;
   /** Why the sync variant cannot be written at this call, if it cannot; asked only when it would be. */

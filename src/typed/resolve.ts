@@ -240,6 +240,8 @@ export class TypedResolver {
       const declared = this.declaredParameterType(parent, index);
       if (declared && (this.isThenable(declared) || this.constraintNamesPromise(declared))) {
         facts.promiseParameter = `argument ${index + 1} of ${shorten(parent.expression.getText())} (${this.checker.typeToString(declared)})`;
+      } else if (this.isUntyped(parent.expression)) {
+        facts.unseenParameter = `argument ${index + 1} of ${shorten(parent.expression.getText())}, whose type the checker cannot see (an unresolved import?): it may take the promise`;
       }
     }
     if (ts.isVariableDeclaration(parent) && parent.initializer === outer && parent.type) {
@@ -276,6 +278,11 @@ export class TypedResolver {
       if (alias) return this.typeNodeNamesPromise(alias.type, seen);
     }
     return this.isThenable(this.checker.getTypeFromTypeNode(node));
+  }
+
+  /** A callee typed `any` (an unresolved import, an untyped package): nothing is known of what it takes. */
+  private isUntyped(callee: TsNamespace.Expression): boolean {
+    return (this.checker.getTypeAtLocation(callee).flags & this.ts.TypeFlags.Any) !== 0;
   }
 
   /**
