@@ -41,6 +41,14 @@ describe("npx jscodeshift -t transforms/fix-async-calls.ts", () => {
     ].join("\n"));
   });
 
+  it("awaits a tagged template whose tag is a target, and leaves its fragments alone", () => {
+    const dir = tempDir();
+    writeTree(dir, { "q.ts": "async function q(id: number) {\n  const rows = sql`select * from users ${sql`where id = ${id}`}`;\n  return rows.length;\n}\n" });
+    const result = jscodeshift(["--targets=sql", path.join(dir, "q.ts")], dir);
+    expect(result.status).toBe(0);
+    expect(fs.readFileSync(path.join(dir, "q.ts"), "utf8")).toBe("async function q(id: number) {\n  const rows = await sql`select * from users ${sql`where id = ${id}`}`;\n  return rows.length;\n}\n");
+  });
+
   it("fixes Python files too, with --extensions=py", () => {
     const dir = tempDir();
     writeTree(dir, { "a.py": "async def h(ctx):\n    create_websocket_manager(ctx).add_connection(ctx.conn)\n\ndef wire(r, m):\n    r.set_manager_async(m)\n" });

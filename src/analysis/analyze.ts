@@ -7,7 +7,7 @@ import type { ResolvedConfig, Target } from "../config/schema";
 import { decide } from "../decision/decide";
 import type { IgnoreComments } from "../decision/ignores";
 import { JAVASCRIPT, type PromiseUse, type ScopeFacts, type SiteFacts } from "../decision/facts";
-import { asNode, CALL_TYPES, climbWrappers, isStringLiteral, MEMBER_TYPES, memberPropertyName, nodeOf, requiredModule, type AnyNode, type AnyPath } from "./ast";
+import { asNode, climbWrappers, isStringLiteral, MEMBER_TYPES, memberPropertyName, nodeOf, requiredModule, SITE_TYPES, type AnyNode, type AnyPath } from "./ast";
 import { bindingOrigin, type BindingOrigin } from "./bindings";
 import { collectDeclarations, type Declaration } from "./declarations";
 import type { Action } from "./findings";
@@ -46,7 +46,7 @@ export interface AnalyzeOptions {
 export function analyze(ast: AnyNode, source: string, options: AnalyzeOptions): Site[] {
   const candidates: (readonly (string | number)[])[] = [];
   walk(ast, { skipTypes: true, focus: options.matcher.focus(source) }, (node, keys) => {
-    if (CALL_TYPES.has(node.type) && options.matcher.isCandidate(node)) candidates.push([...keys]);
+    if (SITE_TYPES.has(node.type) && options.matcher.isCandidate(node)) candidates.push([...keys]);
   });
   if (candidates.length === 0) return [];
   const root = AstPath.root(ast);
@@ -58,6 +58,7 @@ export function analyze(ast: AnyNode, source: string, options: AnalyzeOptions): 
     if (match) matched.push({ path, match });
   }
   const calls = new Set(matched.map(({ path }) => path.node));
+  for (const { path, match } of matched) index.siteTargets.set(path.node, match.target);
   const sites: Site[] = [];
   for (const { path, match } of matched) {
     // `load().then(f)` with both calls targets (allPromises): one site, the chain.
@@ -108,8 +109,8 @@ interface DecideInput {
 /** The facts the shared decision (decision/decide.ts) reads, from the JavaScript AST. */
 function siteFacts(input: DecideInput): SiteFacts {
   const { call, target, scope, index, config } = input;
-  const direct = directPromiseUse(call, index);
-  const stored = direct ? undefined : storedFacts(call, index);
+  const direct = directPromiseUse(call, index, target);
+  const stored = direct ? undefined : storedFacts(call, index, target);
   // A type-checker fact (a promise-typed parameter or variable) counts when the syntax shows no promise use of its own.
   const syntactic = direct !== undefined || (stored?.references.some((r) => r.kind === "promise") ?? false);
   const typed = syntactic ? undefined : typedPromiseUse(input.facts);
@@ -251,6 +252,7 @@ export function createFileIndex(ast: AnyNode, root: AnyPath, source: string, con
     members,
     textOf,
     consumers,
+    siteTargets: new Map(),
     importsModule(module) {
       modules ??= topLevelModules(ast);
       return modules.has(module);

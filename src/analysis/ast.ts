@@ -35,6 +35,8 @@ export const FUNCTION_TYPES: ReadonlySet<string> = new Set([
 ]);
 
 export const CALL_TYPES: ReadonlySet<string> = new Set(["CallExpression", "OptionalCallExpression"]);
+/** Where a function is called: calls, and tagged templates (`sql\`select 1\``, which calls its tag). */
+export const SITE_TYPES: ReadonlySet<string> = new Set([...CALL_TYPES, "TaggedTemplateExpression"]);
 export const MEMBER_TYPES: ReadonlySet<string> = new Set(["MemberExpression", "OptionalMemberExpression"]);
 
 /**
@@ -65,6 +67,11 @@ export function climbWrappers(path: AnyPath): AnyPath {
 
 function isWrappedChild(path: AnyPath): boolean {
   return path.name === "expression";
+}
+
+/** What a site calls: a call's callee, a tagged template's tag. */
+export function calleeOf(site: AnyNode): AnyNode | undefined {
+  return asNode(site["callee"]) ?? (site.type === "TaggedTemplateExpression" ? asNode(site["tag"]) : undefined);
 }
 
 /** Removes transparent wrappers from an expression node. */

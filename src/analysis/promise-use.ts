@@ -4,8 +4,9 @@
  * break the code that consumes the promise (`.then` on a resolved value).
  */
 import type { PromiseConsumer } from "../config/consumers";
+import type { Target } from "../config/schema";
 import type { PromiseUse, StoredFacts, StoredReference } from "../decision/facts";
-import { asNode, CALL_TYPES, climbWrappers, FUNCTION_TYPES, identifierName, MEMBER_TYPES, memberPropertyName, nodeOf, unwrap, type AnyNode, type AnyPath } from "./ast";
+import { asNode, calleeOf, CALL_TYPES, climbWrappers, FUNCTION_TYPES, identifierName, MEMBER_TYPES, memberPropertyName, nodeOf, unwrap, type AnyNode, type AnyPath } from "./ast";
 import { referencesOf, resolveBinding } from "./bindings";
 import { assertionOf, consumerName, promiseMatcherAbove } from "./promise-consumers";
 
@@ -28,15 +29,25 @@ export interface FileIndex {
   readonly consumers: readonly PromiseConsumer[];
   /** Whether a top-level import or `require` of the file names this module (a cheap test before resolving bindings). */
   importsModule(module: string): boolean;
+  /** The target of each call site of the file (calls and tagged templates), filled once they are matched. */
+  readonly siteTargets: Map<unknown, Target>;
 }
 
-/** How the value of `path` is consumed as a promise, ignoring storage in a variable. */
-export function directPromiseUse(path: AnyPath, index: FileIndex): PromiseUse | undefined {
+/**
+ * How the value of `path` is consumed as a promise, ignoring storage in a
+ * variable. `target`: the target whose call gave the value (for fragments).
+ */
+export function directPromiseUse(path: AnyPath, index: FileIndex, target?: Target): PromiseUse | undefined {
   const outer = climbValuePosition(path);
   const parentPath = outer.parent as AnyPath | null;
   if (!parentPath) return undefined;
   const parent = nodeOf(parentPath);
   const key = outer.name;
+
+  if (parent.type === "TemplateLiteral" && outer.listKey === "expressions" && target !== undefined) {
+    const tag = composingTag(parentPath, index, target);
+    if (tag !== undefined) return { kind: "consumed", by: `the enclosing ${tag}\`…\` template, as a fragment` };
+  }
 
   if (parent.type === "AwaitExpression") return { kind: "awaited" };
   if (parent.type === "UnaryExpression" && parent["operator"] === "void") return { kind: "void" };
@@ -58,6 +69,18 @@ export function directPromiseUse(path: AnyPath, index: FileIndex): PromiseUse | 
     if (assertion) return { kind: "asserted", how: assertion };
   }
   return undefined;
+}
+
+/**
+ * `sql\`select … ${sql\`where x\`}\``: a template that is the quasi of a tagged
+ * template of the same target composes its fragments (postgres.js, zx); the
+ * outer tag as written.
+ */
+function composingTag(template: AnyPath, index: FileIndex, target: Target): string | undefined {
+  const tagged = template.parent as AnyPath | null;
+  if (!tagged || template.name !== "quasi" || index.siteTargets.get(tagged.node) !== target) return undefined;
+  const tag = calleeOf(nodeOf(tagged));
+  return tag ? index.textOf(tag) : undefined;
 }
 
 /**
@@ -156,7 +179,7 @@ export function handledRejection(call: AnyNode): string | undefined {
  * `p ??= f()`, `this.ready = f()`, a class field `ready = f()`), and how each
  * reference to it uses it.
  */
-export function storedFacts(path: AnyPath, index: FileIndex): StoredFacts | undefined {
+export function storedFacts(path: AnyPath, index: FileIndex, target?: Target): StoredFacts | undefined {
   const outer = climbValuePosition(path);
   const parentPath = outer.parent as AnyPath | null;
   if (!parentPath) return undefined;
@@ -166,7 +189,7 @@ export function storedFacts(path: AnyPath, index: FileIndex): StoredFacts | unde
     const name = identifierName(id);
     if (name === undefined) return undefined;
     const binding = index.identifiers(name).find((candidate) => candidate.node === id);
-    return binding ? variableFacts(binding, name, index) : undefined;
+    return binding ? variableFacts(binding, name, index, target) : undefined;
   }
   if (parent.type === "AssignmentExpression" && STORING_OPERATORS.has(parent["operator"] as string) && outer.name === "right") {
     const left = asNode(parent["left"]);
@@ -175,7 +198,7 @@ export function storedFacts(path: AnyPath, index: FileIndex): StoredFacts | unde
     if (name !== undefined) {
       const leftPath = index.identifiers(name).find((candidate) => candidate.node === left);
       const binding = leftPath ? resolveBinding(leftPath, name) : undefined;
-      return binding ? variableFacts(binding, name, index) : undefined;
+      return binding ? variableFacts(binding, name, index, target) : undefined;
     }
     if (MEMBER_TYPES.has(left.type)) return memberFacts(index.textOf(left), left, index);
   }
@@ -199,13 +222,13 @@ const VALUE_OPERATORS: ReadonlySet<string> = new Set(["+", "-", "*", "/", "%", "
  * A variable's references. When the variable is assigned again anywhere,
  * which value a later use sees is not known: only its promise uses count.
  */
-function variableFacts(binding: AnyPath, name: string, index: FileIndex): StoredFacts {
+function variableFacts(binding: AnyPath, name: string, index: FileIndex, target: Target | undefined): StoredFacts {
   const references = referencesOf(index.identifiers(name), binding, name);
   const reassigned = references.some(isAssignedTo);
   const out: StoredReference[] = [];
   for (const reference of references) {
     const line = lineOf(nodeOf(reference));
-    const use = directPromiseUse(reference, index);
+    const use = directPromiseUse(reference, index, target);
     if (use) out.push({ kind: "promise", line, use });
     else if (!reassigned) {
       const how = valueUseOf(reference);

@@ -4,7 +4,7 @@
  * Other matchers (the typed engine) implement the same interface.
  */
 import type { Target } from "../config/schema";
-import { asNode, identifierName, memberPropertyName, MEMBER_TYPES, nodeOf, requiredModule, unwrap, type AnyNode, type AnyPath } from "./ast";
+import { asNode, calleeOf, identifierName, memberPropertyName, MEMBER_TYPES, nodeOf, requiredModule, unwrap, type AnyNode, type AnyPath } from "./ast";
 import { bindingOrigin, resolveBinding } from "./bindings";
 import { wordOccurrences } from "../text/words";
 
@@ -105,7 +105,7 @@ export function createRangeMatcher(calls: ReadonlyMap<string, TypedCall>): Targe
       const node = nodeOf(call);
       const typed = calls.get(rangeKey(node.start ?? -1, node.end ?? -1));
       if (!typed) return undefined;
-      const callee = unwrap(asNode(node["callee"]) ?? node);
+      const callee = unwrap(calleeOf(node) ?? node);
       const shape: CalleeShape = callee.type === "Identifier" ? identifierCallee(call, callee["name"] as string) : { kind: "member" };
       return { target: typed.target, callee: shape, facts: typed.facts };
     },
@@ -114,7 +114,7 @@ export function createRangeMatcher(calls: ReadonlyMap<string, TypedCall>): Targe
 
 /** The name a call is made by: `f()` → f, `a.b.f()` → f, `ns["f"]()` → f. */
 export function calleeName(call: AnyNode): string | undefined {
-  const callee = unwrap(asNode(call["callee"]) ?? call);
+  const callee = unwrap(calleeOf(call) ?? call);
   return identifierName(callee) ?? memberPropertyName(callee);
 }
 
@@ -137,14 +137,14 @@ export function createSyntacticMatcher(targets: readonly Target[]): TargetMatche
     // A call by a target's name holds that name; an alias (module targets) need not.
     focus: (source) => (anyIdentifier ? undefined : occurrences(source, names)),
     isCandidate(call) {
-      const callee = unwrap(asNode(call["callee"]) ?? call);
+      const callee = unwrap(calleeOf(call) ?? call);
       if (callee.type === "Identifier") return anyIdentifier || byName.has(callee["name"] as string);
       const property = memberPropertyName(callee);
       return property !== undefined && byName.has(property);
     },
     match(call) {
       const node = nodeOf(call);
-      const callee = unwrap(asNode(node["callee"]) ?? node);
+      const callee = unwrap(calleeOf(node) ?? node);
       if (callee.type === "Identifier") return matchIdentifierCall(call, callee["name"] as string, byName, defaultTargets);
       if (MEMBER_TYPES.has(callee.type)) return matchMemberCall(call, callee, byName);
       return undefined;

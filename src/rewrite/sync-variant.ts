@@ -11,7 +11,7 @@
  */
 import type { Site } from "../analysis/analyze";
 import { isModuleBinding } from "../analysis/analyze";
-import { asNode, nodeOf, unwrap, type AnyNode, type AnyPath } from "../analysis/ast";
+import { asNode, calleeOf, nodeOf, unwrap, type AnyNode, type AnyPath } from "../analysis/ast";
 import { bindingOrigin, resolveBinding } from "../analysis/bindings";
 import { walk } from "../analysis/walk";
 import { insertion, replacement, type TextEdit } from "./text-edits";
@@ -38,7 +38,7 @@ export function syncVariantEdits(context: SyncVariantContext, sites: readonly Si
     const sync = site.target.sync;
     if (sync === undefined) continue;
     const callNode = nodeOf(site.call);
-    const callee = unwrap(asNode(callNode["callee"]) ?? callNode);
+    const callee = unwrap(calleeOf(callNode) ?? callNode);
     if (site.callee.kind === "member") {
       const property = asNode(callee["property"]);
       if (!property) continue;

@@ -35,7 +35,7 @@ export function typedService(root: string, config: ResolvedConfig): TypedService
     tsconfig,
     callsIn: (file) => currentResolver().callsIn(file.split("\\").join("/")),
     verify(changes) {
-      const result = verifyEdits(loaded.project, changes);
+      const result = verifyEdits(loaded.project, changes, loaded.setModuleFormat);
       resolver = undefined;
       return result;
     },

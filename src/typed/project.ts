@@ -16,9 +16,32 @@ export interface LoadedProject {
   readonly tsconfig: string;
   readonly project: Project;
   readonly ts: Ts;
+  /** Gives a parsed file the module format and module-ness tsc gives it (see moduleFormat). */
+  readonly setModuleFormat: (file: TsNamespace.SourceFile) => void;
 }
 
 const loaded = new Map<string, LoadedProject>();
+
+/**
+ * ts-morph parses files without tsc's per-file options, so a file without
+ * imports or exports is always a script: `"moduleDetection": "force"`, an
+ * `.mts`/`.cts` file and a package.json `"type"` are ignored, and a script's
+ * top-level names become globals every other script sees (where tsc reports
+ * "Cannot find name"). This sets the file's format (ESM or CommonJS, as
+ * Node's rules give it) and whether it is a module, the way tsc's parser
+ * does, before the checker binds it.
+ */
+function moduleFormat(ts: Ts, options: TsNamespace.CompilerOptions, directory: string): (file: TsNamespace.SourceFile) => void {
+  const internal = ts as Ts & { getSetExternalModuleIndicator?: (options: TsNamespace.CompilerOptions) => (file: TsNamespace.SourceFile) => void };
+  const setIndicator = internal.getSetExternalModuleIndicator?.(options);
+  const cache = ts.createModuleResolutionCache(directory, (name) => (ts.sys.useCaseSensitiveFileNames ? name : name.toLowerCase()), options);
+  const host: TsNamespace.ModuleResolutionHost = ts.sys;
+  return (file) => {
+    const format = ts.getImpliedNodeFormatForFile(file.fileName as TsNamespace.Path, cache.getPackageJsonInfoCache(), host, options);
+    (file as { impliedNodeFormat?: TsNamespace.ResolutionMode }).impliedNodeFormat = format;
+    setIndicator?.(file);
+  };
+}
 
 export function tsconfigFor(root: string, configured: string | undefined): string {
   if (configured !== undefined) {
@@ -56,7 +79,11 @@ export function loadProject(tsconfig: string): LoadedProject {
   } catch (error) {
     throw new UnawaitedError("CONFIG_INVALID", `cannot load ${tsconfig}: ${(error as Error).message}`, { hint: "check that tsc accepts this tsconfig" });
   }
-  const result = { tsconfig, project, ts: morph.ts };
+  const setModuleFormat = moduleFormat(morph.ts, project.getCompilerOptions(), path.dirname(path.resolve(tsconfig)));
+  for (const file of project.getSourceFiles()) setModuleFormat(file.compilerNode);
+  // The program built while resolving dependencies saw the files before the fix; the checker must not.
+  (project as unknown as { _context?: { resetProgram?(): void } })._context?.resetProgram?.();
+  const result = { tsconfig, project, ts: morph.ts, setModuleFormat };
   loaded.set(tsconfig, result);
   return result;
 }

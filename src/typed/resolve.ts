@@ -23,7 +23,8 @@ import { SyncVariantCheck } from "./sync-check";
 import { Symbols } from "./symbols";
 
 type Node = TsNamespace.Node;
-type CallExpression = TsNamespace.CallExpression;
+/** A call, or a tagged template (`sql`select 1``, which calls its tag). */
+type CallExpression = TsNamespace.CallExpression | TsNamespace.TaggedTemplateExpression;
 type Symbol_ = TsNamespace.Symbol;
 type Type = TsNamespace.Type;
 type TypeChecker = TsNamespace.TypeChecker;
@@ -62,7 +63,7 @@ export class TypedResolver {
     }
     const locals = this.modules.aliasNames(sourceFile, names, exported);
     const visit = (node: Node): void => {
-      if (this.ts.isCallExpression(node)) {
+      if (this.ts.isCallExpression(node) || this.ts.isTaggedTemplateExpression(node)) {
         const typed = this.classify(node, names, locals);
         if (typed) calls.set(rangeKey(node.getStart(sourceFile), node.getEnd()), typed);
       }
@@ -74,7 +75,7 @@ export class TypedResolver {
 
   private classify(call: CallExpression, names: ReadonlySet<string>, locals: ReadonlySet<string>): TypedCall | undefined {
     const ts = this.ts;
-    const callee = this.skipWrappers(call.expression);
+    const callee = this.skipWrappers(this.ts.isCallExpression(call) ? call.expression : call.tag);
     const nameNode = this.calleeNameNode(callee);
     let target: Target | undefined;
     let unproven: string | undefined;

@@ -11,7 +11,8 @@ import type { TypeFacts } from "../analysis/targets";
 import type { Ts } from "./project";
 
 type Node = TsNamespace.Node;
-type CallExpression = TsNamespace.CallExpression;
+/** A call, or a tagged template (which calls its tag). */
+type CallExpression = TsNamespace.CallExpression | TsNamespace.TaggedTemplateExpression;
 type Symbol_ = TsNamespace.Symbol;
 
 export class SyncVariantCheck {
@@ -98,6 +99,8 @@ export class SyncVariantCheck {
     const rest = declarations.length > 0 && declarations[declarations.length - 1]?.dotDotDotToken !== undefined;
     // isOptionalParameter also knows JSDoc's `[name]` and initializers.
     const required = declarations.filter((d) => d && !d.dotDotDotToken && !this.checker.isOptionalParameter(d)).length;
+    // A tagged template passes the strings and its expressions: only a tag that takes nothing cannot be one.
+    if (!this.ts.isCallExpression(call)) return rest || parameters.length > 0;
     const count = call.arguments.length;
     if (count < required || (!rest && count > parameters.length)) return false;
     // A generic signature is checked by arity only: its parameters are not instantiated here.

@@ -12,7 +12,7 @@
  * file that uses it (the README says so).
  */
 import * as path from "node:path";
-import type { Project, SourceFile } from "ts-morph";
+import type { Project, SourceFile, ts } from "ts-morph";
 
 export interface NewDiagnostic {
   readonly code: number;
@@ -29,7 +29,8 @@ export function isNotInProject(diagnostic: NewDiagnostic): boolean {
   return diagnostic.code === NOT_IN_PROJECT;
 }
 
-export function verifyEdits(project: Project, changes: ReadonlyMap<string, string>): Map<string, NewDiagnostic[]> {
+/** `setModuleFormat` gives each re-parsed file tsc's module format (see project.ts). */
+export function verifyEdits(project: Project, changes: ReadonlyMap<string, string>, setModuleFormat: (file: ts.SourceFile) => void): Map<string, NewDiagnostic[]> {
   const rejected = new Map<string, NewDiagnostic[]>();
   for (const file of changes.keys()) {
     if (!project.getSourceFile(file)) {
@@ -41,7 +42,10 @@ export function verifyEdits(project: Project, changes: ReadonlyMap<string, strin
     const files = [...pending.keys()].map((file) => project.getSourceFile(file)).filter((f): f is SourceFile => f !== undefined);
     const originals = new Map(files.map((file) => [file, file.getFullText()]));
     const before = new Map(files.map((file) => [file, keys(file)]));
-    for (const file of files) file.replaceWithText(stripBom(pending.get(file.getFilePath()) ?? pending.get(normalize(file.getFilePath()))!));
+    for (const file of files) {
+      file.replaceWithText(stripBom(pending.get(file.getFilePath()) ?? pending.get(normalize(file.getFilePath()))!));
+      setModuleFormat(file.compilerNode);
+    }
     let changed = false;
     try {
       for (const file of files) {
@@ -52,7 +56,10 @@ export function verifyEdits(project: Project, changes: ReadonlyMap<string, strin
         }
       }
     } finally {
-      for (const [file, text] of originals) file.replaceWithText(text);
+      for (const [file, text] of originals) {
+        file.replaceWithText(text);
+        setModuleFormat(file.compilerNode);
+      }
     }
     if (!changed) break;
     pending = new Map([...pending].filter(([file]) => !rejected.has(file)));
