@@ -7,6 +7,8 @@
  * imported from another module.
  */
 import * as fs from "node:fs";
+import * as path from "node:path";
+import { sameModule } from "../analysis/module-paths";
 import type { Action } from "../analysis/findings";
 import type { Target } from "../config/schema";
 import { closeness } from "../text/closeness";
@@ -76,8 +78,10 @@ function unmatchedHint(target: Target, files: readonly string[]): string | undef
     }
     if (target.module === undefined) continue;
     const modules = new Set<string>();
+    // A path module is a file: any spelling of it in this file's directory is not "another module".
+    const dir = path.dirname(file);
     for (const [, names, , specifier] of [...text.matchAll(ES_IMPORT), ...text.matchAll(REQUIRE)]) {
-      if (importedNames(names!).includes(target.name) && specifier !== target.module) modules.add(specifier!);
+      if (importedNames(names!).includes(target.name) && !sameModule(target.module, specifier!, dir)) modules.add(specifier!);
     }
     for (const [, specifier, names] of text.matchAll(PY_IMPORT)) {
       if (importedNames(names!).includes(target.name) && specifier !== target.module) modules.add(specifier!);
