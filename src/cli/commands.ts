@@ -142,7 +142,7 @@ export async function runCommand(name: CommandName, args: CommandArgs, io: Io): 
   if (patchDir !== undefined && !interrupted) interrupted = !completed(() => written.push(...writePatchDir(patchDir, result, roots)));
   const summary = summarize(files, { written: writes, interrupted, durationMs: result.durationMs });
   const mode: SummaryMode = name === "fix" ? (writes ? "written" : args.dry ? "dry" : "patch") : name;
-  const targets = accountTargets(result.roots).map((t) => (t.module === undefined ? t : { ...t, module: displayModule(t.module, io.cwd) }));
+  const targets = accountTargets(result.roots, io.cwd).map((t) => (t.module === undefined ? t : { ...t, module: displayModule(t.module, io.cwd) }));
   // A shard sees a slice of the files: a target may rightly match nothing there. So may a run cut short.
   const unmatched = args.shard === undefined && !interrupted ? targets.filter(isUnmatched) : [];
   const failsOnUnmatched = name === "check" && unmatched.length > 0 && !args.allowUnmatched;
