@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { configFromOptions } from "../src/config/from-options";
-import { findConfigFile, parseConfigText } from "../src/config/load";
+import { findConfigFile, loadConfigFile, parseConfigText } from "../src/config/load";
 import { plainConfigData } from "../src/config/plain";
 import { configSchema } from "../src/config/schema";
 import { parseTargetSpec } from "../src/config/target-spec";
@@ -67,6 +67,41 @@ describe("config validation", () => {
 
   it("names the file when the JSON is broken", () => {
     expect(() => parseConfigText("{ targets: [] }", "broken.json")).toThrow(/broken\.json is not valid JSON/);
+  });
+});
+
+describe("a path module", () => {
+  it("is made absolute against the config file's directory; a specifier or Python module stays as written", () => {
+    const dir = tempDir();
+    writeTree(dir, {
+      "app/unawaited.config.json": JSON.stringify({
+        targets: [
+          { name: "createWebSocketManager", module: "./src/ws/websocket-manager" },
+          { name: "connect", module: "../shared/db" },
+          { name: "cookies", module: "next/headers" },
+          { name: "create_manager", module: ".factory" },
+        ],
+      }),
+      "package.json": JSON.stringify({ unawaited: { targets: [{ name: "f", module: "./lib/f" }] } }),
+    });
+    const config = loadConfigFile(path.join(dir, "app", "unawaited.config.json"));
+    expect(config.targets.map((t) => t.module)).toEqual([
+      path.join(dir, "app", "src", "ws", "websocket-manager"),
+      path.join(dir, "shared", "db"),
+      "next/headers",
+      ".factory",
+    ]);
+    expect(loadConfigFile(path.join(dir, "package.json")).targets[0]!.module).toBe(path.join(dir, "lib", "f"));
+  });
+
+  it("in --targets or a config without a file is relative to the working directory", () => {
+    expect(resolveConfig({ targets: [parseTargetSpec("./ws/m#f")] }, "--target").targets[0]!.module).toBe(path.resolve("ws/m"));
+    expect(resolveConfig({ targets: [parseTargetSpec("./ws/m#f")] }, "--target", { baseDir: "/base" }).targets[0]!.module).toBe(path.resolve("/base/ws/m"));
+  });
+
+  it("stays the same file when a resolved config is resolved again (option overrides)", () => {
+    const once = resolveConfig({ targets: [{ name: "f", module: "./m" }] }, "a", { baseDir: "/one" });
+    expect(resolveConfig({ ...once, returnAwait: "always" }, "b", { baseDir: "/two" }).targets[0]!.module).toBe(path.resolve("/one/m"));
   });
 });
 

@@ -49,6 +49,17 @@ describe("npx jscodeshift -t transforms/fix-async-calls.ts", () => {
     expect(fs.readFileSync(path.join(dir, "q.ts"), "utf8")).toBe("async function q(id: number) {\n  const rows = await sql`select * from users ${sql`where id = ${id}`}`;\n  return rows.length;\n}\n");
   });
 
+  it("matches a path module of the config found above each file, by file", () => {
+    const dir = tempDir();
+    fs.cpSync(path.join(REPO_ROOT, "__testfixtures__", "module-paths-project"), dir, { recursive: true });
+    const local = fs.readFileSync(path.join(dir, "src", "handlers", "local.ts"), "utf8");
+    const result = jscodeshift(["--extensions=ts,js", "."], path.join(dir, "src", "handlers"));
+    expect(result.status).toBe(0);
+    expect(fs.readFileSync(path.join(dir, "src", "handlers", "alias.ts"), "utf8")).toContain("(await ws.createWebSocketManager(userId)).send");
+    expect(fs.readFileSync(path.join(dir, "src", "handlers", "reconnect.ts"), "utf8")).toContain("const manager = await createWebSocketManager(userId);");
+    expect(fs.readFileSync(path.join(dir, "src", "handlers", "local.ts"), "utf8")).toBe(local);
+  });
+
   it("fixes Python files too, with --extensions=py", () => {
     const dir = tempDir();
     writeTree(dir, { "a.py": "async def h(ctx):\n    create_websocket_manager(ctx).add_connection(ctx.conn)\n\ndef wire(r, m):\n    r.set_manager_async(m)\n" });

@@ -8,12 +8,14 @@
  * and adds its own parentheses around a replaced node (`((await f())).x`,
  * `...(await f())`). Text edits keep every byte we do not mean to change.
  */
+import * as path from "node:path";
 import { analyze, type Site } from "./analysis/analyze";
 import type { AnyNode } from "./analysis/ast";
 import type { Finding } from "./analysis/findings";
 import { ignoreCommentsOf, mayHoldIgnoreComments } from "./analysis/ignore-comments";
 import type { FileWarning } from "./decision/ignores";
 import { moduleKindOf } from "./analysis/module-kind";
+import { isPathModule } from "./analysis/module-paths";
 import { createSyntacticMatcher, type TargetMatcher } from "./analysis/targets";
 import type { ResolvedConfig } from "./config/schema";
 import { languageOf, parserChoiceFor, parserFor, type ModuleKind } from "./parse/parsers";
@@ -95,7 +97,7 @@ export function transformSource(request: TransformRequest): TransformResult {
   };
   const python = isPythonFile(request.file);
   if (!python && languageOf(request.file) === undefined) return unchanged([]);
-  const matcher = request.matcher ?? syntacticMatcherFor(request.config);
+  const matcher = request.matcher ?? syntacticMatcherFor(request.config, request.file);
   const mentioned = !matcher.names || matcher.names.some((name) => mentionsWord(source, name)) || mentionsDefaultTarget(request.config);
   // A file with an ignore comment is read even when no target is named in it: the comment is then unused, and says so.
   const ignoreComments = python ? mayHoldPythonIgnores(source) : mayHoldIgnoreComments(source);
@@ -171,14 +173,20 @@ function toFinding(site: Site, file: string): Finding {
   return { file, line: site.line, column: site.column, target: site.target.name, action: site.action, reason: site.reason, ...(site.ignored ? { ignored: true as const } : {}) };
 }
 
-const matchers = new WeakMap<ResolvedConfig, TargetMatcher>();
+const matchers = new WeakMap<ResolvedConfig, Map<string, TargetMatcher>>();
 
-/** One syntactic matcher per config, not one per file. */
-function syntacticMatcherFor(config: ResolvedConfig): TargetMatcher {
-  let matcher = matchers.get(config);
+/**
+ * One syntactic matcher per config, not one per file; per directory when a
+ * target's module is a path, since relative imports are resolved from there.
+ */
+function syntacticMatcherFor(config: ResolvedConfig, file: string): TargetMatcher {
+  const byDir = matchers.get(config) ?? new Map<string, TargetMatcher>();
+  matchers.set(config, byDir);
+  const dir = config.targets.some((t) => t.module !== undefined && isPathModule(t.module)) ? path.dirname(path.resolve(file)) : "";
+  let matcher = byDir.get(dir);
   if (!matcher) {
-    matcher = createSyntacticMatcher(config.targets);
-    matchers.set(config, matcher);
+    matcher = createSyntacticMatcher(config.targets, dir === "" ? undefined : dir);
+    byDir.set(dir, matcher);
   }
   return matcher;
 }

@@ -6,6 +6,7 @@
 import type { Target } from "../config/schema";
 import { asNode, calleeOf, identifierName, memberPropertyName, MEMBER_TYPES, nodeOf, requiredModule, unwrap, type AnyNode, type AnyPath } from "./ast";
 import { bindingOrigin, resolveBinding } from "./bindings";
+import { sameModule } from "./module-paths";
 import { wordOccurrences } from "../text/words";
 
 export interface TargetMatch {
@@ -118,7 +119,9 @@ export function calleeName(call: AnyNode): string | undefined {
   return identifierName(callee) ?? memberPropertyName(callee);
 }
 
-export function createSyntacticMatcher(targets: readonly Target[]): TargetMatcher {
+/** `fromDir`: the directory of the file being matched, where its relative imports are resolved (for path modules). */
+export function createSyntacticMatcher(targets: readonly Target[], fromDir = process.cwd()): TargetMatcher {
+  const same: SameModule = (module, specifier) => specifier !== undefined && sameModule(module, specifier, fromDir);
   const byName = new Map<string, Target[]>();
   for (const target of targets) {
     const key = target.name === "default" ? undefined : target.name;
@@ -145,8 +148,8 @@ export function createSyntacticMatcher(targets: readonly Target[]): TargetMatche
     match(call) {
       const node = nodeOf(call);
       const callee = unwrap(calleeOf(node) ?? node);
-      if (callee.type === "Identifier") return matchIdentifierCall(call, callee["name"] as string, byName, defaultTargets);
-      if (MEMBER_TYPES.has(callee.type)) return matchMemberCall(call, callee, byName);
+      if (callee.type === "Identifier") return matchIdentifierCall(call, callee["name"] as string, byName, defaultTargets, same);
+      if (MEMBER_TYPES.has(callee.type)) return matchMemberCall(call, callee, byName, same);
       return undefined;
     },
   };
@@ -157,6 +160,7 @@ function matchIdentifierCall(
   name: string,
   byName: ReadonlyMap<string, readonly Target[]>,
   defaultTargets: readonly Target[],
+  same: SameModule,
 ): TargetMatch | undefined {
   // Resolving the binding scans the scope: only done when a module rule needs it.
   let origin: ReturnType<typeof bindingOrigin> | undefined;
@@ -171,7 +175,7 @@ function matchIdentifierCall(
   // Targets with a module come first: they are the more specific rule.
   for (const target of defaultTargets) {
     const from = resolve();
-    if (from.kind === "import-default" && from.module === target.module) return { target, callee: identifierCallee(call, name, binding) };
+    if (from.kind === "import-default" && same(target.module!, from.module)) return { target, callee: identifierCallee(call, name, binding) };
   }
   const plain = (byName.get(name) ?? []).find((target) => target.module === undefined);
   if (plain) return { target: plain, callee: origin === undefined ? identifierCallee(call, name) : identifierCallee(call, name, binding) };
@@ -179,20 +183,23 @@ function matchIdentifierCall(
   if (from.kind === "import-named" || from.kind === "require-destructured") {
     // `import { createWebSocketManager as make }`: the local name differs from the target's.
     for (const target of byName.get(from.imported) ?? []) {
-      if (target.module === from.module) return { target, callee: identifierCallee(call, name, binding) };
+      if (target.module !== undefined && same(target.module, from.module)) return { target, callee: identifierCallee(call, name, binding) };
     }
   }
   return undefined;
 }
 
-function matchMemberCall(call: AnyPath, callee: AnyNode, byName: ReadonlyMap<string, readonly Target[]>): TargetMatch | undefined {
+/** Whether an import specifier of this file names a target's module (module-paths.ts). */
+type SameModule = (module: string, specifier: string | undefined) => boolean;
+
+function matchMemberCall(call: AnyPath, callee: AnyNode, byName: ReadonlyMap<string, readonly Target[]>, same: SameModule): TargetMatch | undefined {
   const property = memberPropertyName(callee);
   if (property === undefined) return undefined;
   const candidates = byName.get(property);
   if (!candidates) return undefined;
   for (const target of candidates) {
     if (target.module === undefined) return { target, callee: { kind: "member" } };
-    if (memberObjectModule(call, unwrap(asNode(callee["object"]) ?? callee)) === target.module) {
+    if (same(target.module, memberObjectModule(call, unwrap(asNode(callee["object"]) ?? callee)))) {
       return { target, callee: { kind: "member" } };
     }
   }

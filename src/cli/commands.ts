@@ -11,7 +11,7 @@ import { palette, useColor, type Palette } from "../report/colors";
 import { colorizeDiff, fileDiff, patchOf } from "../report/diff";
 import { githubAnnotations } from "../report/github";
 import { jsonReport, type JsonRoot } from "../report/json";
-import { displayPath } from "../report/paths";
+import { displayModule, displayPath } from "../report/paths";
 import { sarifReport } from "../report/sarif";
 import { listLines, problemLines, warningLines, rootSummaryLine, siteLines, summaryLine, targetsLine, unmatchedMessage, type SummaryMode } from "../report/text";
 import type { Engine } from "../config/schema";
@@ -22,6 +22,7 @@ import { isNotInProject } from "../typed/verify";
 import { planRun } from "./plan";
 import { createProgress } from "./progress";
 import { tryRealpath } from "../fs-paths";
+import { isPathModule, moduleFile } from "../analysis/module-paths";
 
 /** Git runs only before writing (the dirty-tree guard) and for --patch: a dry run never loads it or child_process. */
 function git(): typeof import("../runner/git") {
@@ -141,7 +142,7 @@ export async function runCommand(name: CommandName, args: CommandArgs, io: Io): 
   if (patchDir !== undefined && !interrupted) interrupted = !completed(() => written.push(...writePatchDir(patchDir, result, roots)));
   const summary = summarize(files, { written: writes, interrupted, durationMs: result.durationMs });
   const mode: SummaryMode = name === "fix" ? (writes ? "written" : args.dry ? "dry" : "patch") : name;
-  const targets = accountTargets(result.roots);
+  const targets = accountTargets(result.roots, io.cwd).map((t) => (t.module === undefined ? t : { ...t, module: displayModule(t.module, io.cwd) }));
   // A shard sees a slice of the files: a target may rightly match nothing there. So may a run cut short.
   const unmatched = args.shard === undefined && !interrupted ? targets.filter(isUnmatched) : [];
   const failsOnUnmatched = name === "check" && unmatched.length > 0 && !args.allowUnmatched;
@@ -269,8 +270,12 @@ function verificationMark(file: FileResult): string {
   ].join("\n");
 }
 
-/** Warned once per run: `type` and `allPromises` are only honoured by the typed engine. */
+/** Warned once per run: `type` and `allPromises` are only honoured by the typed engine; a path module that names no file. */
 function warnAboutConfig(roots: readonly RunRoot[], io: Io): void {
+  const missing = new Set(roots.flatMap((root) => root.config.targets)
+    .filter((t) => t.module !== undefined && isPathModule(t.module) && moduleFile(t.module) === undefined)
+    .map((t) => `target ${t.name}: module '${displayModule(t.module!, io.cwd)}' names no file (a module starting with . or / is a path, relative to the config file, or to the working directory for --target); only imports of that very path match\n`));
+  for (const warning of missing) io.stderr(`unawaited: warning: ${warning}`);
   const syntactic = roots.filter((root) => root.config.engine === "syntactic");
   const typedTarget = syntactic.flatMap((root) => root.config.targets).find((t) => t.type !== undefined);
   if (typedTarget) {

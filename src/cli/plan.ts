@@ -69,7 +69,7 @@ export function planRun(args: PlanArgs): Plan {
   [...unique].forEach(([root, shown], index) => {
     try {
       if (!fs.existsSync(root)) throw pathError(shown, index, args);
-      roots.push({ path: root, config: withOverrides(configFor(root, { shown, override, inline, allPromises: args.overrides.allPromises === true, cache }), args) });
+      roots.push({ path: root, config: withOverrides(configFor(root, { shown, override, inline, allPromises: args.overrides.allPromises === true, cache, cwd: args.cwd }), args) });
     } catch (error) {
       // Given paths are the user's words: one that cannot run stops everything. Listed repositories fail one by one.
       if (args.repos === undefined || !(error instanceof UnawaitedError)) throw error;
@@ -100,6 +100,7 @@ interface ConfigContext {
   /** --all-promises: no config file needed. */
   readonly allPromises: boolean;
   readonly cache: Map<string, ResolvedConfig>;
+  readonly cwd: string;
 }
 
 function configFor(root: string, context: ConfigContext): ResolvedConfig {
@@ -114,7 +115,8 @@ function configFor(root: string, context: ConfigContext): ResolvedConfig {
   }
   if (inline.length > 0) {
     const { targets: _targets, ...options } = base ?? {};
-    return resolveConfig({ ...options, targets: inline }, "--target");
+    // A path module on the command line is relative to the working directory.
+    return resolveConfig({ ...options, targets: inline }, "--target", { baseDir: context.cwd });
   }
   if (!base && allPromises) return resolveConfig({ targets: [], allPromises: true }, "--all-promises");
   if (!base) {

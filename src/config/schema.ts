@@ -24,7 +24,7 @@ function build(z: typeof Zod) {
           message: "must be a JavaScript identifier (or \"default\" for a default export), e.g. \"createWebSocketManager\"",
         }),
       sync: identifier.optional(),
-      module: z.string().min(1, { message: "must be a module specifier, e.g. \"next/headers\"" }).optional(),
+      module: z.string().min(1, { message: "must be a module specifier, e.g. \"next/headers\", or a file path relative to the config, e.g. \"./src/ws/websocket-manager\"" }).optional(),
       /** A class or interface: only member calls on receivers of this type match (typed engine). */
       type: identifier.optional(),
       /** The migration of this target is finished: matching no call site is expected, not a mistake. */

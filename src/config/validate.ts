@@ -1,5 +1,6 @@
 import * as path from "node:path";
 import type { z } from "zod";
+import { configModule } from "../analysis/module-paths";
 import { UnawaitedError } from "../errors";
 import { plainConfigData, type ConfigData } from "./plain";
 import { configSchema, type ResolvedConfig, type Target } from "./schema";
@@ -34,7 +35,7 @@ function allowedKeys(path: readonly PropertyKey[]): string {
 export interface ResolveOptions {
   /** Where the config sits in its file, e.g. "unawaited" in a package.json. */
   readonly jsonPathPrefix?: string;
-  /** Relative paths in the config (`project`) are relative to this directory. */
+  /** Relative paths in the config (`project`, a path `module`) are relative to this directory (default: the working directory). */
   readonly baseDir?: string;
 }
 
@@ -43,7 +44,8 @@ export function resolveConfig(raw: unknown, source: string, options: ResolveOpti
   const targets: Target[] = (data.targets ?? []).map((t) => ({
     name: t.name,
     ...(t.sync !== undefined ? { sync: t.sync } : {}),
-    ...(t.module !== undefined ? { module: t.module } : {}),
+    // A path module is a file, relative to the config: made absolute once, here.
+    ...(t.module !== undefined ? { module: configModule(t.module, options.baseDir ?? process.cwd()) } : {}),
     ...(t.type !== undefined ? { type: t.type } : {}),
     ...(t.done !== undefined ? { done: t.done } : {}),
     ...(t.anyReceiver !== undefined ? { anyReceiver: t.anyReceiver } : {}),

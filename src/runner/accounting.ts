@@ -7,6 +7,9 @@
  * imported from another module.
  */
 import * as fs from "node:fs";
+import * as path from "node:path";
+import { importedModulePath, isPathModule, sameModule } from "../analysis/module-paths";
+import { displayModule } from "../report/paths";
 import type { Action } from "../analysis/findings";
 import type { Target } from "../config/schema";
 import { closeness } from "../text/closeness";
@@ -23,7 +26,8 @@ export interface TargetAccount {
   readonly hint?: string;
 }
 
-export function accountTargets(roots: readonly RootResult[]): TargetAccount[] {
+/** `cwd`: what a hint's module paths are relative to. */
+export function accountTargets(roots: readonly RootResult[], cwd = process.cwd()): TargetAccount[] {
   const accounts = new Map<string, { target: Target; sites: Record<Action, number>; roots: RootResult[] }>();
   for (const root of roots) {
     for (const target of root.root.config.targets) {
@@ -43,7 +47,7 @@ export function accountTargets(roots: readonly RootResult[]): TargetAccount[] {
   }
   return [...accounts.values()].map(({ target, sites, roots: where }) => {
     const matched = Object.values(sites).some((count) => count > 0);
-    const hint = matched || target.done === true ? undefined : unmatchedHint(target, where.flatMap((root) => root.files.map((file) => file.file)));
+    const hint = matched || target.done === true ? undefined : unmatchedHint(target, where.flatMap((root) => root.files.map((file) => file.file)), cwd);
     return { name: target.name, ...(target.module !== undefined ? { module: target.module } : {}), sites, done: target.done === true, ...(hint !== undefined ? { hint } : {}) };
   });
 }
@@ -58,7 +62,7 @@ const REQUIRE = /\{([^}]*)\}\s*=\s*require\(\s*(["'])([^"']+)\2\s*\)/g;
 const PY_IMPORT = /^\s*from\s+([\w.]+)\s+import\s+\(?([^)\n]*)/gm;
 
 /** A near-miss name that occurs in the files, or the modules the name is imported from instead of `module`. */
-function unmatchedHint(target: Target, files: readonly string[]): string | undefined {
+function unmatchedHint(target: Target, files: readonly string[], cwd: string): string | undefined {
   const nearMiss = new Map<string, number>();
   const otherModules = new Map<string, number>();
   for (const file of files) {
@@ -76,8 +80,10 @@ function unmatchedHint(target: Target, files: readonly string[]): string | undef
     }
     if (target.module === undefined) continue;
     const modules = new Set<string>();
+    // A path module is a file: any spelling of it in this file's directory is not "another module".
+    const dir = path.dirname(file);
     for (const [, names, , specifier] of [...text.matchAll(ES_IMPORT), ...text.matchAll(REQUIRE)]) {
-      if (importedNames(names!).includes(target.name) && specifier !== target.module) modules.add(specifier!);
+      if (importedNames(names!).includes(target.name) && !sameModule(target.module, specifier!, dir)) modules.add(suggestedModule(target.module, specifier!, { dir, cwd }));
     }
     for (const [, specifier, names] of text.matchAll(PY_IMPORT)) {
       if (importedNames(names!).includes(target.name) && specifier !== target.module) modules.add(specifier!);
@@ -91,6 +97,13 @@ function unmatchedHint(target: Target, files: readonly string[]): string | undef
     hints.push(`${target.name} is imported from '${specifier}' in ${count(inFiles, "file")}: did you mean that module?`);
   }
   return hints.length > 0 ? hints.join("; ") : undefined;
+}
+
+/** For a path module, the file the import names, as a path for the config (from `cwd`); else the specifier as written. */
+function suggestedModule(module: string, specifier: string, where: { readonly dir: string; readonly cwd: string }): string {
+  if (!isPathModule(module)) return specifier;
+  const file = importedModulePath(specifier, where.dir);
+  return file === undefined ? specifier : displayModule(file, where.cwd);
 }
 
 /** `a, b as c, type d` → the imported names a, b, d. */

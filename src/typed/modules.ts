@@ -7,6 +7,7 @@
  */
 import * as path from "node:path";
 import type { ts as TsNamespace } from "ts-morph";
+import { moduleFile } from "../analysis/module-paths";
 import type { ResolvedConfig, Target } from "../config/schema";
 import type { Ts } from "./project";
 import type { Symbols } from "./symbols";
@@ -143,10 +144,12 @@ export class ModuleTargets {
     const ts = this.ts;
     const modules = new Set(this.config.targets.map((t) => t.module).filter((m): m is string => m !== undefined));
     if (modules.size === 0) return;
+    // A path module (absolute since config load) is one file: no import spells it so, and none needs to.
+    const specifiers = [...modules].filter((module) => !path.isAbsolute(module));
     for (const sourceFile of this.program.getSourceFiles()) {
       if (this.program.isSourceFileFromExternalLibrary(sourceFile) || sourceFile.isDeclarationFile) continue;
       // A cheap text test first: most files never mention the module.
-      if (![...modules].some((module) => sourceFile.text.includes(module))) continue;
+      if (!specifiers.some((module) => sourceFile.text.includes(module))) continue;
       const collect = (node: Node): void => {
         let specifier: TsNamespace.Node | undefined;
         if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier) specifier = node.moduleSpecifier;
@@ -167,8 +170,9 @@ export class ModuleTargets {
     // Bare specifiers and `paths` resolve the same from anywhere in the project: ask from its root.
     const containing = path.join(path.dirname(base), "__unawaited__.ts");
     for (const module of modules) {
-      const resolved = ts.resolveModuleName(module, containing, options, ts.sys).resolvedModule;
-      const file = resolved ? this.program.getSourceFile(resolved.resolvedFileName) : undefined;
+      // A path module resolves as the syntactic engine resolves it, so both engines agree on its file.
+      const resolved = (path.isAbsolute(module) ? moduleFile(module) : undefined) ?? ts.resolveModuleName(module, containing, options, ts.sys).resolvedModule?.resolvedFileName;
+      const file = resolved !== undefined ? this.program.getSourceFile(resolved) : undefined;
       const symbol = file ? this.checker.getSymbolAtLocation(file) : undefined;
       if (symbol) this.addModule(module, symbol);
     }

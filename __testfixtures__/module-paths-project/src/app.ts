@@ -1,0 +1,5 @@
+import { createWebSocketManager } from "./ws/websocket-manager";
+
+export async function start(userId: string): Promise<void> {
+  createWebSocketManager(userId).send("hello");
+}
