@@ -269,7 +269,10 @@ describe("Ctrl-C", () => {
     const child = spawn(process.execPath, [BIN, "fix", "."], { cwd: dir, env: { ...process.env, NO_COLOR: "1" } });
     let stdout = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    setTimeout(() => child.kill("SIGINT"), 900);
+    // Interrupt once the run is well under way: after 0.6 s of the child's CPU time (a fixed delay
+    // can fire before Node has even started on a loaded machine, and SIGINT then kills it outright).
+    await untilCpuTime(child.pid!, 0.6);
+    child.kill("SIGINT");
     const status = await new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
     expect(status).toBe(130);
     expect(stdout).toMatch(/interrupted after \d+ of 4000 files/);
@@ -308,3 +311,15 @@ describe("progress bar", () => {
     expect(unawaited(["check", "."], dir).stderr).not.toContain("\r[");
   });
 });
+
+/** Waits until process `pid` has used `seconds` of CPU time (Linux /proc), or 1.5 s of wall time elsewhere. */
+async function untilCpuTime(pid: number, seconds: number): Promise<void> {
+  const stat = `/proc/${pid}/stat`;
+  if (!fs.existsSync(stat)) return new Promise((resolve) => setTimeout(resolve, 1500));
+  const ticks = seconds * 100; // USER_HZ
+  for (const started = Date.now(); Date.now() - started < 20_000; await new Promise((resolve) => setTimeout(resolve, 20))) {
+    // Fields 14 and 15 (utime, stime) after the ")" that ends the command name.
+    const fields = fs.readFileSync(stat, "utf8").split(") ")[1]?.split(" ") ?? [];
+    if (Number(fields[11]) + Number(fields[12]) >= ticks) return;
+  }
+}

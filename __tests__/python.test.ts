@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadPython } from "../src/python/index";
 import { transformSource } from "../src/engine";
 import { resolveConfig } from "../src/config/validate";
+import { growthRatio } from "./growth";
 import { copySampleProject, expectFixMatchesDiff, git, readTree, REPO_ROOT, tempDir, unawaited, writeTree } from "./cli-helpers";
 
 const EXPECTED_DIFF = fs.readFileSync(path.join(REPO_ROOT, "__testfixtures__", "python-sample-project.expected.diff"), "utf8");
@@ -262,13 +263,6 @@ describe("deeply nested expressions", () => {
   });
 
   it("takes time linear in the depth (4x the depth, well under the 16x of a quadratic walk)", () => {
-    const time = (depth: number) => {
-      const start = performance.now();
-      run(depth);
-      return performance.now() - start;
-    };
-    const best = (depth: number) => Math.min(time(depth), time(depth), time(depth));
-    best(500);
-    expect(best(8000) / best(2000)).toBeLessThan(9);
+    expect(growthRatio(() => run(1500), () => run(6000), 2)).toBeLessThan(9);
   });
 });

@@ -110,7 +110,7 @@ interface DecideInput {
 function siteFacts(input: DecideInput): SiteFacts {
   const { call, target, scope, index, config } = input;
   const direct = directPromiseUse(call, index, target);
-  const stored = direct ? undefined : storedFacts(call, index, target);
+  const stored = direct ? undefined : storedFacts(call, index, { target, promiseArguments: input.facts?.promiseArguments });
   // A type-checker fact (a promise-typed parameter or variable) counts when the syntax shows no promise use of its own.
   const syntactic = direct !== undefined || (stored?.references.some((r) => r.kind === "promise") ?? false);
   const typed = syntactic ? undefined : typedPromiseUse(input.facts);

@@ -9,6 +9,7 @@ import type { PromiseUse, StoredFacts, StoredReference } from "../decision/facts
 import { asNode, calleeOf, CALL_TYPES, climbWrappers, FUNCTION_TYPES, identifierName, MEMBER_TYPES, memberPropertyName, nodeOf, unwrap, type AnyNode, type AnyPath } from "./ast";
 import { referencesOf, resolveBinding } from "./bindings";
 import { assertionOf, consumerName, promiseMatcherAbove } from "./promise-consumers";
+import { rangeKey } from "./targets";
 
 export type { PromiseUse } from "../decision/facts";
 
@@ -179,7 +180,13 @@ export function handledRejection(call: AnyNode): string | undefined {
  * `p ??= f()`, `this.ready = f()`, a class field `ready = f()`), and how each
  * reference to it uses it.
  */
-export function storedFacts(path: AnyPath, index: FileIndex, target?: Target): StoredFacts | undefined {
+export interface StoredOptions {
+  readonly target?: Target | undefined;
+  /** From the type checker: references (by range) that are arguments of promise-accepting parameters, described. */
+  readonly promiseArguments?: ReadonlyMap<string, string> | undefined;
+}
+
+export function storedFacts(path: AnyPath, index: FileIndex, options: StoredOptions = {}): StoredFacts | undefined {
   const outer = climbValuePosition(path);
   const parentPath = outer.parent as AnyPath | null;
   if (!parentPath) return undefined;
@@ -189,7 +196,7 @@ export function storedFacts(path: AnyPath, index: FileIndex, target?: Target): S
     const name = identifierName(id);
     if (name === undefined) return undefined;
     const binding = index.identifiers(name).find((candidate) => candidate.node === id);
-    return binding ? variableFacts(binding, name, index, target) : undefined;
+    return binding ? variableFacts(binding, name, index, options) : undefined;
   }
   if (parent.type === "AssignmentExpression" && STORING_OPERATORS.has(parent["operator"] as string) && outer.name === "right") {
     const left = asNode(parent["left"]);
@@ -198,7 +205,7 @@ export function storedFacts(path: AnyPath, index: FileIndex, target?: Target): S
     if (name !== undefined) {
       const leftPath = index.identifiers(name).find((candidate) => candidate.node === left);
       const binding = leftPath ? resolveBinding(leftPath, name) : undefined;
-      return binding ? variableFacts(binding, name, index, target) : undefined;
+      return binding ? variableFacts(binding, name, index, options) : undefined;
     }
     if (MEMBER_TYPES.has(left.type)) return memberFacts(index.textOf(left), left, index);
   }
@@ -222,13 +229,15 @@ const VALUE_OPERATORS: ReadonlySet<string> = new Set(["+", "-", "*", "/", "%", "
  * A variable's references. When the variable is assigned again anywhere,
  * which value a later use sees is not known: only its promise uses count.
  */
-function variableFacts(binding: AnyPath, name: string, index: FileIndex, target: Target | undefined): StoredFacts {
+function variableFacts(binding: AnyPath, name: string, index: FileIndex, options: StoredOptions): StoredFacts {
   const references = referencesOf(index.identifiers(name), binding, name);
   const reassigned = references.some(isAssignedTo);
   const out: StoredReference[] = [];
   for (const reference of references) {
-    const line = lineOf(nodeOf(reference));
-    const use = directPromiseUse(reference, index, target);
+    const node = nodeOf(reference);
+    const line = lineOf(node);
+    const typed = options.promiseArguments?.get(rangeKey(node.start ?? -1, node.end ?? -1));
+    const use: PromiseUse | undefined = typed !== undefined ? { kind: "typed", detail: `passed to ${typed}, which accepts a promise` } : directPromiseUse(reference, index, options.target);
     if (use) out.push({ kind: "promise", line, use });
     else if (!reassigned) {
       const how = valueUseOf(reference);

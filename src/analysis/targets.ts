@@ -27,6 +27,11 @@ export interface TypeFacts {
   /** The call initializes a variable declared with a promise type: describes it. */
   readonly promiseVariable?: string;
   /**
+   * The call initializes a variable; these references to it (by range, see
+   * rangeKey) are arguments of parameters that accept a promise: describes each.
+   */
+  readonly promiseArguments?: ReadonlyMap<string, string>;
+  /**
    * The checker cannot tell the call is the target (a name-only target called
    * on an `any` or `unknown` receiver): why, for a `manual` finding.
    */

@@ -249,6 +249,10 @@ export class TypedResolver {
       const declared = this.checker.getTypeFromTypeNode(parent.type);
       if (this.isThenable(declared)) facts.promiseVariable = `${parent.name.getText()}: ${parent.type.getText()}`;
     }
+    if (ts.isVariableDeclaration(parent) && parent.initializer === outer && ts.isIdentifier(parent.name)) {
+      const promiseArguments = this.promiseArgumentsOf(parent.name);
+      if (promiseArguments.size > 0) facts.promiseArguments = promiseArguments;
+    }
     if (target.sync !== undefined) facts.syncVariant = this.syncCheck.check(call, callee, target.sync);
     return facts;
   }
@@ -279,6 +283,37 @@ export class TypedResolver {
       if (alias) return this.typeNodeNamesPromise(alias.type, seen);
     }
     return this.isThenable(this.checker.getTypeFromTypeNode(node));
+  }
+
+  /**
+   * The references to a variable that are arguments of promise-accepting
+   * parameters (`const p = send(); … from(p)`), by range, for the stored-value
+   * rules: the syntax alone sees a call of an unknown function there.
+   */
+  private promiseArgumentsOf(name: TsNamespace.Identifier): Map<string, string> {
+    const ts = this.ts;
+    const found = new Map<string, string>();
+    const symbol = this.checker.getSymbolAtLocation(name);
+    if (!symbol) return found;
+    let scope: Node = name;
+    while (scope.parent && !ts.isFunctionLike(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
+    const visit = (node: Node): void => {
+      if (ts.isIdentifier(node) && node !== name && node.text === name.text && this.checker.getSymbolAtLocation(node) === symbol) {
+        let outer: Node = node;
+        while (this.isWrapper(outer.parent)) outer = outer.parent;
+        const call = outer.parent;
+        if ((ts.isCallExpression(call) || ts.isNewExpression(call)) && call.arguments?.includes(outer as TsNamespace.Expression)) {
+          const index = call.arguments.indexOf(outer as TsNamespace.Expression);
+          const declared = this.declaredParameterType(call, index);
+          if (declared && (this.isThenable(declared) || this.constraintNamesPromise(declared))) {
+            found.set(rangeKey(node.getStart(), node.getEnd()), `argument ${index + 1} of ${shorten(call.expression.getText())} (${this.checker.typeToString(declared)})`);
+          }
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(scope);
+    return found;
   }
 
   /** A callee typed `any` (an unresolved import, an untyped package): nothing is known of what it takes. */

@@ -10,3 +10,14 @@ export async function handle(id: string) {
   label(loadUser(id) as unknown as string);
   return size(loadUser(id) as never);
 }
+
+export async function stored(id: string) {
+  const pending = loadUser(id);
+  return from(pending);
+}
+
+export async function storedAndUsed(id: string) {
+  const pending = loadUser(id);
+  from(pending);
+  return pending.length;
+}
