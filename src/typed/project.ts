@@ -43,6 +43,22 @@ function moduleFormat(ts: Ts, options: TsNamespace.CompilerOptions, directory: s
   };
 }
 
+/**
+ * Drops the program and its type checker; the next use builds new ones from
+ * the same parsed files. Needed after the checker threw (a stack overflow
+ * leaves it half-way through resolving types) and after module formats are set.
+ * ts-morph rebuilds only after an edit, so this reaches into its context.
+ */
+export function resetProgram(project: Project): void {
+  (project as unknown as { _context?: { resetProgram?(): void } })._context?.resetProgram?.();
+}
+
+/** What a file's result says when the type checker threw on it. */
+export function checkerFailure(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return `the TypeScript type checker failed on this file (${text}); it is left untouched, and the other files' results are kept`;
+}
+
 /** `tsconfig.json` in `start` (a file or directory) or the nearest directory above. */
 export function findTsconfig(start: string): string | undefined {
   return findUp(start, (dir) => {
@@ -90,7 +106,7 @@ export function loadProject(tsconfig: string): LoadedProject {
   const setModuleFormat = moduleFormat(morph.ts, project.getCompilerOptions(), path.dirname(path.resolve(tsconfig)));
   for (const file of project.getSourceFiles()) setModuleFormat(file.compilerNode);
   // The program built while resolving dependencies saw the files before the fix; the checker must not.
-  (project as unknown as { _context?: { resetProgram?(): void } })._context?.resetProgram?.();
+  resetProgram(project);
   const result = { tsconfig, project, ts: morph.ts, setModuleFormat };
   loaded.set(tsconfig, result);
   return result;
