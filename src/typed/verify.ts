@@ -38,7 +38,7 @@ export interface VerifyResult {
   readonly failed: Map<string, string>;
 }
 
-export function verifyEdits(project: Project, changes: ReadonlyMap<string, string>, setModuleFormat: (file: ts.SourceFile) => void): VerifyResult {
+export function verifyEdits(project: Project, changes: ReadonlyMap<string, string>, setModuleFormat: (file: ts.SourceFile) => unknown): VerifyResult {
   const rejected = new Map<string, NewDiagnostic[]>();
   const failed = new Map<string, string>();
   for (const file of changes.keys()) {
