@@ -86,6 +86,16 @@ describe("--verify, edge cases", () => {
   });
 });
 
+describe("a name-only target on an any receiver", () => {
+  it("is manual, with the reason, unless the target says \"anyReceiver\": true", () => {
+    const dir = tempDir();
+    fs.cpSync(path.join(REPO_ROOT, "__testfixtures__", "projects", "any-receiver-name-target"), dir, { recursive: true });
+    const result = unawaited(["check", "--engine", "typed", "."], dir);
+    expect(result.stdout).toContain("src/db.ts:8:3  manual  query: the receiver's type is any: cannot tell it is query (fix it by hand if it is, or set \"anyReceiver\": true on the target)");
+    expect(result.stdout).toContain("src/db.ts:11:3  await   exec:");
+  });
+});
+
 describe("a file the type checker throws on", () => {
   const tsconfig = JSON.stringify({ compilerOptions: { strict: true, noEmit: true, types: [], target: "ES2022" }, include: ["src"] });
   const good = "export async function ranges(): Promise<number> {\n  return 1;\n}\n\nexport async function fine() {\n  const n = ranges();\n  return n + 1;\n}\n";
