@@ -86,6 +86,63 @@ describe("--verify, edge cases", () => {
   });
 });
 
+describe("a name-only target on an any receiver", () => {
+  it("is manual, with the reason, unless the target says \"anyReceiver\": true", () => {
+    const dir = tempDir();
+    fs.cpSync(path.join(REPO_ROOT, "__testfixtures__", "projects", "any-receiver-name-target"), dir, { recursive: true });
+    const result = unawaited(["check", "--engine", "typed", "."], dir);
+    expect(result.stdout).toContain("src/db.ts:8:3  manual  query: the receiver's type is any: cannot tell it is query (fix it by hand if it is, or set \"anyReceiver\": true on the target)");
+    expect(result.stdout).toContain("src/db.ts:11:3  await   exec:");
+  });
+});
+
+describe("a file the type checker throws on", () => {
+  const tsconfig = JSON.stringify({ compilerOptions: { strict: true, noEmit: true, types: [], target: "ES2022" }, include: ["src"] });
+  const good = "export async function ranges(): Promise<number> {\n  return 1;\n}\n\nexport async function fine() {\n  const n = ranges();\n  return n + 1;\n}\n";
+
+  it("fails alone when the resolver's questions overflow the checker's stack; the other files keep their results", () => {
+    const dir = tempDir();
+    writeTree(dir, {
+      "tsconfig.json": tsconfig,
+      "unawaited.config.json": JSON.stringify({ targets: [{ name: "ranges" }] }),
+      "src/good.ts": good,
+      // microsoft/TypeScript#63093: checking this receiver recurses until the stack overflows.
+      "src/bad.ts": "export async function broken() {\n  const [r0Def, r0, r1Def, as, string, r1, r2, r3Def, r3]: boolean = (test as number < string > ).ranges();\n}\n",
+    });
+    const result = unawaited(["fix", "--dry", "--engine", "typed", "."], dir);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/src\/bad\.ts {2}error {3}the TypeScript type checker failed on this file \(RangeError: Maximum call stack size exceeded\)/);
+    expect(result.stdout).toContain("+  const n = await ranges();");
+  });
+
+  it("fails alone under --verify when checking it overflows the stack; the other files are verified", () => {
+    const dir = tempDir();
+    writeTree(dir, {
+      "tsconfig.json": tsconfig,
+      "unawaited.config.json": JSON.stringify({ targets: [{ name: "ranges" }] }),
+      "src/good.ts": good,
+      // microsoft/TypeScript#62966: tsc 5.9 overflows its stack checking this alias.
+      "src/bad.ts": [
+        "import { ranges } from \"./good\";",
+        "type Prepend<Elm, T extends unknown[]> = T extends unknown ? ((arg: Elm, ...rest: T) => void) extends ((...args: infer T2) => void) ? T2 : never : never;",
+        "type ExactExtract<T, U> = (T extends U ? U extends T ? T : never : never) & string;",
+        "type Conv<T, U = T> = { 0: [T]; 1: Prepend<T, Conv<ExactExtract<U, T>>> }[U extends T ? 0 : 1];",
+        "export async function broken(): Promise<Conv<number> | number> {",
+        "  const value = ranges();",
+        "  return value + 1;",
+        "}",
+        "",
+      ].join("\n"),
+    });
+    const result = unawaited(["fix", "--dry", "--verify", "--engine", "typed", "."], dir);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/src\/bad\.ts {2}error {3}--verify: the TypeScript type checker failed on this file \(RangeError: Maximum call stack size exceeded\)/);
+    expect(result.stdout).toContain("# unawaited --verify: verified, the edits add no type errors");
+    expect(result.stdout).toContain("+  const n = await ranges();");
+    expect(result.stdout).not.toContain("value = await ranges()");
+  });
+});
+
 describe("typed engine errors", () => {
   it("says how to fix a missing tsconfig", () => {
     const dir = tempDir();

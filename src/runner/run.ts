@@ -181,10 +181,12 @@ function planFiles(options: RunOptions): PlannedRoot[] {
 function processWith(file: string, root: RunRoot, typed: TypedService | undefined, options: RunOptions): FileResult {
   // The typed engine knows TypeScript's types only: Python files take the syntactic path in either engine.
   if (root.config.engine !== "typed" || !typed || isPythonFile(file)) return processFile(file, root.config, options);
-  const calls = typed.callsIn(file);
-  if (!calls) {
+  const found = typed.callsIn(file);
+  if (found.kind === "outside") {
     return { file, status: "skipped", findings: [], message: `not part of the TypeScript project ${typed.tsconfig} (include it there, or enable allowJs for JavaScript)` };
   }
+  if (found.kind === "failed") return { file, status: "error", findings: [], message: found.message };
+  const calls = found.calls;
   // The type checker found no target call: the file needs no second read (it is unchanged either way).
   if (calls.size === 0) return { file, status: "unchanged", findings: [] };
   return processFile(file, root.config, { ...options, matcher: createRangeMatcher(calls) });
@@ -196,9 +198,14 @@ function verified(results: readonly FileResult[], typed: TypedService): FileResu
   const checkable = (r: FileResult) => r.status === "changed" && !isPythonFile(r.file);
   const changes = new Map(results.filter(checkable).map((r) => [r.file, r.after!]));
   if (changes.size === 0) return [...results];
-  const rejected = typed.verify(changes);
+  const { rejected, failed } = typed.verify(changes);
   return results.map((result): FileResult => {
     if (!checkable(result)) return result;
+    const failure = failed.get(result.file);
+    if (failure !== undefined) {
+      const { before: _before, after: _after, edits: _edits, ...rest } = result;
+      return { ...rest, status: "error", findings: [], message: `--verify: ${failure}` };
+    }
     const diagnostics = rejected.get(result.file);
     if (!diagnostics) return { ...result, newDiagnostics: [] };
     const first = diagnostics[0]!;

@@ -5,18 +5,26 @@
  */
 import type { TypedCall } from "../analysis/targets";
 import type { ResolvedConfig } from "../config/schema";
-import { loadProject, tsconfigFor } from "./project";
+import { checkerFailure, loadProject, resetProgram, tsconfigFor } from "./project";
 import { TypedResolver } from "./resolve";
-import { verifyEdits, type NewDiagnostic } from "./verify";
+import { verifyEdits, type NewDiagnostic, type VerifyResult } from "./verify";
 
-export type { NewDiagnostic };
+export type { NewDiagnostic, VerifyResult };
+
+/** What the typed engine says about one file. */
+export type FileCalls =
+  | { readonly kind: "calls"; readonly calls: ReadonlyMap<string, TypedCall> }
+  /** Not part of the program. */
+  | { readonly kind: "outside" }
+  /** The type checker threw on it (a stack overflow on a self-referential type): the file fails alone. */
+  | { readonly kind: "failed"; readonly message: string };
 
 export interface TypedService {
   readonly tsconfig: string;
-  /** Target calls by range, or undefined when the file is not part of the program. */
-  callsIn(file: string): ReadonlyMap<string, TypedCall> | undefined;
-  /** New diagnostics per rejected file; files not in the map are verified. */
-  verify(changes: ReadonlyMap<string, string>): Map<string, NewDiagnostic[]>;
+  /** Target calls by range; after a checker failure the next file gets a new checker. */
+  callsIn(file: string): FileCalls;
+  /** New diagnostics per rejected file, and the files the checker failed on; the other files are verified. */
+  verify(changes: ReadonlyMap<string, string>): VerifyResult;
 }
 
 export function typedService(root: string, config: ResolvedConfig): TypedService {
@@ -33,7 +41,17 @@ export function typedService(root: string, config: ResolvedConfig): TypedService
   };
   return {
     tsconfig,
-    callsIn: (file) => currentResolver().callsIn(file.split("\\").join("/")),
+    callsIn(file) {
+      try {
+        const calls = currentResolver().callsIn(file.split("\\").join("/"));
+        return calls ? { kind: "calls", calls } : { kind: "outside" };
+      } catch (error) {
+        // The checker may be half-way through resolving a type: start again with a new one.
+        resolver = undefined;
+        resetProgram(loaded.project);
+        return { kind: "failed", message: checkerFailure(error) };
+      }
+    },
     verify(changes) {
       const result = verifyEdits(loaded.project, changes, loaded.setModuleFormat);
       resolver = undefined;

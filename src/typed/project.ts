@@ -16,8 +16,8 @@ export interface LoadedProject {
   readonly tsconfig: string;
   readonly project: Project;
   readonly ts: Ts;
-  /** Gives a parsed file the module format and module-ness tsc gives it (see moduleFormat). */
-  readonly setModuleFormat: (file: TsNamespace.SourceFile) => void;
+  /** Gives a parsed file the module format and module-ness tsc gives it (see moduleFormat); true when that changed them. */
+  readonly setModuleFormat: (file: TsNamespace.SourceFile) => boolean;
 }
 
 const loaded = new Map<string, LoadedProject>();
@@ -29,18 +29,36 @@ const loaded = new Map<string, LoadedProject>();
  * top-level names become globals every other script sees (where tsc reports
  * "Cannot find name"). This sets the file's format (ESM or CommonJS, as
  * Node's rules give it) and whether it is a module, the way tsc's parser
- * does, before the checker binds it.
+ * does, before the checker binds it; says whether that changed anything.
  */
-function moduleFormat(ts: Ts, options: TsNamespace.CompilerOptions, directory: string): (file: TsNamespace.SourceFile) => void {
+function moduleFormat(ts: Ts, options: TsNamespace.CompilerOptions, directory: string): (file: TsNamespace.SourceFile) => boolean {
   const internal = ts as Ts & { getSetExternalModuleIndicator?: (options: TsNamespace.CompilerOptions) => (file: TsNamespace.SourceFile) => void };
   const setIndicator = internal.getSetExternalModuleIndicator?.(options);
   const cache = ts.createModuleResolutionCache(directory, (name) => (ts.sys.useCaseSensitiveFileNames ? name : name.toLowerCase()), options);
   const host: TsNamespace.ModuleResolutionHost = ts.sys;
   return (file) => {
+    const before = { format: file.impliedNodeFormat, module: ts.isExternalModule(file) };
     const format = ts.getImpliedNodeFormatForFile(file.fileName as TsNamespace.Path, cache.getPackageJsonInfoCache(), host, options);
     (file as { impliedNodeFormat?: TsNamespace.ResolutionMode }).impliedNodeFormat = format;
     setIndicator?.(file);
+    return before.format !== format || before.module !== ts.isExternalModule(file);
   };
+}
+
+/**
+ * Drops the program and its type checker; the next use builds new ones from
+ * the same parsed files. Needed after the checker threw (a stack overflow
+ * leaves it half-way through resolving types) and after module formats are set.
+ * ts-morph rebuilds only after an edit, so this reaches into its context.
+ */
+export function resetProgram(project: Project): void {
+  (project as unknown as { _context?: { resetProgram?(): void } })._context?.resetProgram?.();
+}
+
+/** What a file's result says when the type checker threw on it. */
+export function checkerFailure(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return `the TypeScript type checker failed on this file (${text}); it is left untouched, and the other files' results are kept`;
 }
 
 export function tsconfigFor(root: string, configured: string | undefined): string {
@@ -66,6 +84,7 @@ export function loadProject(tsconfig: string): LoadedProject {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const morph = require("ts-morph") as typeof import("ts-morph");
   let project: Project;
+  let setModuleFormat: (file: TsNamespace.SourceFile) => boolean;
   try {
     // The tsconfig is read here, as ts-morph reads it, and ts-morph gets the options and the file list:
     // given the path, ts-morph also checks that each listed file and directory exists (4-6% of loading 5,000 files).
@@ -74,15 +93,24 @@ export function loadProject(tsconfig: string): LoadedProject {
     if (json.error) throw new Error(morph.ts.flattenDiagnosticMessageText(json.error.messageText, "\n"));
     const parsed = morph.ts.parseJsonConfigFileContent(json.config, morph.ts.sys, path.dirname(file), undefined, file);
     project = new morph.Project({ compilerOptions: parsed.options });
-    for (const name of parsed.fileNames) project.addSourceFileAtPathIfExists(name);
+    setModuleFormat = moduleFormat(morph.ts, parsed.options, path.dirname(file));
+    const listed = new Set<unknown>();
+    for (const name of parsed.fileNames) {
+      const added = project.addSourceFileAtPathIfExists(name);
+      if (added) {
+        setModuleFormat(added.compilerNode);
+        listed.add(added);
+      }
+    }
     project.resolveSourceFileDependencies();
+    // Files the listed ones import joined while the program was built, before their format was set:
+    // when that changes any of them, the program is built again (it resolves imports by format).
+    let changed = false;
+    for (const added of project.getSourceFiles()) if (!listed.has(added) && setModuleFormat(added.compilerNode)) changed = true;
+    if (changed) resetProgram(project);
   } catch (error) {
     throw new UnawaitedError("CONFIG_INVALID", `cannot load ${tsconfig}: ${(error as Error).message}`, { hint: "check that tsc accepts this tsconfig" });
   }
-  const setModuleFormat = moduleFormat(morph.ts, project.getCompilerOptions(), path.dirname(path.resolve(tsconfig)));
-  for (const file of project.getSourceFiles()) setModuleFormat(file.compilerNode);
-  // The program built while resolving dependencies saw the files before the fix; the checker must not.
-  (project as unknown as { _context?: { resetProgram?(): void } })._context?.resetProgram?.();
   const result = { tsconfig, project, ts: morph.ts, setModuleFormat };
   loaded.set(tsconfig, result);
   return result;

@@ -141,7 +141,7 @@ export class TypedResolver {
       if (untyped !== undefined && nameNode.text === target.name) {
         return target.anyReceiver
           ? { target }
-          : { target, unproven: `the receiver's type is ${untyped}: cannot tell it is ${target.name} (await it by hand if it is, or set "anyReceiver": true on the target)` };
+          : { target, unproven: `the receiver's type is ${untyped}: cannot tell it is ${target.name} (fix it by hand if it is, or set "anyReceiver": true on the target)` };
       }
       // A name target: the declaration's own name (so `make` imported as an alias of
       // `createWebSocketManager` counts), or the call's name when nothing resolves.

@@ -13,6 +13,7 @@
  */
 import * as path from "node:path";
 import type { Project, SourceFile, ts } from "ts-morph";
+import { checkerFailure, resetProgram } from "./project";
 
 export interface NewDiagnostic {
   readonly code: number;
@@ -30,18 +31,45 @@ export function isNotInProject(diagnostic: NewDiagnostic): boolean {
 }
 
 /** `setModuleFormat` gives each re-parsed file tsc's module format (see project.ts). */
-export function verifyEdits(project: Project, changes: ReadonlyMap<string, string>, setModuleFormat: (file: ts.SourceFile) => void): Map<string, NewDiagnostic[]> {
+export interface VerifyResult {
+  /** New diagnostics per rejected file; changed files in neither map are verified. */
+  readonly rejected: Map<string, NewDiagnostic[]>;
+  /** Files the type checker threw on (a stack overflow), with the message. */
+  readonly failed: Map<string, string>;
+}
+
+export function verifyEdits(project: Project, changes: ReadonlyMap<string, string>, setModuleFormat: (file: ts.SourceFile) => unknown): VerifyResult {
   const rejected = new Map<string, NewDiagnostic[]>();
+  const failed = new Map<string, string>();
   for (const file of changes.keys()) {
     if (!project.getSourceFile(file)) {
       rejected.set(file, [{ code: NOT_IN_PROJECT, line: 1, message: "not part of the TypeScript project, so it cannot be verified" }]);
     }
   }
-  let pending = new Map([...changes].filter(([file]) => !rejected.has(file)));
+  const judged = (file: string) => rejected.has(file) || failed.has(file);
+  // One file the checker throws on fails alone: the program is rebuilt and the others are judged again.
+  const attempt = <T>(pending: ReadonlyMap<string, string>, file: SourceFile, work: () => T): T | undefined => {
+    try {
+      return work();
+    } catch (error) {
+      failed.set(pendingKey(pending, file), checkerFailure(error));
+      resetProgram(project);
+      return undefined;
+    }
+  };
+  let pending = new Map([...changes].filter(([file]) => !judged(file)));
   while (pending.size > 0) {
     const files = [...pending.keys()].map((file) => project.getSourceFile(file)).filter((f): f is SourceFile => f !== undefined);
+    const before = new Map<SourceFile, Map<string, number>>();
+    for (const file of files) {
+      const counted = attempt(pending, file, () => keys(file));
+      if (counted) before.set(file, counted);
+    }
+    if (before.size < files.length) {
+      pending = new Map([...pending].filter(([file]) => !judged(file)));
+      continue;
+    }
     const originals = new Map(files.map((file) => [file, file.getFullText()]));
-    const before = new Map(files.map((file) => [file, keys(file)]));
     for (const file of files) {
       file.replaceWithText(stripBom(pending.get(file.getFilePath()) ?? pending.get(normalize(file.getFilePath()))!));
       setModuleFormat(file.compilerNode);
@@ -49,11 +77,9 @@ export function verifyEdits(project: Project, changes: ReadonlyMap<string, strin
     let changed = false;
     try {
       for (const file of files) {
-        const added = newDiagnostics(before.get(file)!, file);
-        if (added.length > 0) {
-          rejected.set(pendingKey(pending, file), added);
-          changed = true;
-        }
+        const added = attempt(pending, file, () => newDiagnostics(before.get(file)!, file));
+        if (added === undefined || added.length > 0) changed = true;
+        if (added !== undefined && added.length > 0) rejected.set(pendingKey(pending, file), added);
       }
     } finally {
       for (const [file, text] of originals) {
@@ -62,9 +88,9 @@ export function verifyEdits(project: Project, changes: ReadonlyMap<string, strin
       }
     }
     if (!changed) break;
-    pending = new Map([...pending].filter(([file]) => !rejected.has(file)));
+    pending = new Map([...pending].filter(([file]) => !judged(file)));
   }
-  return rejected;
+  return { rejected, failed };
 }
 
 function pendingKey(pending: ReadonlyMap<string, string>, file: SourceFile): string {
