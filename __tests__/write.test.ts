@@ -1,8 +1,36 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { describe, expect, it } from "vitest";
-import { writeFileAtomic } from "../src/runner/write";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { FileResult } from "../src/runner/run";
+import { writeChanges, writeFileAtomic } from "../src/runner/write";
 import { tempDir } from "./cli-helpers";
+
+/** What the writer asked of the file system, in order: `fsync <path>` and `rename <to>`. */
+const calls: string[] = [];
+
+// The real node:fs, with fsync and rename noted (the path of a descriptor is read from /proc).
+vi.mock("node:fs", async (importOriginal) => {
+  const real = await importOriginal<typeof import("node:fs")>();
+  return {
+    ...real,
+    fsyncSync: (fd: number) => {
+      calls.push(`fsync ${real.readlinkSync(`/proc/self/fd/${fd}`)}`);
+      real.fsyncSync(fd);
+    },
+    renameSync: (from: string, to: string) => {
+      calls.push(`rename ${to}`);
+      real.renameSync(from, to);
+    },
+  };
+});
+
+afterEach(() => {
+  calls.length = 0;
+});
+
+function changed(file: string, before: string, after: string): FileResult {
+  return { file, status: "changed", findings: [], before, after };
+}
 
 describe("writeFileAtomic", () => {
   it("never overwrites or removes a file that happens to have a temp file's name", () => {
@@ -26,5 +54,31 @@ describe("writeFileAtomic", () => {
     fs.chmodSync(script, 0o444);
     expect(() => writeFileAtomic(script, "newer\n")).toThrow(/read-only/);
     expect(fs.readFileSync(script, "utf8")).toBe("new\n");
+  });
+});
+
+describe.runIf(process.platform === "linux")("durability", () => {
+  it("flushes the temp file before the rename and the directory after it", () => {
+    const dir = tempDir();
+    const target = path.join(dir, "a.ts");
+    fs.writeFileSync(target, "old\n");
+    writeFileAtomic(target, "new\n");
+    expect(calls).toHaveLength(3);
+    expect(calls[0]).toMatch(new RegExp(`^fsync ${dir}/\\.unawaited-\\d+-\\w+\\.tmp$`));
+    expect(calls.slice(1)).toEqual([`rename ${target}`, `fsync ${dir}`]);
+  });
+
+  it("flushes each directory once, after the renames of its files", async () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, "sub"));
+    const files = ["a.ts", "b.ts", "sub/c.ts"].map((name) => path.join(dir, name));
+    for (const file of files) fs.writeFileSync(file, "old\n");
+    const outcome = await writeChanges(files.map((file) => changed(file, "old\n", "new\n")));
+    expect(outcome.written).toBe(3);
+    const directorySyncs = calls.filter((call) => call === `fsync ${dir}` || call === `fsync ${dir}/sub`);
+    expect(directorySyncs.sort()).toEqual([`fsync ${dir}`, `fsync ${dir}/sub`]);
+    const lastRename = calls.map((call) => call.startsWith("rename ")).lastIndexOf(true);
+    expect(calls.indexOf(directorySyncs[0]!)).toBeGreaterThan(lastRename);
+    expect(calls.filter((call) => call.endsWith(".tmp"))).toHaveLength(3);
   });
 });

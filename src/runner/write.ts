@@ -1,10 +1,12 @@
 /**
  * The one place that writes user files. A temp file in the same directory is
  * renamed over the original, so a reader (or a crash, or Ctrl-C) sees the old
- * file or the new one, never half of either. The mode (and, when run as root,
- * the owner) is kept. A read-only file, or one that changed on disk since it
- * was read, is not overwritten. (The rename gives the file a new inode, so a
- * hard link elsewhere keeps the old content.)
+ * file or the new one, never half of either. The temp file is flushed to disk
+ * before the rename and the directory after it, so a power loss cannot leave
+ * an empty file under the old name or undo the rename. The mode (and, when
+ * run as root, the owner) is kept. A read-only file, or one that changed on
+ * disk since it was read, is not overwritten. (The rename gives the file a
+ * new inode, so a hard link elsewhere keeps the old content.)
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -19,34 +21,70 @@ let tempCounter = 0;
  * so a stray file is never overwritten or removed, just skipped. (A counter,
  * not node:crypto, which costs 7 ms to load.)
  */
-function createTemp(dir: string, content: string, mode: number): string {
+function createTemp(dir: string, content: string, like: fs.Stats): string {
   for (;;) {
     const temp = path.join(dir, `.unawaited-${process.pid}-${(tempCounter++).toString(36)}.tmp`);
+    let fd: number;
     try {
-      fs.writeFileSync(temp, content, { mode, flag: "wx" });
-      return temp;
+      fd = fs.openSync(temp, "wx", like.mode & 0o777);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "EEXIST") continue;
-      // Any other failure (a full disk mid-write) leaves our own file behind: remove it.
+      throw error;
+    }
+    try {
+      fs.writeFileSync(fd, content);
+      fs.fchmodSync(fd, like.mode & 0o7777);
+      if (process.getuid?.() === 0) fs.fchownSync(fd, like.uid, like.gid);
+      // On disk before the rename: otherwise a crash may leave the new name pointing at an empty file.
+      fs.fsyncSync(fd);
+      fs.closeSync(fd);
+      return temp;
+    } catch (error) {
+      fs.closeSync(fd);
+      // Any failure (a full disk mid-write) leaves our own file behind: remove it.
       fs.rmSync(temp, { force: true });
       throw error;
     }
   }
 }
 
-export function writeFileAtomic(path_: string, content: string): void {
+export interface WriteOptions {
+  /**
+   * Flush the directory after the rename (default true). writeChanges turns
+   * it off and flushes each directory once, after all its files.
+   */
+  readonly syncDirectory?: boolean;
+}
+
+export function writeFileAtomic(path_: string, content: string, options: WriteOptions = {}): void {
   // Through a symlink, write the file it points to; renaming over the link would replace it.
   const file = fs.realpathSync(path_);
   const stat = fs.statSync(file);
   if ((stat.mode & 0o222) === 0) throw new Error("the file is read-only");
-  const temp = createTemp(path.dirname(file), content, stat.mode & 0o7777);
+  const temp = createTemp(path.dirname(file), content, stat);
   try {
-    fs.chmodSync(temp, stat.mode & 0o7777);
-    if (process.getuid?.() === 0) fs.chownSync(temp, stat.uid, stat.gid);
     fs.renameSync(temp, file);
   } catch (error) {
     fs.rmSync(temp, { force: true });
     throw error;
+  }
+  if (options.syncDirectory !== false) syncDirectory(path.dirname(file));
+}
+
+/**
+ * Makes the renames in `dir` durable. Best effort: the file is already whole
+ * under its name; a platform or file system that cannot sync a directory
+ * (Windows, some network mounts) refuses, and that is no reason to fail.
+ */
+export function syncDirectory(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(dir, "r");
+    fs.fsyncSync(fd);
+  } catch {
+    // See above.
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
 }
 
@@ -63,6 +101,8 @@ export async function writeChanges(files: readonly FileResult[], signal?: AbortS
   let written = 0;
   let interrupted = false;
   const out: FileResult[] = [];
+  // Each directory is flushed once, after its files: one sync per file would cost as much again.
+  const directories = new Set<string>();
   for (const result of files) {
     if (result.status !== "changed" || result.after === undefined) {
       out.push(result);
@@ -76,8 +116,12 @@ export async function writeChanges(files: readonly FileResult[], signal?: AbortS
       continue;
     }
     out.push(writeOne(result));
-    if (out[out.length - 1]!.status === "changed") written++;
+    if (out[out.length - 1]!.status === "changed") {
+      written++;
+      directories.add(path.dirname(result.file));
+    }
   }
+  for (const dir of directories) syncDirectory(dir);
   return { files: out, written, interrupted };
 }
 
@@ -86,7 +130,7 @@ function writeOne(result: FileResult): FileResult {
     if (fs.readFileSync(result.file, "utf8") !== result.before) {
       return { ...result, status: "error", message: "changed on disk during the run: not written, run again" };
     }
-    writeFileAtomic(result.file, result.after!);
+    writeFileAtomic(result.file, result.after!, { syncDirectory: false });
     return result;
   } catch (error) {
     return { ...result, status: "error", message: `cannot write: ${(error as Error).message}` };
