@@ -55,6 +55,16 @@ describe("writeFileAtomic", () => {
     expect(() => writeFileAtomic(script, "newer\n")).toThrow(/read-only/);
     expect(fs.readFileSync(script, "utf8")).toBe("new\n");
   });
+
+  it.each(["6755", "4750", "2755", "1755"])("keeps the setuid, setgid and sticky bits (mode %s)", (octal) => {
+    const mode = parseInt(octal, 8);
+    const dir = tempDir();
+    const file = path.join(dir, "tool.ts");
+    fs.writeFileSync(file, "old\n");
+    fs.chmodSync(file, mode);
+    writeFileAtomic(file, "new\n");
+    expect(fs.statSync(file).mode & 0o7777).toBe(mode);
+  });
 });
 
 describe.runIf(process.platform === "linux")("durability", () => {

@@ -33,8 +33,9 @@ function createTemp(dir: string, content: string, like: fs.Stats): string {
     }
     try {
       fs.writeFileSync(fd, content);
-      fs.fchmodSync(fd, like.mode & 0o7777);
+      // The owner first: chown clears the setuid and setgid bits, which the chmod then restores.
       if (process.getuid?.() === 0) fs.fchownSync(fd, like.uid, like.gid);
+      fs.fchmodSync(fd, like.mode & 0o7777);
       // On disk before the rename: otherwise a crash may leave the new name pointing at an empty file.
       fs.fsyncSync(fd);
       fs.closeSync(fd);
