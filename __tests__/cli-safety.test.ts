@@ -177,6 +177,19 @@ describe("files that are skipped or fail", () => {
     expect(result.stdout).toContain("1 changed");
   });
 
+  it("does not write through a symlink named on the command line, and says why", () => {
+    const root = tempDir();
+    writeTree(root, { "outside/a.ts": NEEDS_AWAIT, "project/unawaited.config.json": CONFIG, "project/b.ts": NEEDS_AWAIT });
+    const dir = path.join(root, "project");
+    fs.symlinkSync("../outside/a.ts", path.join(dir, "link.ts"));
+    const result = unawaited(["fix", "link.ts", "b.ts"], dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(`link.ts  skip    symlink: not followed (name the file it points to, ${path.join(root, "outside", "a.ts")}, to fix it)`);
+    expect(fs.readFileSync(path.join(root, "outside", "a.ts"), "utf8")).toBe(NEEDS_AWAIT);
+    expect(fs.lstatSync(path.join(dir, "link.ts")).isSymbolicLink()).toBe(true);
+    expect(fs.readFileSync(path.join(dir, "b.ts"), "utf8")).toBe(FIXED);
+  });
+
   it("--quiet still shows every error, whatever the file is called", () => {
     const dir = tempDir();
     writeTree(dir, { "unawaited.config.json": CONFIG, "skip-list.ts": "createWebSocketManager(\n", "other.ts": "createWebSocketManager(\n" });
