@@ -67,6 +67,46 @@ describe("writeFileAtomic", () => {
   });
 });
 
+describe("a file that is a symlink, or another file, when it is written", () => {
+  function outsideAndLink(): { outside: string; link: string } {
+    const outside = path.join(tempDir(), "a.ts");
+    fs.writeFileSync(outside, "old\n");
+    const link = path.join(tempDir(), "a.ts");
+    fs.symlinkSync(outside, link);
+    return { outside, link };
+  }
+
+  it("writeFileAtomic refuses a symlink and leaves both it and its target as they are", () => {
+    const { outside, link } = outsideAndLink();
+    expect(() => writeFileAtomic(link, "new\n")).toThrow("it is a symlink: not written through (symlinks are never followed)");
+    expect(fs.readFileSync(outside, "utf8")).toBe("old\n");
+    expect(fs.readlinkSync(link)).toBe(outside);
+    expect(fs.readdirSync(path.dirname(link))).toEqual(["a.ts"]);
+  });
+
+  it("writeChanges reports a file swapped for a symlink since it was read as an error, and writes nothing through it", async () => {
+    const { outside, link } = outsideAndLink();
+    const outcome = await writeChanges([changed(link, "old\n", "new\n")]);
+    expect(outcome.written).toBe(0);
+    expect(outcome.files[0]).toMatchObject({ status: "error", message: "cannot write: it is a symlink: not written through (symlinks are never followed)" });
+    expect(fs.readFileSync(outside, "utf8")).toBe("old\n");
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+  });
+
+  it("writeFileAtomic does not replace a file that is no longer the one read", () => {
+    const dir = tempDir();
+    const file = path.join(dir, "a.ts");
+    fs.writeFileSync(file, "old\n");
+    const read = fs.statSync(file);
+    // Another file moved into its place, with the same content.
+    fs.writeFileSync(path.join(dir, "other"), "old\n");
+    fs.renameSync(path.join(dir, "other"), file);
+    expect(() => writeFileAtomic(file, "new\n", { expected: read })).toThrow("replaced on disk during the run");
+    expect(fs.readFileSync(file, "utf8")).toBe("old\n");
+    expect(fs.readdirSync(dir)).toEqual(["a.ts"]);
+  });
+});
+
 describe.runIf(process.platform === "linux")("durability", () => {
   it("flushes the temp file before the rename and the directory after it", () => {
     const dir = tempDir();

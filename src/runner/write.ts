@@ -5,8 +5,11 @@
  * before the rename and the directory after it, so a power loss cannot leave
  * an empty file under the old name or undo the rename. The mode (and, when
  * run as root, the owner) is kept. A read-only file, or one that changed on
- * disk since it was read, is not overwritten. (The rename gives the file a
- * new inode, so a hard link elsewhere keeps the old content.)
+ * disk since it was read, is not overwritten. Nor is a symlink (never
+ * followed) or a file swapped for another or for a symlink during the run:
+ * the path must name the very file that was read right up to the rename.
+ * (The rename gives the file a new inode, so a hard link elsewhere keeps the
+ * old content.)
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -49,21 +52,43 @@ function createTemp(dir: string, content: string, like: fs.Stats): string {
   }
 }
 
+/** Which file a path names: a rename or a swap gives the path another one. */
+export interface FileIdentity {
+  readonly dev: number;
+  readonly ino: number;
+}
+
 export interface WriteOptions {
   /**
    * Flush the directory after the rename (default true). writeChanges turns
    * it off and flushes each directory once, after all its files.
    */
   readonly syncDirectory?: boolean;
+  /** The file as it was read: one swapped for another since is not replaced. */
+  readonly expected?: FileIdentity;
 }
 
-export function writeFileAtomic(path_: string, content: string, options: WriteOptions = {}): void {
-  // Through a symlink, write the file it points to; renaming over the link would replace it.
-  const file = fs.realpathSync(path_);
-  const stat = fs.statSync(file);
+const SYMLINK_MESSAGE = "it is a symlink: not written through (symlinks are never followed)";
+const SWAPPED_MESSAGE = "replaced on disk during the run: not written, run again";
+
+function isSame(a: FileIdentity, b: FileIdentity): boolean {
+  return a.dev === b.dev && a.ino === b.ino;
+}
+
+/** Replaces the regular file `file` (never what a symlink there points to) with `content`. */
+export function writeFileAtomic(file: string, content: string, options: WriteOptions = {}): void {
+  const stat = fs.lstatSync(file);
+  if (stat.isSymbolicLink()) throw new Error(SYMLINK_MESSAGE);
+  if (!stat.isFile()) throw new Error("not a regular file");
+  if (options.expected && !isSame(stat, options.expected)) throw new Error(SWAPPED_MESSAGE);
   if ((stat.mode & 0o222) === 0) throw new Error("the file is read-only");
   const temp = createTemp(path.dirname(file), content, stat);
   try {
+    // Looked at again right before the rename, the last moment we can: a file
+    // swapped meanwhile for a symlink (or any other file) is left as it is.
+    const now = fs.lstatSync(file);
+    if (now.isSymbolicLink()) throw new Error(SYMLINK_MESSAGE);
+    if (!now.isFile() || !isSame(now, stat)) throw new Error(SWAPPED_MESSAGE);
     fs.renameSync(temp, file);
   } catch (error) {
     fs.rmSync(temp, { force: true });
@@ -128,12 +153,30 @@ export async function writeChanges(files: readonly FileResult[], signal?: AbortS
 
 function writeOne(result: FileResult): FileResult {
   try {
-    if (fs.readFileSync(result.file, "utf8") !== result.before) {
+    const current = readUnfollowed(result.file);
+    if (current.text !== result.before) {
       return { ...result, status: "error", message: "changed on disk during the run: not written, run again" };
     }
-    writeFileAtomic(result.file, result.after!, { syncDirectory: false });
+    writeFileAtomic(result.file, result.after!, { syncDirectory: false, expected: current.identity });
     return result;
   } catch (error) {
-    return { ...result, status: "error", message: `cannot write: ${(error as Error).message}` };
+    const message = (error as NodeJS.ErrnoException).code === "ELOOP" ? SYMLINK_MESSAGE : (error as Error).message;
+    return { ...result, status: "error", message: `cannot write: ${message}` };
+  }
+}
+
+// Where the platform has them: O_NOFOLLOW fails on a symlink (ELOOP) instead of
+// opening its target, O_NONBLOCK keeps a FIFO put in the file's place from blocking the open.
+const READ_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0);
+
+/** The file's text and identity, read from one descriptor, never through a symlink. */
+function readUnfollowed(file: string): { text: string; identity: FileIdentity } {
+  const fd = fs.openSync(file, READ_FLAGS);
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) throw new Error("not a regular file");
+    return { text: fs.readFileSync(fd, "utf8"), identity: stat };
+  } finally {
+    fs.closeSync(fd);
   }
 }
