@@ -123,6 +123,22 @@ describe("files that are skipped or fail", () => {
     expect(fs.readFileSync(path.join(dir, "ro.ts"), "utf8")).toBe(NEEDS_AWAIT);
   });
 
+  // Only root can give a file to another user and run the tool as that user.
+  it.skipIf(process.getuid?.() !== 0)("does not replace a file the user may not write, in a directory the user owns (needs root: skipped otherwise)", () => {
+    const nobody = 65534;
+    const dir = tempDir();
+    writeTree(dir, { "unawaited.config.json": CONFIG, "root.ts": NEEDS_AWAIT, "mine.ts": NEEDS_AWAIT });
+    for (const name of [".", "unawaited.config.json", "mine.ts"]) fs.chownSync(path.join(dir, name), nobody, nobody);
+    fs.chmodSync(path.join(dir, "root.ts"), 0o644);
+    const result = spawnSync(process.execPath, [BIN, "fix", "."], { cwd: dir, encoding: "utf8", uid: nobody, gid: nobody, env: { ...process.env, NO_COLOR: "1" } });
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toMatch(/root\.ts {2}error {3}cannot write: permission denied: you may not write this file, so it is not replaced/);
+    expect(fs.readFileSync(path.join(dir, "root.ts"), "utf8")).toBe(NEEDS_AWAIT);
+    expect(fs.statSync(path.join(dir, "root.ts")).uid).toBe(0);
+    expect(fs.readFileSync(path.join(dir, "mine.ts"), "utf8")).toBe(FIXED);
+    expect(fs.readdirSync(dir).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+  });
+
   it("writes a file whose name is as long as the file system allows", () => {
     const dir = tempDir();
     const name = `${"a".repeat(240)}.ts`;

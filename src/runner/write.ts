@@ -4,8 +4,8 @@
  * file or the new one, never half of either. The temp file is flushed to disk
  * before the rename and the directory after it, so a power loss cannot leave
  * an empty file under the old name or undo the rename. The mode (and, when
- * run as root, the owner) is kept. A read-only file, or one that changed on
- * disk since it was read, is not overwritten. Nor is a symlink (never
+ * run as root, the owner) is kept. A read-only file, one the user may not
+ * write, or one that changed on disk since it was read, is not overwritten. Nor is a symlink (never
  * followed) or a file swapped for another or for a symlink during the run:
  * the path must name the very file that was read right up to the rename.
  * (The rename gives the file a new inode, so a hard link elsewhere keeps the
@@ -82,6 +82,9 @@ export function writeFileAtomic(file: string, content: string, options: WriteOpt
   if (!stat.isFile()) throw new Error("not a regular file");
   if (options.expected && !isSame(stat, options.expected)) throw new Error(SWAPPED_MESSAGE);
   if ((stat.mode & 0o222) === 0) throw new Error("the file is read-only");
+  // The rename needs write access to the directory only: without this, a file
+  // the user may not write (another user's, in the user's directory) would be replaced.
+  if (!isWritable(file)) throw new Error("permission denied: you may not write this file, so it is not replaced");
   const temp = createTemp(path.dirname(file), content, stat);
   try {
     // Looked at again right before the rename, the last moment we can: a file
@@ -95,6 +98,17 @@ export function writeFileAtomic(file: string, content: string, options: WriteOpt
     throw error;
   }
   if (options.syncDirectory !== false) syncDirectory(path.dirname(file));
+}
+
+function isWritable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EACCES" || code === "EPERM" || code === "EROFS") return false;
+    throw error;
+  }
 }
 
 /**
