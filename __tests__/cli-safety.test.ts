@@ -224,6 +224,49 @@ describe("files that are skipped or fail", () => {
   });
 });
 
+describe("--patch and --output", () => {
+  // A file size limit makes every write past 2 KiB fail with EFBIG, as a full disk fails with ENOSPC.
+  it.each([
+    ["--patch", ["fix", "--patch"]],
+    ["--output", ["fix", "--dry", "--output"]],
+  ])("%s on a full disk leaves the older file whole, and no temp file", (_, command) => {
+    const dir = tempDir();
+    const files: Record<string, string> = { "unawaited.config.json": CONFIG };
+    for (let i = 0; i < 40; i++) files[`f${i}.ts`] = NEEDS_AWAIT;
+    writeTree(dir, files);
+    const out = tempDir();
+    const older = path.join(out, "older.txt");
+    fs.writeFileSync(older, "the older patch or report, whole\n");
+    const shell = `ulimit -f 4; exec "${process.execPath}" "${BIN}" ${command.join(" ")} "${older}" .`;
+    const result = spawnSync("sh", ["-c", shell], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    expect(result.stderr).toContain(`cannot write ${older}: EFBIG`);
+    expect(result.status).toBe(2);
+    expect(fs.readFileSync(older, "utf8")).toBe("the older patch or report, whole\n");
+    expect(fs.readdirSync(out)).toEqual(["older.txt"]);
+  });
+
+  it("are written whole, with the default mode for a new file and the old mode kept for an existing one", () => {
+    const dir = tempDir();
+    writeTree(dir, { "unawaited.config.json": CONFIG, "a.ts": NEEDS_AWAIT });
+    const out = tempDir();
+    fs.writeFileSync(path.join(out, "old.patch"), "old\n", { mode: 0o600 });
+    expect(unawaited(["fix", "--patch", path.join(out, "old.patch"), "."], dir).status).toBe(0);
+    expect(unawaited(["fix", "--dry", "-o", path.join(out, "new.txt"), "."], dir).status).toBe(0);
+    expect(fs.readFileSync(path.join(out, "old.patch"), "utf8")).toContain("+  const m = await createWebSocketManager();");
+    expect(fs.statSync(path.join(out, "old.patch")).mode & 0o777).toBe(0o600);
+    expect(fs.readFileSync(path.join(out, "new.txt"), "utf8")).toContain("+  const m = await createWebSocketManager();");
+    expect(fs.statSync(path.join(out, "new.txt")).mode & 0o777).toBe(0o666 & ~process.umask());
+    expect(fs.readdirSync(out).sort()).toEqual(["new.txt", "old.patch"]);
+  });
+
+  it("--output to a device writes to it directly", () => {
+    const dir = tempDir();
+    writeTree(dir, { "unawaited.config.json": CONFIG, "a.ts": NEEDS_AWAIT });
+    expect(unawaited(["fix", "--dry", "-o", "/dev/null", "."], dir).status).toBe(0);
+    expect(fs.statSync("/dev/null").isCharacterDevice()).toBe(true);
+  });
+});
+
 /** A directory holding a `git` that does what `script` says, to put first on PATH. */
 function fakeGit(script: string): string {
   const bin = tempDir();

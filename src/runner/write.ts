@@ -22,23 +22,26 @@ let tempCounter = 0;
  * is short on purpose (a long file name plus a suffix could pass the 255-byte
  * limit) and made unique by pid and counter; "wx" refuses a name that exists,
  * so a stray file is never overwritten or removed, just skipped. (A counter,
- * not node:crypto, which costs 7 ms to load.)
+ * not node:crypto, which costs 7 ms to load.) It takes the mode and owner of
+ * `like`, the file it replaces; a new file gets the default mode (umask).
  */
-function createTemp(dir: string, content: string, like: fs.Stats): string {
+function createTemp(dir: string, content: string, like: fs.Stats | undefined): string {
   for (;;) {
     const temp = path.join(dir, `.unawaited-${process.pid}-${(tempCounter++).toString(36)}.tmp`);
     let fd: number;
     try {
-      fd = fs.openSync(temp, "wx", like.mode & 0o777);
+      fd = fs.openSync(temp, "wx", like ? like.mode & 0o777 : 0o666);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "EEXIST") continue;
       throw error;
     }
     try {
       fs.writeFileSync(fd, content);
-      // The owner first: chown clears the setuid and setgid bits, which the chmod then restores.
-      if (process.getuid?.() === 0) fs.fchownSync(fd, like.uid, like.gid);
-      fs.fchmodSync(fd, like.mode & 0o7777);
+      if (like) {
+        // The owner first: chown clears the setuid and setgid bits, which the chmod then restores.
+        if (process.getuid?.() === 0) fs.fchownSync(fd, like.uid, like.gid);
+        fs.fchmodSync(fd, like.mode & 0o7777);
+      }
       // On disk before the rename: otherwise a crash may leave the new name pointing at an empty file.
       fs.fsyncSync(fd);
       fs.closeSync(fd);
@@ -109,6 +112,40 @@ function isWritable(file: string): boolean {
     if (code === "EACCES" || code === "EPERM" || code === "EROFS") return false;
     throw error;
   }
+}
+
+/**
+ * Writes a file the user named for output (`--patch`, `--output`) as source
+ * files are written: whole or not at all, so on a full disk an older one stays
+ * whole. A symlink there is followed, since the user named it as the place to
+ * write (`--output /dev/stdout`); a device or a pipe cannot be renamed over
+ * and is written directly.
+ */
+export function writeOutputFile(file: string, content: string): void {
+  let target = file;
+  let stat: fs.Stats | undefined;
+  try {
+    target = fs.realpathSync(file);
+    stat = fs.statSync(target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  if (stat && !stat.isFile()) {
+    fs.writeFileSync(target, content);
+    return;
+  }
+  if (stat) {
+    writeFileAtomic(target, content);
+    return;
+  }
+  const temp = createTemp(path.dirname(target), content, undefined);
+  try {
+    fs.renameSync(temp, target);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+  syncDirectory(path.dirname(target));
 }
 
 /**
