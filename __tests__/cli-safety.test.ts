@@ -356,6 +356,35 @@ describe("Ctrl-C", () => {
   });
 });
 
+describe("SIGTERM, SIGHUP and SIGQUIT", () => {
+  it.each([
+    ["SIGTERM", 143],
+    ["SIGHUP", 129],
+    ["SIGQUIT", 131],
+  ] as const)("%s while writing stops between files like Ctrl-C: files whole, no temp file left, exit %i", async (signal, code) => {
+    const dir = tempDir();
+    const files: Record<string, string> = { "unawaited.config.json": CONFIG };
+    for (let i = 0; i < 1500; i++) files[`src/f${String(i).padStart(4, "0")}.ts`] = NEEDS_AWAIT;
+    writeTree(dir, files);
+    const child = spawn(process.execPath, [BIN, "fix", "."], { cwd: dir, env: { ...process.env, NO_COLOR: "1" } });
+    let stdout = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    const closed = new Promise<number | null>((resolve) => child.on("close", (status) => resolve(status)));
+    // Files are written in order: once the first one is, the run is writing.
+    const first = path.join(dir, "src", "f0000.ts");
+    const started = Date.now();
+    while (fs.readFileSync(first, "utf8") !== FIXED && Date.now() - started < 20000) await new Promise((resolve) => setTimeout(resolve, 10));
+    child.kill(signal);
+    expect(await closed).toBe(code);
+    expect(stdout).toMatch(/interrupted after \d+ of 1500 files/);
+    const contents = Object.entries(readTree(dir)).filter(([name]) => name.startsWith("src/")).map(([, text]) => text);
+    expect(contents).toHaveLength(1500);
+    for (const text of contents) expect([NEEDS_AWAIT, FIXED]).toContain(text);
+    expect(contents.filter((text) => text === FIXED)).toHaveLength(Number(/(\d+) changed/.exec(stdout)?.[1]));
+    expect(fs.readdirSync(path.join(dir, "src")).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+  });
+});
+
 describe("progress bar", () => {
   const files: Record<string, string> = { "unawaited.config.json": CONFIG };
   for (let i = 0; i < 30; i++) files[`f${i}.ts`] = NEEDS_AWAIT;

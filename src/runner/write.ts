@@ -18,6 +18,39 @@ import type { FileResult } from "./run";
 let tempCounter = 0;
 
 /**
+ * Temp files not yet renamed or removed. Writes are synchronous, so a signal
+ * handled by bin/ never lands in the middle of one; should the process exit
+ * there all the same (process.exit from elsewhere), the exit hook removes them.
+ */
+const liveTemps = new Set<string>();
+let exitHookInstalled = false;
+
+function track(temp: string): void {
+  liveTemps.add(temp);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on("exit", () => {
+    for (const left of liveTemps) fs.rmSync(left, { force: true });
+  });
+}
+
+function removeTemp(temp: string): void {
+  fs.rmSync(temp, { force: true });
+  liveTemps.delete(temp);
+}
+
+/** Renames our temp file over `target`, or removes it if that fails. */
+function renameTemp(temp: string, target: string): void {
+  try {
+    fs.renameSync(temp, target);
+    liveTemps.delete(temp);
+  } catch (error) {
+    removeTemp(temp);
+    throw error;
+  }
+}
+
+/**
  * Writes `content` to a new temp file in `dir` and returns its path. The name
  * is short on purpose (a long file name plus a suffix could pass the 255-byte
  * limit) and made unique by pid and counter; "wx" refuses a name that exists,
@@ -35,6 +68,7 @@ function createTemp(dir: string, content: string, like: fs.Stats | undefined): s
       if ((error as NodeJS.ErrnoException).code === "EEXIST") continue;
       throw error;
     }
+    track(temp);
     try {
       fs.writeFileSync(fd, content);
       if (like) {
@@ -49,7 +83,7 @@ function createTemp(dir: string, content: string, like: fs.Stats | undefined): s
     } catch (error) {
       fs.closeSync(fd);
       // Any failure (a full disk mid-write) leaves our own file behind: remove it.
-      fs.rmSync(temp, { force: true });
+      removeTemp(temp);
       throw error;
     }
   }
@@ -95,11 +129,11 @@ export function writeFileAtomic(file: string, content: string, options: WriteOpt
     const now = fs.lstatSync(file);
     if (now.isSymbolicLink()) throw new Error(SYMLINK_MESSAGE);
     if (!now.isFile() || !isSame(now, stat)) throw new Error(SWAPPED_MESSAGE);
-    fs.renameSync(temp, file);
   } catch (error) {
-    fs.rmSync(temp, { force: true });
+    removeTemp(temp);
     throw error;
   }
+  renameTemp(temp, file);
   if (options.syncDirectory !== false) syncDirectory(path.dirname(file));
 }
 
@@ -138,13 +172,7 @@ export function writeOutputFile(file: string, content: string): void {
     writeFileAtomic(target, content);
     return;
   }
-  const temp = createTemp(path.dirname(target), content, undefined);
-  try {
-    fs.renameSync(temp, target);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw error;
-  }
+  renameTemp(createTemp(path.dirname(target), content, undefined), target);
   syncDirectory(path.dirname(target));
 }
 
