@@ -123,6 +123,22 @@ describe("files that are skipped or fail", () => {
     expect(fs.readFileSync(path.join(dir, "ro.ts"), "utf8")).toBe(NEEDS_AWAIT);
   });
 
+  // Only root can give a file to another user and run the tool as that user.
+  it.skipIf(process.getuid?.() !== 0)("does not replace a file the user may not write, in a directory the user owns (needs root: skipped otherwise)", () => {
+    const nobody = 65534;
+    const dir = tempDir();
+    writeTree(dir, { "unawaited.config.json": CONFIG, "root.ts": NEEDS_AWAIT, "mine.ts": NEEDS_AWAIT });
+    for (const name of [".", "unawaited.config.json", "mine.ts"]) fs.chownSync(path.join(dir, name), nobody, nobody);
+    fs.chmodSync(path.join(dir, "root.ts"), 0o644);
+    const result = spawnSync(process.execPath, [BIN, "fix", "."], { cwd: dir, encoding: "utf8", uid: nobody, gid: nobody, env: { ...process.env, NO_COLOR: "1" } });
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toMatch(/root\.ts {2}error {3}cannot write: permission denied: you may not write this file, so it is not replaced/);
+    expect(fs.readFileSync(path.join(dir, "root.ts"), "utf8")).toBe(NEEDS_AWAIT);
+    expect(fs.statSync(path.join(dir, "root.ts")).uid).toBe(0);
+    expect(fs.readFileSync(path.join(dir, "mine.ts"), "utf8")).toBe(FIXED);
+    expect(fs.readdirSync(dir).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+  });
+
   it("writes a file whose name is as long as the file system allows", () => {
     const dir = tempDir();
     const name = `${"a".repeat(240)}.ts`;
@@ -177,6 +193,19 @@ describe("files that are skipped or fail", () => {
     expect(result.stdout).toContain("1 changed");
   });
 
+  it("does not write through a symlink named on the command line, and says why", () => {
+    const root = tempDir();
+    writeTree(root, { "outside/a.ts": NEEDS_AWAIT, "project/unawaited.config.json": CONFIG, "project/b.ts": NEEDS_AWAIT });
+    const dir = path.join(root, "project");
+    fs.symlinkSync("../outside/a.ts", path.join(dir, "link.ts"));
+    const result = unawaited(["fix", "link.ts", "b.ts"], dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(`link.ts  skip    symlink: not followed (name the file it points to, ${path.join(root, "outside", "a.ts")}, to fix it)`);
+    expect(fs.readFileSync(path.join(root, "outside", "a.ts"), "utf8")).toBe(NEEDS_AWAIT);
+    expect(fs.lstatSync(path.join(dir, "link.ts")).isSymbolicLink()).toBe(true);
+    expect(fs.readFileSync(path.join(dir, "b.ts"), "utf8")).toBe(FIXED);
+  });
+
   it("--quiet still shows every error, whatever the file is called", () => {
     const dir = tempDir();
     writeTree(dir, { "unawaited.config.json": CONFIG, "skip-list.ts": "createWebSocketManager(\n", "other.ts": "createWebSocketManager(\n" });
@@ -192,6 +221,49 @@ describe("files that are skipped or fail", () => {
     const failing = unawaited(["fix", "--dry", "--fail-on-error", "."], dir);
     expect(failing.status).toBe(1);
     expect(failing.stderr).toMatch(/broken\.ts:2:1 {2}error {3}cannot parse: /);
+  });
+});
+
+describe("--patch and --output", () => {
+  // A file size limit makes every write past 2 KiB fail with EFBIG, as a full disk fails with ENOSPC.
+  it.each([
+    ["--patch", ["fix", "--patch"]],
+    ["--output", ["fix", "--dry", "--output"]],
+  ])("%s on a full disk leaves the older file whole, and no temp file", (_, command) => {
+    const dir = tempDir();
+    const files: Record<string, string> = { "unawaited.config.json": CONFIG };
+    for (let i = 0; i < 40; i++) files[`f${i}.ts`] = NEEDS_AWAIT;
+    writeTree(dir, files);
+    const out = tempDir();
+    const older = path.join(out, "older.txt");
+    fs.writeFileSync(older, "the older patch or report, whole\n");
+    const shell = `ulimit -f 4; exec "${process.execPath}" "${BIN}" ${command.join(" ")} "${older}" .`;
+    const result = spawnSync("sh", ["-c", shell], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    expect(result.stderr).toContain(`cannot write ${older}: EFBIG`);
+    expect(result.status).toBe(2);
+    expect(fs.readFileSync(older, "utf8")).toBe("the older patch or report, whole\n");
+    expect(fs.readdirSync(out)).toEqual(["older.txt"]);
+  });
+
+  it("are written whole, with the default mode for a new file and the old mode kept for an existing one", () => {
+    const dir = tempDir();
+    writeTree(dir, { "unawaited.config.json": CONFIG, "a.ts": NEEDS_AWAIT });
+    const out = tempDir();
+    fs.writeFileSync(path.join(out, "old.patch"), "old\n", { mode: 0o600 });
+    expect(unawaited(["fix", "--patch", path.join(out, "old.patch"), "."], dir).status).toBe(0);
+    expect(unawaited(["fix", "--dry", "-o", path.join(out, "new.txt"), "."], dir).status).toBe(0);
+    expect(fs.readFileSync(path.join(out, "old.patch"), "utf8")).toContain("+  const m = await createWebSocketManager();");
+    expect(fs.statSync(path.join(out, "old.patch")).mode & 0o777).toBe(0o600);
+    expect(fs.readFileSync(path.join(out, "new.txt"), "utf8")).toContain("+  const m = await createWebSocketManager();");
+    expect(fs.statSync(path.join(out, "new.txt")).mode & 0o777).toBe(0o666 & ~process.umask());
+    expect(fs.readdirSync(out).sort()).toEqual(["new.txt", "old.patch"]);
+  });
+
+  it("--output to a device writes to it directly", () => {
+    const dir = tempDir();
+    writeTree(dir, { "unawaited.config.json": CONFIG, "a.ts": NEEDS_AWAIT });
+    expect(unawaited(["fix", "--dry", "-o", "/dev/null", "."], dir).status).toBe(0);
+    expect(fs.statSync("/dev/null").isCharacterDevice()).toBe(true);
   });
 });
 
@@ -283,6 +355,35 @@ describe("Ctrl-C", () => {
     // The summary counts as changed exactly the files that were written.
     const changed = Number(/(\d+) changed/.exec(stdout)?.[1]);
     expect(contents.filter((text) => text === FIXED)).toHaveLength(changed);
+    expect(fs.readdirSync(path.join(dir, "src")).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+  });
+});
+
+describe("SIGTERM, SIGHUP and SIGQUIT", () => {
+  it.each([
+    ["SIGTERM", 143],
+    ["SIGHUP", 129],
+    ["SIGQUIT", 131],
+  ] as const)("%s while writing stops between files like Ctrl-C: files whole, no temp file left, exit %i", async (signal, code) => {
+    const dir = tempDir();
+    const files: Record<string, string> = { "unawaited.config.json": CONFIG };
+    for (let i = 0; i < 1500; i++) files[`src/f${String(i).padStart(4, "0")}.ts`] = NEEDS_AWAIT;
+    writeTree(dir, files);
+    const child = spawn(process.execPath, [BIN, "fix", "."], { cwd: dir, env: { ...process.env, NO_COLOR: "1" } });
+    let stdout = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    const closed = new Promise<number | null>((resolve) => child.on("close", (status) => resolve(status)));
+    // Files are written in order: once the first one is, the run is writing.
+    const first = path.join(dir, "src", "f0000.ts");
+    const started = Date.now();
+    while (fs.readFileSync(first, "utf8") !== FIXED && Date.now() - started < 20000) await new Promise((resolve) => setTimeout(resolve, 10));
+    child.kill(signal);
+    expect(await closed).toBe(code);
+    expect(stdout).toMatch(/interrupted after \d+ of 1500 files/);
+    const contents = Object.entries(readTree(dir)).filter(([name]) => name.startsWith("src/")).map(([, text]) => text);
+    expect(contents).toHaveLength(1500);
+    for (const text of contents) expect([NEEDS_AWAIT, FIXED]).toContain(text);
+    expect(contents.filter((text) => text === FIXED)).toHaveLength(Number(/(\d+) changed/.exec(stdout)?.[1]));
     expect(fs.readdirSync(path.join(dir, "src")).filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
 });

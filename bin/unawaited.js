@@ -2,13 +2,20 @@
 "use strict";
 // A thin shim: commands live in src/cli/, compiled to dist/ by `npm install` (prepare).
 
-// Ctrl-C stops the run between files; a second one exits at once. Registered
-// before anything loads, so an early Ctrl-C is not lost either.
+// Ctrl-C stops the run between files; a second one exits at once. So do the
+// signals that ask a process to end (kill, a closed terminal, Ctrl-\\), which
+// would otherwise kill it in the middle of a write. The exit code is 128 + the
+// signal's number, as for a process killed by it. Registered before anything
+// loads, so an early signal is not lost either.
 const controller = new AbortController();
-process.on("SIGINT", () => {
-  if (controller.signal.aborted) process.exit(130);
-  controller.abort();
-});
+let signalExitCode;
+for (const [name, number] of [["SIGINT", 2], ["SIGTERM", 15], ["SIGHUP", 1], ["SIGQUIT", 3]]) {
+  process.on(name, () => {
+    if (controller.signal.aborted) process.exit(128 + number);
+    signalExitCode = 128 + number;
+    controller.abort();
+  });
+}
 
 // A reader that closes the pipe early (`| head`) ends the run quietly: it stops
 // between files, as on Ctrl-C, and exits 141 (128 + SIGPIPE) as a process killed
@@ -37,7 +44,8 @@ main(process.argv.slice(2), {
   signal: controller.signal,
 }).then(
   (code) => {
-    process.exitCode = stdoutClosed ? 141 : code;
+    // 130 says the run was interrupted: by the signal that did it.
+    process.exitCode = stdoutClosed ? 141 : code === 130 && signalExitCode !== undefined ? signalExitCode : code;
   },
   (error) => {
     process.stderr.write(`unawaited: internal error, please report it: ${error && error.stack ? error.stack : error}\n`);

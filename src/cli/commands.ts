@@ -17,7 +17,7 @@ import { listLines, problemLines, warningLines, rootSummaryLine, siteLines, summ
 import type { Engine } from "../config/schema";
 import { run, summarize, type FileResult, type RootResult, type RunResult, type RunRoot, type RunSummary } from "../runner/run";
 import { accountTargets, isUnmatched, type TargetAccount } from "../runner/accounting";
-import { INTERRUPTED_MESSAGE, writeChanges } from "../runner/write";
+import { INTERRUPTED_MESSAGE, writeChanges, writeOutputFile } from "../runner/write";
 import { isNotInProject } from "../typed/verify";
 import { planRun } from "./plan";
 import { createProgress } from "./progress";
@@ -428,9 +428,10 @@ function writePatchDir(dir: string, result: RunResult, roots: readonly (readonly
   return written;
 }
 
+/** Atomically, like source files: a full disk leaves an older patch or report whole, never cut short. */
 function writeText(file: string, text: string): void {
   try {
-    fs.writeFileSync(file, text);
+    writeOutputFile(file, text);
   } catch (error) {
     throw new UnawaitedError("USAGE", `cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { hint: "choose a writable path" });
   }

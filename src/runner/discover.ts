@@ -6,7 +6,8 @@
  * or submodule starts afresh) and `--ignore` patterns. A path given explicitly
  * is always taken. Symlinks are not followed: one pointing inside the roots
  * names a file that is reached by its real path anyway, one pointing outside
- * is reported as skipped.
+ * is reported as skipped, and so is a symlink to a file named explicitly (a
+ * symlink to a directory named explicitly is that directory).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -79,7 +80,10 @@ export function discoverFiles(root: string, options: DiscoverOptions): Discovery
     files: [],
     skipped: [],
   };
-  if (stat.isFile()) {
+  if (stat.isFile() && fs.lstatSync(absolute).isSymbolicLink()) {
+    // Named or not, a symlink is not followed: writing through it would change a file the user did not name.
+    walk.skipped.push({ file: absolute, reason: `symlink: not followed (name the file it points to, ${fs.realpathSync(absolute)}, to fix it)` });
+  } else if (stat.isFile()) {
     // A file named on the command line is taken whatever its ignore rules say.
     addFile(walk, absolute);
   } else if (stat.isDirectory()) {
