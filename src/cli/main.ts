@@ -16,6 +16,7 @@ import { KNOWN_FLAGS, OPTION_SPECS, optionsOf, type OptionSpec } from "./options
 import { fatalJsonReport } from "../report/json";
 import { fatalSarifReport } from "../report/sarif";
 import { closest } from "./suggest";
+import { INIT_EPILOGUE, INIT_EXAMPLES, INIT_OPTIONS, INIT_SUMMARY, runInit, toInitArgs } from "./init";
 
 export { EXIT, type Io };
 
@@ -72,7 +73,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (fast) return await runCommand(fast.command, toCommandArgs(fast.raw, version, paths), io);
     let exitCode: number = EXIT.ok;
     const parser = await buildParser(options, io, version, async (name, raw) => {
-      exitCode = await runCommand(name, toCommandArgs(raw, version, paths), io);
+      exitCode = name === "init" ? await runInit(toInitArgs(raw, paths), io) : await runCommand(name, toCommandArgs(raw, version, paths), io);
     });
     let output = "";
     await parser.parseAsync([...options], {}, (_error, _argv, text) => {
@@ -110,7 +111,7 @@ export async function parseWithYargs(argv: readonly string[]): Promise<FastArgs 
   const io: Io = { stdout: () => {}, stderr: () => {}, cwd: process.cwd(), env: {}, stdoutIsTTY: false, stderrIsTTY: false, columns: 100 };
   try {
     const parser = await buildParser(argv, io, "0.0.0", async (command, raw) => {
-      result = { command, raw };
+      result = command === "init" ? undefined : { command, raw };
     });
     await parser.parseAsync([...argv], {}, () => {});
   } catch {
@@ -160,6 +161,14 @@ async function buildParser(
       "Print every matched site with its status, grouped by file (audit)",
       (y) => withRunOptions(y).example("$0 list src/", "Every call of every target: awaited, switched, manual or already fine"),
       handle("list"),
+    )
+    .command(
+      "init [paths..]",
+      INIT_SUMMARY,
+      (y) =>
+        INIT_EXAMPLES.reduce((built, [command, text]) => built.example(command, text), withOptions(y.positional("paths", { type: "string", array: true, default: [] as string[], describe: "The directory to write the config into (default: .)" }), INIT_OPTIONS))
+          .epilogue(INIT_EPILOGUE),
+      handle("init"),
     )
     .parserConfiguration({ "dot-notation": false })
     .strict()
@@ -235,7 +244,7 @@ function usageError(message: string, argv: readonly string[]): UnawaitedError {
   const command = /^Unknown command: (.+)$/.exec(message);
   if (command) {
     const suggestion = closest(command[1]!, COMMANDS);
-    return new UnawaitedError("USAGE", message, { hint: suggestion ? `did you mean \`unawaited ${suggestion}\`?` : "commands: fix, check, list" });
+    return new UnawaitedError("USAGE", message, { hint: suggestion ? `did you mean \`unawaited ${suggestion}\`?` : `commands: ${COMMANDS.join(", ")}` });
   }
   return new UnawaitedError("USAGE", message, { hint: "run `unawaited --help` for usage" });
 }
