@@ -13,7 +13,7 @@ import { parseTargetSpec, TARGET_SPEC_GRAMMAR } from "../config/target-spec";
 import { resolveConfig } from "../config/validate";
 import { UnawaitedError } from "../errors";
 import { discoverTargets } from "../init/discovery";
-import { SHORT_NAME_LENGTH, WELL_KNOWN_NAMES } from "../init/candidates";
+import { WELL_KNOWN_NAMES } from "../init/candidates";
 import { configText, discoveryLines, initConfig, initJson } from "../init/report";
 import { exists, writeConfigFile } from "../init/write";
 import { displayPath } from "../report/paths";
@@ -55,27 +55,17 @@ export const INIT_EXAMPLES: readonly (readonly [string, string])[] = [
   ["$0 init --discover", "Find async functions called without await here; show them and the config, ask before writing"],
   ["$0 init --discover --yes && $0 check", "Write the discovered config without asking, then see every site"],
   ["$0 init --discover --json", "The discovery as JSON: targets with call counts, skipped names with reasons, the config"],
-  ["$0 init --target 'fetchUserAsync=>fetchUser' --target next/headers#cookies --yes", "A config with these targets"],
+  ["$0 init --target 'loadAsync=>load' --yes", "A config with this target"],
   ["$0 init backend/ --discover --extensions py", "Python only, config in backend/"],
 ];
 
+/** Paragraphs, one line each: yargs wraps them to the terminal. */
 export const INIT_EPILOGUE = [
-  "Writing: --yes writes without asking. On a terminal, init shows the config and asks; otherwise it prints the config",
-  "to stdout and writes nothing. An existing config is never replaced without --force; the file is written whole or not at all.",
-  "",
-  "--discover: TypeScript/JavaScript `async` functions, arrow functions, class and object methods, and functions or methods",
-  "declared to return Promise<…>/PromiseLike<…>; Python `async def` functions and methods. Of those, the names called somewhere",
-  "without await (the engine's action is not ok at one call site at least) become targets. A sync twin declared in the same",
-  "module or class becomes the target's sync: xAsync/x, x_async/x, x/xSync, and x/x_sync in Python.",
-  "Skipped (listed with the reason): names also declared as a sync function or method elsewhere, async generators,",
-  `names of ${SHORT_NAME_LENGTH} characters or fewer, Python special methods (__aenter__, …) and these well-known names:`,
-  `  ${WELL_KNOWN_NAMES.join(", ")}`,
-  "Targets carry no module: a target matches its calls by name.",
-  "",
-  "Exit codes: 0 written, or shown and not written; 1 --discover found nothing to write;",
-  "2 bad usage (no --target and no --discover), a config already there (without --force), a path that does not exist;",
-  "130 interrupted (nothing written); 3 internal error.",
-].join("\n");
+  "Writing: --yes writes without asking. On a terminal, init shows the config and asks; otherwise it prints the config to stdout (the report to stderr) and writes nothing. An existing config is never replaced without --force; the file is written whole or not at all.",
+  "--discover: TypeScript and JavaScript `async` functions, arrow functions, class and object methods, and functions and methods declared to return Promise<…> or PromiseLike<…>; Python `async def` functions and methods. Of those, the names called somewhere without await (at least one call site whose action is not ok) become targets. A sync twin declared in the same module or class becomes the target's sync: xAsync/x, x_async/x, x/xSync, and x/x_sync in Python. Targets carry no module: each matches its calls by name.",
+  `Skipped, with the reason: names also declared as a sync function or method elsewhere, async generators, names of one or two characters, Python special methods (__aenter__, …) and these well-known names: ${WELL_KNOWN_NAMES.join(", ")}.`,
+  "Exit codes: 0 written, or shown and not written; 1 --discover found nothing to write; 2 bad usage (no --target and no --discover), a config already there (without --force), a path that does not exist; 130 interrupted (nothing written); 3 internal error.",
+].join("\n\n");
 
 /** The parsed options as init takes them; `extraPaths` are those after `--`. */
 export function toInitArgs(raw: Record<string, unknown>, extraPaths: readonly string[] = []): InitArgs {
@@ -157,7 +147,10 @@ export async function runInit(args: InitArgs, io: Io): Promise<number> {
   if (io.ask && io.stdoutIsTTY) {
     io.stdout(`${report}${report ? "\n" : ""}${text}`);
     const answer = await io.ask(`Write ${shown}? [y/N] `);
-    if (io.signal?.aborted) return EXIT.interrupted;
+    if (io.signal?.aborted) {
+      io.stderr("\nunawaited: interrupted: nothing written\n");
+      return EXIT.interrupted;
+    }
     if (!/^\s*y(es)?\s*$/i.test(answer)) {
       io.stderr(`unawaited: ${shown} not written\n`);
       return EXIT.ok;
