@@ -135,6 +135,10 @@ describe("unawaited init (the real bin)", () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("nothing to write");
     expect(fs.existsSync(path.join(dir, "unawaited.config.json"))).toBe(false);
+    const piped = unawaited(["init", "--discover"], dir);
+    expect(piped.status).toBe(1);
+    expect(piped.stdout).toBe("");
+    expect(piped.stderr).toContain("every call is awaited or used as a promise (1 call)");
   });
 
   it("--help explains init; the root help lists it", () => {

@@ -12,9 +12,9 @@ import type { TargetInput } from "../config/schema";
 import { parseTargetSpec, TARGET_SPEC_GRAMMAR } from "../config/target-spec";
 import { resolveConfig } from "../config/validate";
 import { UnawaitedError } from "../errors";
-import { discoverTargets } from "../init/discovery";
+import { discoverTargets, type TargetDiscovery } from "../init/discovery";
 import { WELL_KNOWN_NAMES } from "../init/candidates";
-import { configText, discoveryLines, initConfig, initJson } from "../init/report";
+import { configText, discoveryLines, initConfig, initJson, type InitConfig } from "../init/report";
 import { exists, writeConfigFile } from "../init/write";
 import { displayPath } from "../report/paths";
 import { checkPaths, single } from "./argv";
@@ -121,32 +121,44 @@ export async function runInit(args: InitArgs, io: Io): Promise<number> {
     return EXIT.interrupted;
   }
   const config = initConfig(discovery?.targets ?? [], given);
-  const text = configText(config);
   const write = () => {
-    writeConfigFile(file, text, { replace: args.force, shown });
+    writeConfigFile(file, configText(config), { replace: args.force, shown });
     if (existing !== undefined && existing !== file) io.stderr(`unawaited: note: ${CONFIG_FILE_NAME} now takes precedence over the "${PACKAGE_JSON_KEY}" key of ${displayPath(existing, io.cwd)}\n`);
   };
-
   if (args.json) {
     const written = config.targets.length > 0 && args.yes;
     if (written) write();
     io.stdout(`${JSON.stringify(initJson({ file, written, config, discovery, cwd: io.cwd }), null, 2)}\n`);
     return finish(config.targets.length, written, { io, shown });
   }
-  const report = discovery ? discoveryLines(discovery, io.cwd).join("\n") + "\n" : "";
-  if (config.targets.length === 0) {
-    io.stdout(report);
-    return finish(0, false, { io, shown });
+  return present({ io, shown, config, discovery, yes: args.yes, write });
+}
+
+interface Presentation {
+  readonly io: Io;
+  /** The config file as the user sees it. */
+  readonly shown: string;
+  readonly config: InitConfig;
+  readonly discovery: TargetDiscovery | undefined;
+  readonly yes: boolean;
+  readonly write: () => void;
+}
+
+/** The text report and the config; then write (--yes), ask (a terminal), or leave stdout to the config alone. */
+async function present({ io, shown, config, discovery, yes, write }: Presentation): Promise<number> {
+  const ask = !yes && io.stdoutIsTTY ? io.ask : undefined;
+  const report = discovery ? `${discoveryLines(discovery, io.cwd).join("\n")}\n` : "";
+  const text = configText(config);
+  // Without a terminal to ask on, stdout carries the config alone; the report goes beside it.
+  const printOnly = !yes && ask === undefined;
+  if (config.targets.length === 0 || printOnly) {
+    (printOnly ? io.stderr : io.stdout)(report);
+    if (config.targets.length > 0) io.stdout(text);
+    return finish(config.targets.length, false, { io, shown });
   }
-  if (args.yes) {
-    io.stdout(`${report}${report ? "\n" : ""}${text}`);
-    write();
-    io.stdout(`wrote ${shown}\n`);
-    return finish(config.targets.length, true, { io, shown });
-  }
-  if (io.ask && io.stdoutIsTTY) {
-    io.stdout(`${report}${report ? "\n" : ""}${text}`);
-    const answer = await io.ask(`Write ${shown}? [y/N] `);
+  io.stdout(`${report}${report ? "\n" : ""}${text}`);
+  if (ask) {
+    const answer = await ask(`Write ${shown}? [y/N] `);
     if (io.signal?.aborted) {
       io.stderr("\nunawaited: interrupted: nothing written\n");
       return EXIT.interrupted;
@@ -155,14 +167,10 @@ export async function runInit(args: InitArgs, io: Io): Promise<number> {
       io.stderr(`unawaited: ${shown} not written\n`);
       return EXIT.ok;
     }
-    write();
-    io.stdout(`wrote ${shown}\n`);
-    return finish(config.targets.length, true, { io, shown });
   }
-  // No terminal to ask on: stdout carries the config alone, the report goes beside it.
-  if (report) io.stderr(report);
-  io.stdout(text);
-  return finish(config.targets.length, false, { io, shown });
+  write();
+  io.stdout(`wrote ${shown}\n`);
+  return finish(config.targets.length, true, { io, shown });
 }
 
 /** The last word on stderr, and the exit code. */
