@@ -129,7 +129,7 @@ export async function runInit(args: InitArgs, io: Io): Promise<number> {
     const written = config.targets.length > 0 && args.yes;
     if (written) write();
     io.stdout(`${JSON.stringify(initJson({ file, written, config, discovery, cwd: io.cwd }), null, 2)}\n`);
-    return finish(config.targets.length, written, { io, shown });
+    return finish({ io, shown, targets: config.targets.length, written });
   }
   return present({ io, shown, config, discovery, yes: args.yes, write });
 }
@@ -154,7 +154,7 @@ async function present({ io, shown, config, discovery, yes, write }: Presentatio
   if (config.targets.length === 0 || printOnly) {
     (printOnly ? io.stderr : io.stdout)(report);
     if (config.targets.length > 0) io.stdout(text);
-    return finish(config.targets.length, false, { io, shown });
+    return finish({ io, shown, targets: config.targets.length, written: false });
   }
   io.stdout(`${report}${report ? "\n" : ""}${text}`);
   if (ask) {
@@ -170,12 +170,11 @@ async function present({ io, shown, config, discovery, yes, write }: Presentatio
   }
   write();
   io.stdout(`wrote ${shown}\n`);
-  return finish(config.targets.length, true, { io, shown });
+  return finish({ io, shown, targets: config.targets.length, written: true });
 }
 
 /** The last word on stderr, and the exit code. */
-function finish(targets: number, written: boolean, context: { io: Io; shown: string }): number {
-  const { io, shown } = context;
+function finish({ io, shown, targets, written }: { io: Io; shown: string; targets: number; written: boolean }): number {
   if (targets === 0) {
     io.stderr("unawaited: no async function is called without await here: nothing to write\n");
     return EXIT.found;

@@ -87,12 +87,13 @@ export function chooseCandidates(facts: readonly FunctionFact[], displayLocation
     else if (/^__\w+__$/.test(name)) skip("special", "a special method: Python calls it itself");
     else if (!IDENTIFIER.test(name)) skip("not-identifier", "not an ASCII identifier, which a config target cannot name");
     else if (sync) skip("declared-sync", `also declared as a sync function at ${displayLocation(locationOf(sync))}: its calls would be taken for the async one's`);
-    else candidates.push(withTwin(name, asyncFacts, locations, (container, twin) => syncIn.has(`${container}\0${twin}`)));
+    else candidates.push(withTwin(name, asyncFacts, (container, twin) => syncIn.has(`${container}\0${twin}`)));
   }
   return { candidates, skipped };
 }
 
-function withTwin(name: string, asyncFacts: readonly FunctionFact[], declared: readonly Location[], isSyncIn: (container: string, twin: string) => boolean): Candidate {
+function withTwin(name: string, asyncFacts: readonly FunctionFact[], isSyncIn: (container: string, twin: string) => boolean): Candidate {
+  const declared = asyncFacts.map(locationOf);
   const twins = asyncFacts.map((fact) => twinNames(name, fact.language).find((twin) => isSyncIn(fact.container, twin)));
   const first = twins[0];
   if (first !== undefined && twins.every((twin) => twin === first)) return { name, sync: first, declared };
