@@ -122,7 +122,8 @@ export async function runInit(args: InitArgs, io: Io): Promise<number> {
   }
   const config = initConfig(discovery?.targets ?? [], given);
   const write = () => {
-    writeConfigFile(file, configText(config), { replace: args.force, shown });
+    // --force replaces the config the user was told about; one that appeared since is still never overwritten.
+    writeConfigFile(file, configText(config), { replace: args.force && existing === file, shown });
     if (existing !== undefined && existing !== file) io.stderr(`unawaited: note: ${CONFIG_FILE_NAME} now takes precedence over the "${PACKAGE_JSON_KEY}" key of ${displayPath(existing, io.cwd)}\n`);
   };
   if (args.json) {
