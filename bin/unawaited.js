@@ -31,6 +31,24 @@ process.stdout.on("error", (error) => {
 
 const { main } = require("../dist/src/cli/main.js");
 
+// A question on the terminal (init's prompt), only when stdin is one. Ctrl-C at
+// the prompt aborts as it does elsewhere; Ctrl-D answers nothing ("no").
+function ask(question) {
+  const readline = require("node:readline");
+  return new Promise((resolve) => {
+    const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
+    rl.on("SIGINT", () => {
+      controller.abort();
+      rl.close();
+    });
+    rl.on("close", () => resolve(""));
+    rl.question(question, (answer) => {
+      resolve(answer);
+      rl.close();
+    });
+  });
+}
+
 main(process.argv.slice(2), {
   stdout: (text) => {
     if (!stdoutClosed) process.stdout.write(text);
@@ -42,6 +60,7 @@ main(process.argv.slice(2), {
   stderrIsTTY: Boolean(process.stderr.isTTY),
   columns: process.stdout.columns || 100,
   signal: controller.signal,
+  ...(process.stdin.isTTY ? { ask } : {}),
 }).then(
   (code) => {
     // 130 says the run was interrupted: by the signal that did it.

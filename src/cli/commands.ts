@@ -30,8 +30,10 @@ function git(): typeof import("../runner/git") {
   return require("../runner/git") as typeof import("../runner/git");
 }
 
-export type CommandName = "fix" | "check" | "list";
-export const COMMANDS: readonly CommandName[] = ["fix", "check", "list"];
+/** `init` has its own runner (init.ts); the others run here. */
+export type CommandName = "fix" | "check" | "list" | "init";
+export const COMMANDS: readonly CommandName[] = ["fix", "check", "list", "init"];
+export type RunCommandName = Exclude<CommandName, "init">;
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -43,6 +45,8 @@ export interface Io {
   readonly columns: number;
   /** Aborted on Ctrl-C: the run stops between files. */
   readonly signal?: AbortSignal;
+  /** Asks the user and resolves to the answer; present only when stdin is a terminal (init's prompt). */
+  readonly ask?: (question: string) => Promise<string>;
 }
 
 export const EXIT = { ok: 0, found: 1, usage: 2, interrupted: 130 } as const;
@@ -79,7 +83,7 @@ export interface CommandArgs {
 
 const EDITS: ReadonlySet<EditKind> = new Set(["await", "sync-variant"]);
 
-export async function runCommand(name: CommandName, args: CommandArgs, io: Io): Promise<number> {
+export async function runCommand(name: RunCommandName, args: CommandArgs, io: Io): Promise<number> {
   const plan = planRun({
     paths: args.paths,
     repos: args.repos,

@@ -9,11 +9,11 @@
  * that both agree on every argument list where this one answers.
  */
 import parse from "yargs-parser";
-import { COMMANDS, type CommandName } from "./commands";
+import { COMMANDS, type RunCommandName } from "./commands";
 import { optionsOf } from "./options";
 
 export interface FastArgs {
-  readonly command: CommandName;
+  readonly command: RunCommandName;
   /** Shaped like yargs' result: kebab-case and camelCase keys, `paths`. */
   readonly raw: Record<string, unknown>;
 }
@@ -26,7 +26,9 @@ function camel(name: string): string {
 export function fastParse(argv: readonly string[]): FastArgs | undefined {
   const first = argv[0];
   if (first === undefined || !(COMMANDS as readonly string[]).includes(first)) return undefined;
-  const command = first as CommandName;
+  // init takes options of its own (init.ts): yargs parses them.
+  if (first === "init") return undefined;
+  const command = first as RunCommandName;
   if (argv.includes("--")) return undefined;
   const specs = optionsOf(command);
   const parsed = parse([...argv.slice(1)], {

@@ -16,6 +16,7 @@ import { KNOWN_FLAGS, OPTION_SPECS, optionsOf, type OptionSpec } from "./options
 import { fatalJsonReport } from "../report/json";
 import { fatalSarifReport } from "../report/sarif";
 import { closest } from "./suggest";
+import { INIT_EPILOGUE, INIT_EXAMPLES, INIT_OPTIONS, INIT_SUMMARY, runInit, toInitArgs } from "./init";
 
 export { EXIT, type Io };
 
@@ -24,8 +25,10 @@ const EXIT_CODES_TEXT = [
   "  0    the run completed (fix and list, with or without findings; check with nothing to do)",
   "  1    check found sites to fix or manual sites (manual ones only without --allow-manual)",
   "       or a target that matched nothing (without --allow-unmatched); --repos: a repository failed;",
-  "       fix --fail-on-manual left manual sites; or --fail-on-error and a file failed",
-  "  2    bad usage or config, a path that does not exist, or fix refused a dirty git tree",
+  "       fix --fail-on-manual left manual sites; or --fail-on-error and a file failed;",
+  "       init --discover found nothing to write",
+  "  2    bad usage or config, a path that does not exist, fix refused a dirty git tree,",
+  "       or init refused to replace a config",
   "  130  interrupted (Ctrl-C): files written so far are whole, the rest untouched",
   "  141  stdout was closed early (| head): the run stopped as on Ctrl-C",
   "  3    internal error (a bug in unawaited: please report it with the message)",
@@ -72,7 +75,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (fast) return await runCommand(fast.command, toCommandArgs(fast.raw, version, paths), io);
     let exitCode: number = EXIT.ok;
     const parser = await buildParser(options, io, version, async (name, raw) => {
-      exitCode = await runCommand(name, toCommandArgs(raw, version, paths), io);
+      exitCode = name === "init" ? await runInit(toInitArgs(raw, paths), io) : await runCommand(name, toCommandArgs(raw, version, paths), io);
     });
     let output = "";
     await parser.parseAsync([...options], {}, (_error, _argv, text) => {
@@ -110,7 +113,7 @@ export async function parseWithYargs(argv: readonly string[]): Promise<FastArgs 
   const io: Io = { stdout: () => {}, stderr: () => {}, cwd: process.cwd(), env: {}, stdoutIsTTY: false, stderrIsTTY: false, columns: 100 };
   try {
     const parser = await buildParser(argv, io, "0.0.0", async (command, raw) => {
-      result = { command, raw };
+      result = command === "init" ? undefined : { command, raw };
     });
     await parser.parseAsync([...argv], {}, () => {});
   } catch {
@@ -160,6 +163,14 @@ async function buildParser(
       "Print every matched site with its status, grouped by file (audit)",
       (y) => withRunOptions(y).example("$0 list src/", "Every call of every target: awaited, switched, manual or already fine"),
       handle("list"),
+    )
+    .command(
+      "init [paths..]",
+      INIT_SUMMARY,
+      (y) =>
+        INIT_EXAMPLES.reduce((built, [command, text]) => built.example(command, text), withOptions(y.positional("paths", { type: "string", array: true, default: [] as string[], describe: "The directory to write the config into (default: .)" }), INIT_OPTIONS))
+          .epilogue(INIT_EPILOGUE),
+      handle("init"),
     )
     .parserConfiguration({ "dot-notation": false })
     .strict()
@@ -235,7 +246,7 @@ function usageError(message: string, argv: readonly string[]): UnawaitedError {
   const command = /^Unknown command: (.+)$/.exec(message);
   if (command) {
     const suggestion = closest(command[1]!, COMMANDS);
-    return new UnawaitedError("USAGE", message, { hint: suggestion ? `did you mean \`unawaited ${suggestion}\`?` : "commands: fix, check, list" });
+    return new UnawaitedError("USAGE", message, { hint: suggestion ? `did you mean \`unawaited ${suggestion}\`?` : `commands: ${COMMANDS.join(", ")}` });
   }
   return new UnawaitedError("USAGE", message, { hint: "run `unawaited --help` for usage" });
 }

@@ -50,6 +50,8 @@ export const OPTION_SPECS: Readonly<Record<string, OptionSpec>> = {
   force: { kind: "boolean", default: false, only: "fix", group: "Fix:", describe: "Write even where files to be changed have uncommitted changes" },
   "fail-on-manual": { kind: "boolean", default: false, only: "fix", group: "Fix:", describe: "Exit 1 when sites needing manual attention are left (fix in CI)" },
   "allow-manual": { kind: "boolean", default: false, only: "check", group: "Check:", describe: "Exit 0 when only manual sites are left" },
+  discover: { kind: "boolean", default: false, only: "init", group: "Init:", describe: "Find the async functions called without await in the code base and make them the targets" },
+  yes: { kind: "boolean", default: false, aliases: ["y"], only: "init", group: "Init:", describe: "Write the config without asking" },
   "allow-unmatched": { kind: "boolean", default: false, only: "check", group: "Check:", describe: "Exit 0 even when a target matched no call site (a typo in a target otherwise fails the gate)" },
 };
 
