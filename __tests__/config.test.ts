@@ -32,11 +32,12 @@ describe("config validation", () => {
       engine: "syntactic",
       allPromises: false,
       promiseConsumers: [],
+      propagate: "off",
     });
   });
 
   it.each([
-    [{ targets: [{ name: "f" }], extra: 1 }, /unknown key "extra" \(allowed: targets, returnAwait, topLevelAwait, engine, project, allPromises, promiseConsumers\)/],
+    [{ targets: [{ name: "f" }], extra: 1 }, /unknown key "extra" \(allowed: targets, returnAwait, topLevelAwait, engine, project, allPromises, promiseConsumers, propagate\)/],
     [{ targets: [{ name: "f" }], promiseConsumers: "promiseAll" }, /promiseConsumers: must be a list of function names/],
     [{ targets: [{ name: "f" }], promiseConsumers: ["promiseAll", "p map"] }, /promiseConsumers\[1\]: must be a function name \("promiseAll"\), a dotted path/],
     [{ targets: [{ name: "f" }], promiseConsumers: ["p-map#"] }, /promiseConsumers\[0\]: /],

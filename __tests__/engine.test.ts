@@ -38,7 +38,7 @@ describe("transformSource", () => {
       config: resolveConfig({ targets: [{ name: "createWebSocketManager" }] }, "test"),
       edits: new Set(["await", "sync-variant"]),
     });
-    expect(result).toEqual({ output: "createWebSocketManager();\n", changed: false, findings: [], edits: [], warnings: [] });
+    expect(result).toEqual({ output: "createWebSocketManager();\n", changed: false, findings: [], edits: [], warnings: [], promoted: [] });
   });
 });
 

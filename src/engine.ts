@@ -11,7 +11,7 @@
 import * as path from "node:path";
 import { analyze, type Site } from "./analysis/analyze";
 import type { AnyNode } from "./analysis/ast";
-import type { Finding } from "./analysis/findings";
+import type { Finding, Promotion } from "./analysis/findings";
 import { ignoreCommentsOf, mayHoldIgnoreComments } from "./analysis/ignore-comments";
 import type { FileWarning } from "./decision/ignores";
 import { moduleKindOf } from "./analysis/module-kind";
@@ -20,9 +20,11 @@ import { createSyntacticMatcher, type TargetMatcher } from "./analysis/targets";
 import type { ResolvedConfig } from "./config/schema";
 import { languageOf, parserChoiceFor, parserFor, type ModuleKind } from "./parse/parsers";
 import { awaitEdits } from "./rewrite/await";
+import { makeAsyncEdits } from "./rewrite/make-async";
 import { syncVariantEdits } from "./rewrite/sync-variant";
 import { applyEdits, orderEdits, shiftEdits, type TextEdit } from "./rewrite/text-edits";
 import { isPythonFile, transformPython } from "./python/index";
+import { promotionKey, targetOf, withTargets } from "./decision/propagation";
 import { mayHoldIgnoreComments as mayHoldPythonIgnores } from "./python/ignore-comments";
 import { mentionsWord } from "./text/words";
 
@@ -62,6 +64,8 @@ export interface TransformResult {
   readonly edits: readonly TextEdit[];
   /** Ignore comments that silenced no call site (decision/ignores.ts). */
   readonly warnings: readonly FileWarning[];
+  /** Functions made async (propagation), with the calls that made them so. */
+  readonly promoted: readonly Promotion[];
 }
 
 /** The file is not valid syntax for its language; it is left untouched. */
@@ -86,14 +90,34 @@ export class PrintError extends Error {
 
 const BOM = "\uFEFF";
 
+/**
+ * With propagation on, a function made async is a target for its callers in
+ * the same file: the transform runs again on the original source with it
+ * added, until no new function is made async (each is made async once, so a
+ * recursion cycle ends too). The runner does the same across files.
+ */
 export function transformSource(request: TransformRequest): TransformResult {
+  let result = transformOnce(request);
+  if (request.config.propagate === "off" || request.matcher) return result;
+  const seen = new Set<string>();
+  let config = request.config;
+  for (;;) {
+    const fresh = result.promoted.filter((p) => !seen.has(promotionKey(p)));
+    if (fresh.length === 0) return result;
+    for (const promotion of fresh) seen.add(promotionKey(promotion));
+    config = withTargets(config, fresh.map(targetOf));
+    result = transformOnce({ ...request, config });
+  }
+}
+
+function transformOnce(request: TransformRequest): TransformResult {
   const hasBom = request.source.startsWith(BOM);
   const source = hasBom ? request.source.slice(1) : request.source;
-  const unchanged = (findings: readonly Finding[], warnings: readonly FileWarning[] = []): TransformResult => ({ output: request.source, changed: false, findings, edits: [], warnings });
-  const finished = (edited: string, findings: readonly Finding[], edits: readonly TextEdit[], warnings: readonly FileWarning[]): TransformResult => {
+  const unchanged = (findings: readonly Finding[], warnings: readonly FileWarning[] = []): TransformResult => ({ output: request.source, changed: false, findings, edits: [], warnings, promoted: [] });
+  const finished = (edited: string, findings: readonly Finding[], edits: readonly TextEdit[], warnings: readonly FileWarning[], promoted: readonly Promotion[] = []): TransformResult => {
     const output = hasBom ? BOM + edited : edited;
     const changed = output !== request.source;
-    return { output, changed, findings, edits: !changed ? [] : hasBom ? shiftEdits(edits, BOM.length) : edits, warnings };
+    return { output, changed, findings, edits: !changed ? [] : hasBom ? shiftEdits(edits, BOM.length) : edits, warnings, promoted };
   };
   const python = isPythonFile(request.file);
   if (!python && languageOf(request.file) === undefined) return unchanged([]);
@@ -131,7 +155,10 @@ export function transformSource(request: TransformRequest): TransformResult {
   const topLevelAsync = (request.config.topLevelAwait === "always" && !commonJsByName)
     || (request.config.topLevelAwait === "auto" && moduleKind === "esm");
   const ignores = ignoreCommentsOf(ast, source);
-  const sites = analyze(ast, source, { config: request.config, matcher, topLevelAsync, ignores })
+  // Propagation needs both edits: the function made async, and the awaits in it.
+  const propagates = request.config.propagate !== "off" && request.edits.has("await") && request.edits.has("sync-variant");
+  const propagate = propagates ? { propagate: { file: path.resolve(request.file), mode: request.config.propagate as "internal" | "all" } } : {};
+  const sites = analyze(ast, source, { config: request.config, matcher, topLevelAsync, ignores, ...propagate })
     .filter((site) => isReported(site, request.edits));
   const findings = sites.map((site) => toFinding(site, request.file));
   const warnings = ignores.unused();
@@ -139,13 +166,17 @@ export function transformSource(request: TransformRequest): TransformResult {
   const lineTerminator = source.includes("\r\n") ? "\r\n" : "\n";
   const edits: TextEdit[] = [];
   for (const site of sites) {
-    if (site.action === "await") edits.push(...awaitEdits(site.call, source));
+    if (site.action === "await" || (site.action === "make-async" && site.awaitCall)) edits.push(...awaitEdits(site.call, source));
+  }
+  const promoted = promotionsOf(sites, path.resolve(request.file));
+  for (const promotion of new Set(sites.flatMap((site) => (site.promotes ? [site.promotes.path.node] : [])))) {
+    edits.push(...makeAsyncEdits(promotion, source));
   }
   const switches = sites.filter((site) => site.action === "sync-variant");
   if (switches.length > 0) {
     edits.push(...syncVariantEdits({ ast, source, lineTerminator }, switches));
   }
-  if (edits.length === 0) return unchanged(findings, warnings);
+  if (edits.length === 0) return { ...unchanged(findings, warnings), promoted };
 
   const ordered = orderEdits(edits);
   const edited = applyEdits(source, ordered);
@@ -156,7 +187,32 @@ export function transformSource(request: TransformRequest): TransformResult {
       throw new PrintError(`edited code does not parse: ${(error as Error).message}`, edited);
     }
   }
-  return finished(edited, findings, ordered, warnings);
+  return finished(edited, findings, ordered, warnings, promoted);
+}
+
+/** The functions made async in this file, each once, with every call that made it so. */
+function promotionsOf(sites: readonly Site[], file: string): Promotion[] {
+  const byFunction = new Map<unknown, { promotion: Promotion; calls: Promotion["calls"][number][] }>();
+  for (const site of sites) {
+    const fn = site.promotes;
+    if (!fn) continue;
+    const call = { target: site.target.name, ...(site.target.propagated ? { targetFile: site.target.propagated.file } : {}), line: site.line, column: site.column };
+    const known = byFunction.get(fn.path.node);
+    if (known) {
+      known.calls.push(call);
+      continue;
+    }
+    const calls = [call];
+    byFunction.set(fn.path.node, {
+      calls,
+      promotion: { file, name: fn.name, kind: fn.kind, nameStart: fn.nameStart, line: fn.line, column: fn.column, chain: [...chainOf(site), fn.name], calls },
+    });
+  }
+  return [...byFunction.values()].map((entry) => entry.promotion);
+}
+
+function chainOf(site: Site): readonly string[] {
+  return site.target.propagated?.chain ?? [site.target.name];
 }
 
 /**
@@ -170,7 +226,15 @@ function isReported(site: Site, edits: ReadonlySet<EditKind>): boolean {
 }
 
 function toFinding(site: Site, file: string): Finding {
-  return { file, line: site.line, column: site.column, target: site.target.name, action: site.action, reason: site.reason, ...(site.ignored ? { ignored: true as const } : {}) };
+  const end = site.promotes?.name ?? site.stoppedAt;
+  const chain = end === undefined ? undefined : [...chainOf(site), end];
+  // A chain longer than "target → this function" says why the callee became a target at all.
+  const reason = chain && chain.length > 2 ? `${site.reason} (chain: ${chain.join(" → ")})` : site.reason;
+  return {
+    file, line: site.line, column: site.column, target: site.target.name, action: site.action, reason,
+    ...(site.ignored ? { ignored: true as const } : {}),
+    ...(chain ? { chain } : {}),
+  };
 }
 
 const matchers = new WeakMap<ResolvedConfig, Map<string, TargetMatcher>>();
@@ -183,10 +247,13 @@ function syntacticMatcherFor(config: ResolvedConfig, file: string): TargetMatche
   const byDir = matchers.get(config) ?? new Map<string, TargetMatcher>();
   matchers.set(config, byDir);
   const dir = config.targets.some((t) => t.module !== undefined && isPathModule(t.module)) ? path.dirname(path.resolve(file)) : "";
-  let matcher = byDir.get(dir);
+  // Functions made async (propagation) are matched in their own file by binding: one matcher per file then.
+  const own = config.targets.some((t) => t.propagated?.file === path.resolve(file)) ? path.resolve(file) : undefined;
+  const key = own === undefined ? dir : `${dir}\0${own}`;
+  let matcher = byDir.get(key);
   if (!matcher) {
-    matcher = createSyntacticMatcher(config.targets, dir === "" ? undefined : dir);
-    byDir.set(dir, matcher);
+    matcher = createSyntacticMatcher(config.targets, dir === "" ? undefined : dir, own);
+    byDir.set(key, matcher);
   }
   return matcher;
 }

@@ -6,12 +6,13 @@ import { parsePromiseConsumers, type PromiseConsumer } from "../config/consumers
 import type { ResolvedConfig, Target } from "../config/schema";
 import { decide } from "../decision/decide";
 import type { IgnoreComments } from "../decision/ignores";
-import { JAVASCRIPT, type PromiseUse, type ScopeFacts, type SiteFacts } from "../decision/facts";
+import { JAVASCRIPT, type PromiseUse, type PromotionFacts, type ScopeFacts, type SiteFacts } from "../decision/facts";
 import { asNode, climbWrappers, isStringLiteral, MEMBER_TYPES, memberPropertyName, nodeOf, requiredModule, SITE_TYPES, type AnyNode, type AnyPath } from "./ast";
 import { bindingOrigin, type BindingOrigin } from "./bindings";
 import { collectDeclarations, type Declaration } from "./declarations";
 import type { Action } from "./findings";
 import { directPromiseUse, handledRejection, storedFacts, type FileIndex } from "./promise-use";
+import { promotionOf, type PromotableFunction, type PromotionCheck, type PromotionContext } from "./promotion";
 import { scopeOf, type ScopeInfo } from "./scope";
 import { AstPath, pathAt } from "./paths";
 import { walk } from "./walk";
@@ -27,6 +28,11 @@ export interface Site {
   readonly ignored?: true;
   readonly line: number;
   readonly column: number;
+  /** make-async: the function made async, and whether the call itself is awaited too. */
+  readonly promotes?: PromotableFunction;
+  readonly awaitCall?: boolean;
+  /** A manual site where propagation stopped: the function (or scope) that cannot be made async. */
+  readonly stoppedAt?: string;
 }
 
 export interface AnalyzeOptions {
@@ -36,6 +42,8 @@ export interface AnalyzeOptions {
   readonly topLevelAsync: boolean;
   /** The file's ignore comments (ignore-comments.ts); none when absent. */
   readonly ignores?: IgnoreComments;
+  /** Propagation, when on: make a sync function async where a target call in it has no sync variant. */
+  readonly propagate?: PromotionContext;
 }
 
 /**
@@ -60,17 +68,59 @@ export function analyze(ast: AnyNode, source: string, options: AnalyzeOptions): 
   const calls = new Set(matched.map(({ path }) => path.node));
   for (const { path, match } of matched) index.siteTargets.set(path.node, match.target);
   const sites: Site[] = [];
+  // One check per function: several calls in it ask the same question.
+  const promotions = new Map<unknown, PromotionCheck>();
+  const promotionFor = (scope: ScopeInfo): PromotionCheck => {
+    const key = scope.kind === "forbidden" ? scope : scope.function ?? scope.where;
+    let check = promotions.get(key);
+    if (!check) {
+      check = promotionOf(scope, options.propagate!);
+      promotions.set(key, check);
+    }
+    return check;
+  };
+  const pending: { path: AnyPath; match: TargetMatch; scope: ScopeInfo; facts: SiteFacts; line: number; column: number }[] = [];
   for (const { path, match } of matched) {
     // `load().then(f)` with both calls targets (allPromises): one site, the chain.
     if (startsMatchedChain(path, calls)) continue;
     const scope = scopeOf(path, { topLevelAsync: options.topLevelAsync });
     const start = nodeOf(path).loc?.start ?? { line: 0, column: 0 };
-    const facts = siteFacts({ call: path, target: match.target, callee: match.callee, facts: match.facts, scope, index, config: options.config });
+    let asked: PromotionCheck | undefined;
+    const propagation = options.propagate && scope.kind === "sync"
+      ? { propagation: (): PromotionFacts => {
+        asked = promotionFor(scope);
+        return asked.ok ? { ok: true, name: asked.fn.name } : { ok: false, reason: asked.reason };
+      } }
+      : {};
+    const plain = siteFacts({ call: path, target: match.target, callee: match.callee, facts: match.facts, scope, index, config: options.config });
     const ignored = options.ignores?.claim(start.line);
-    const decision = decide(ignored === undefined ? facts : { ...facts, ignoredBy: { reason: ignored || undefined } });
-    sites.push({ call: path, target: match.target, callee: match.callee, scope, ...decision, line: start.line, column: start.column + 1 });
+    const facts: SiteFacts = { ...plain, ...propagation, ...(ignored === undefined ? {} : { ignoredBy: { reason: ignored || undefined } }) };
+    const decision = decide(facts);
+    const check = asked as PromotionCheck | undefined;
+    const promotion = decision.action === "make-async" && check?.ok ? { promotes: check.fn, awaitCall: decision.awaitCall === true } : {};
+    const stopped = decision.action === "manual" && check && !check.ok ? { stoppedAt: check.name } : {};
+    pending.push({ path, match, scope, facts, line: start.line, column: start.column + 1 });
+    const { awaitCall: _awaitCall, ...rest } = decision;
+    sites.push({ call: path, target: match.target, callee: match.callee, scope, ...rest, ...promotion, ...stopped, line: start.line, column: start.column + 1 });
   }
-  return sites;
+  return withPromotedScopes(sites, pending.map((p) => p.facts));
+}
+
+/**
+ * The other calls of targets in a function made async are decided again
+ * in it as an async function: `loadSync`-able calls are awaited there too,
+ * rather than switched, and a floating one is awaited.
+ */
+function withPromotedScopes(sites: readonly Site[], facts: readonly SiteFacts[]): Site[] {
+  const promoted = new Set(sites.flatMap((site) => (site.promotes ? [site.promotes.path.node] : [])));
+  if (promoted.size === 0) return [...sites];
+  return sites.map((site, i) => {
+    if (site.promotes || site.scope.kind !== "sync" || !site.scope.function || !promoted.has(site.scope.function.node)) return site;
+    const scope: ScopeInfo = { kind: "async", where: "an async function", function: site.scope.function };
+    const { propagation: _propagation, ...rest } = facts[i]!;
+    const { stoppedAt: _stoppedAt, ...kept } = site;
+    return { ...kept, scope, ...decide({ ...rest, scope }) };
+  });
 }
 
 const consumerCache = new WeakMap<ResolvedConfig, readonly PromiseConsumer[]>();

@@ -1,5 +1,29 @@
+/**
+ * A function propagation made async in a file, as plain data: the runner
+ * makes it a target for the rest of the run, the graph draws it.
+ */
+export interface Promotion {
+  /** Absolute path of its file. */
+  readonly file: string;
+  readonly name: string;
+  readonly kind: "function" | "method";
+  /** Offset of the identifier binding its name in the file, or -1. */
+  readonly nameStart: number;
+  readonly line: number;
+  readonly column: number;
+  /** From the configured target to this function. */
+  readonly chain: readonly string[];
+  /** The calls in it that made it async: which target, declared where (a function made async earlier), and where the call is. */
+  readonly calls: readonly { readonly target: string; readonly targetFile?: string; readonly line: number; readonly column: number }[];
+}
+
 /** What analysis reports about each matched call site. Plain data, no formatting. */
-export type Action = "await" | "sync-variant" | "manual" | "ok";
+/**
+ * `make-async`: the call is in a sync function with no sync variant, and
+ * propagation makes that function async (the call is then awaited by the
+ * usual rules, and the function's own callers become targets).
+ */
+export type Action = "await" | "sync-variant" | "make-async" | "manual" | "ok";
 
 export interface Finding {
   /** The file as the caller named it. */
@@ -15,4 +39,10 @@ export interface Finding {
   readonly reason: string;
   /** Present (true) when an ignore comment made the site `ok`. */
   readonly ignored?: true;
+  /**
+   * Propagation: from the configured target to the function made async
+   * (`make-async`) or the one that could not be (a `manual` stop):
+   * ["load", "readConfig", "main"].
+   */
+  readonly chain?: readonly string[];
 }

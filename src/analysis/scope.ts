@@ -5,8 +5,9 @@
 import { FUNCTION_TYPES, nodeOf, type AnyPath } from "./ast";
 
 export type ScopeInfo =
-  | { readonly kind: "async"; readonly where: string }
-  | { readonly kind: "sync"; readonly where: string }
+  /** `function`: the function whose body this is, when the scope is one (not a top level, a field initializer…). */
+  | { readonly kind: "async"; readonly where: string; readonly function?: AnyPath }
+  | { readonly kind: "sync"; readonly where: string; readonly function?: AnyPath }
   /**
    * `await` is not allowed here even inside an async function: a parameter
    * default, or a decorator (evaluated where the class is defined, but
@@ -32,8 +33,8 @@ export function scopeOf(call: AnyPath, options: ScopeOptions): ScopeInfo {
       if (key === "params") return { kind: "forbidden", where: "a parameter default value" };
       if (key === "body") {
         const generator = node["generator"] === true;
-        if (node["async"] === true) return { kind: "async", where: generator ? "an async generator" : "an async function" };
-        return { kind: "sync", where: generator ? "a generator" : "a sync function" };
+        if (node["async"] === true) return { kind: "async", where: generator ? "an async generator" : "an async function", function: current };
+        return { kind: "sync", where: generator ? "a generator" : "a sync function", function: current };
       }
       // A computed method key belongs to the enclosing scope.
     } else if (CLASS_FIELD_TYPES.has(node.type) && key === "value") {

@@ -124,9 +124,15 @@ export function calleeName(call: AnyNode): string | undefined {
   return identifierName(callee) ?? memberPropertyName(callee);
 }
 
-/** `fromDir`: the directory of the file being matched, where its relative imports are resolved (for path modules). */
-export function createSyntacticMatcher(targets: readonly Target[], fromDir = process.cwd()): TargetMatcher {
+/**
+ * `fromDir`: the directory of the file being matched, where its relative
+ * imports are resolved (for path modules). `file`: that file, for functions
+ * propagation made async in it, which its own calls reach by binding.
+ */
+export function createSyntacticMatcher(targets: readonly Target[], fromDir = process.cwd(), file?: string): TargetMatcher {
   const same: SameModule = (module, specifier) => specifier !== undefined && sameModule(module, specifier, fromDir);
+  // A function made async in this file: `f()` here is it when `f` resolves to its declaration.
+  const local = new Map(targets.filter((t) => t.propagated?.kind === "function" && t.propagated.file === file && t.propagated.start >= 0).map((t) => [t.name, t]));
   const byName = new Map<string, Target[]>();
   for (const target of targets) {
     const key = target.name === "default" ? undefined : target.name;
@@ -153,7 +159,10 @@ export function createSyntacticMatcher(targets: readonly Target[], fromDir = pro
     match(call) {
       const node = nodeOf(call);
       const callee = unwrap(calleeOf(node) ?? node);
-      if (callee.type === "Identifier") return matchIdentifierCall(call, callee["name"] as string, byName, defaultTargets, same);
+      if (callee.type === "Identifier") {
+        const name = callee["name"] as string;
+        return matchIdentifierCall(call, name, byName, defaultTargets, same) ?? matchLocalCall(call, name, local.get(name));
+      }
       if (MEMBER_TYPES.has(callee.type)) return matchMemberCall(call, callee, byName, same);
       return undefined;
     },
@@ -182,7 +191,8 @@ function matchIdentifierCall(
     const from = resolve();
     if (from.kind === "import-default" && same(target.module!, from.module)) return { target, callee: identifierCallee(call, name, binding) };
   }
-  const plain = (byName.get(name) ?? []).find((target) => target.module === undefined);
+  // A method made async (propagation) is called on a receiver, never by a bare name.
+  const plain = (byName.get(name) ?? []).find((target) => target.module === undefined && target.propagated?.kind !== "method");
   if (plain) return { target: plain, callee: origin === undefined ? identifierCallee(call, name) : identifierCallee(call, name, binding) };
   const from = resolve();
   if (from.kind === "import-named" || from.kind === "require-destructured") {
@@ -192,6 +202,14 @@ function matchIdentifierCall(
     }
   }
   return undefined;
+}
+
+/** A call in a function's own file of a function propagation made async: by its binding, as the declaration's offset. */
+function matchLocalCall(call: AnyPath, name: string, target: Target | undefined): TargetMatch | undefined {
+  if (!target) return undefined;
+  const binding = resolveBinding(call, name);
+  if (!binding || nodeOf(binding).start !== target.propagated!.start) return undefined;
+  return { target, callee: identifierCallee(call, name, binding) };
 }
 
 /** Whether an import specifier of this file names a target's module (module-paths.ts). */

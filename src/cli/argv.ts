@@ -25,7 +25,18 @@ export function splitArgv(argv: readonly string[]): SplitArgv {
   const options = end === -1 ? argv : argv.slice(0, end);
   const paths = end === -1 ? [] : argv.slice(end + 1);
   for (const arg of options) checkFlag(arg);
-  return { options, paths };
+  return { options: withPropagateValue(options), paths };
+}
+
+const PROPAGATE_VALUES: ReadonlySet<string> = new Set(OPTION_SPECS["propagate"]?.choices ?? []);
+
+/**
+ * `--propagate` alone means `all`. Its value is optional, so `--propagate
+ * src/` must not take the path as the value: a bare flag not followed by one
+ * of the values is written `--propagate=all` for both parsers.
+ */
+function withPropagateValue(options: readonly string[]): readonly string[] {
+  return options.map((arg, i) => (arg === "--propagate" && !PROPAGATE_VALUES.has(options[i + 1] ?? "") ? "--propagate=all" : arg));
 }
 
 /** A boolean flag's `=value` is `true` or `false`; a dotted name is no option of ours. */

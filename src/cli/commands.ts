@@ -14,7 +14,7 @@ import { jsonReport, type JsonRoot } from "../report/json";
 import { displayModule, displayPath } from "../report/paths";
 import { sarifReport } from "../report/sarif";
 import { listLines, problemLines, warningLines, rootSummaryLine, siteLines, summaryLine, targetsLine, unmatchedMessage, type SummaryMode } from "../report/text";
-import type { Engine } from "../config/schema";
+import type { Engine, Propagate } from "../config/schema";
 import { run, summarize, type FileResult, type RootResult, type RunResult, type RunRoot, type RunSummary } from "../runner/run";
 import { accountTargets, isUnmatched, type TargetAccount } from "../runner/accounting";
 import { INTERRUPTED_MESSAGE, writeChanges, writeOutputFile } from "../runner/write";
@@ -78,6 +78,10 @@ export interface CommandArgs {
   readonly project: string | undefined;
   readonly allPromises: boolean | undefined;
   readonly verify: boolean;
+  /** --propagate (a bare flag is "all"): overrides every config's. */
+  readonly propagate: Propagate | undefined;
+  /** --graph FILE: the propagation graph, Mermaid or DOT by its extension. */
+  readonly graph: string | undefined;
   readonly version: string;
 }
 
@@ -96,6 +100,7 @@ export async function runCommand(name: RunCommandName, args: CommandArgs, io: Io
       ...(args.engine !== undefined ? { engine: args.engine } : {}),
       ...(args.project !== undefined ? { project: args.project } : {}),
       ...(args.allPromises !== undefined ? { allPromises: args.allPromises } : {}),
+      ...(args.propagate !== undefined ? { propagate: args.propagate } : {}),
     },
   });
   warnAboutConfig(plan.roots, io);
@@ -164,7 +169,7 @@ export async function runCommand(name: RunCommandName, args: CommandArgs, io: Io
   if (name === "fix" && args.failOnManual && summary.sites.manual > 0) return EXIT.found;
   if (name === "check") {
     const actions = new Set(files.flatMap((file) => file.findings.map((finding) => finding.action)));
-    const pending = actions.has("await") || actions.has("sync-variant");
+    const pending = actions.has("await") || actions.has("sync-variant") || actions.has("make-async");
     const manual = actions.has("manual") && !args.allowManual;
     if (pending || manual) return EXIT.found;
   }

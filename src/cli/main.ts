@@ -221,6 +221,8 @@ export function toCommandArgs(raw: Record<string, unknown>, version: string, ext
     project: option("project"),
     allPromises: option("all-promises"),
     verify: option("verify") === true,
+    propagate: option("propagate"),
+    graph: option("graph"),
     version,
   };
 }

@@ -43,6 +43,8 @@ export const OPTION_SPECS: Readonly<Record<string, OptionSpec>> = {
   engine: { kind: "string", choices: ["syntactic", "typed"], group: "Engine:", describe: "How targets are found: by name (syntactic, default) or by symbol and type (typed, needs a tsconfig)" },
   project: { kind: "string", group: "Engine:", describe: "tsconfig.json for the typed engine (default: found upward from each path)" },
   "all-promises": { kind: "boolean", group: "Engine:", describe: "Typed engine: every call that returns a promise is a target" },
+  propagate: { kind: "string", choices: ["off", "internal", "all"], group: "Engine:", describe: "Make a sync caller async where a target call has no sync variant, up the call chain across files (--propagate alone: all; internal: not a package entry point's exports)" },
+  graph: { kind: "string", group: "Output:", describe: "Write the propagation graph to FILE: Mermaid (.mmd, .md) or Graphviz DOT (.dot)" },
   verify: { kind: "boolean", default: false, group: "Engine:", describe: "Type-check each changed file with its edits; refuse edits that add type errors" },
   dry: { kind: "boolean", default: false, aliases: ["dry-run", "print"], only: "fix", group: "Fix:", describe: "Print a unified diff per changed file; write nothing" },
   patch: { kind: "string", only: "fix", group: "Fix:", describe: "Write one patch of all changes to FILE (for git apply); source files are not written" },

@@ -6,7 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { CONFIG_FILE_NAME, findConfigFile, loadConfigFile } from "../config/load";
-import type { Engine, ResolvedConfig } from "../config/schema";
+import type { Engine, Propagate, ResolvedConfig } from "../config/schema";
 import { parseTargetSpec, TARGET_SPEC_GRAMMAR } from "../config/target-spec";
 import { resolveConfig } from "../config/validate";
 import { UnawaitedError } from "../errors";
@@ -25,7 +25,7 @@ export interface PlanArgs {
   /** Command names, to recognise `unawaited chekc` as a typo rather than a path. */
   readonly commands: readonly string[];
   /** --engine, --project, --all-promises: override every config. */
-  readonly overrides: { readonly engine?: Engine; readonly project?: string; readonly allPromises?: boolean };
+  readonly overrides: { readonly engine?: Engine; readonly project?: string; readonly allPromises?: boolean; readonly propagate?: Propagate };
 }
 
 export interface Plan {
@@ -80,13 +80,14 @@ export function planRun(args: PlanArgs): Plan {
 }
 
 function withOverrides(config: ResolvedConfig, args: PlanArgs): ResolvedConfig {
-  const { engine, project, allPromises } = args.overrides;
-  if (engine === undefined && project === undefined && allPromises === undefined) return config;
+  const { engine, project, allPromises, propagate } = args.overrides;
+  if (engine === undefined && project === undefined && allPromises === undefined && propagate === undefined) return config;
   return resolveConfig({
     ...config,
     ...(engine !== undefined ? { engine } : {}),
     ...(project !== undefined ? { project } : {}),
     ...(allPromises !== undefined ? { allPromises } : {}),
+    ...(propagate !== undefined ? { propagate } : {}),
   }, "command-line flags", { baseDir: args.cwd });
 }
 

@@ -4,7 +4,7 @@
  * schema accepts, with the same result; anything else, valid or not, goes to
  * zod, which also words the errors. A test holds the two to that.
  */
-import { engineValues, IDENTIFIER, PROMISE_CONSUMER, returnAwaitValues, topLevelAwaitValues, type Engine, type ReturnAwait, type TopLevelAwait } from "./values";
+import { engineValues, IDENTIFIER, PROMISE_CONSUMER, propagateValues, returnAwaitValues, topLevelAwaitValues, type Engine, type Propagate, type ReturnAwait, type TopLevelAwait } from "./values";
 
 export interface ConfigData {
   readonly $schema?: string;
@@ -15,9 +15,10 @@ export interface ConfigData {
   readonly project?: string;
   readonly allPromises?: boolean;
   readonly promiseConsumers?: readonly string[];
+  readonly propagate?: Propagate;
 }
 
-const CONFIG_KEYS: ReadonlySet<string> = new Set(["$schema", "targets", "returnAwait", "topLevelAwait", "engine", "project", "allPromises", "promiseConsumers"]);
+const CONFIG_KEYS: ReadonlySet<string> = new Set(["$schema", "targets", "returnAwait", "topLevelAwait", "engine", "project", "allPromises", "promiseConsumers", "propagate"]);
 const TARGET_KEYS: ReadonlySet<string> = new Set(["name", "sync", "module", "type", "done", "anyReceiver"]);
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -43,10 +44,11 @@ function isPlainTarget(value: unknown): boolean {
 /** The config as zod would return it, or undefined when zod must decide. */
 export function plainConfigData(raw: unknown): ConfigData | undefined {
   if (!isPlainObject(raw) || Object.keys(raw).some((key) => !CONFIG_KEYS.has(key))) return undefined;
-  const { $schema, targets, returnAwait, topLevelAwait, engine, project, allPromises, promiseConsumers } = raw;
+  const { $schema, targets, returnAwait, topLevelAwait, engine, project, allPromises, promiseConsumers, propagate } = raw;
   if (!optional($schema, (v) => typeof v === "string")) return undefined;
   if (!optional(targets, (v) => Array.isArray(v) && v.every(isPlainTarget))) return undefined;
   if (!optional(returnAwait, oneOf(returnAwaitValues)) || !optional(topLevelAwait, oneOf(topLevelAwaitValues)) || !optional(engine, oneOf(engineValues))) return undefined;
+  if (!optional(propagate, oneOf(propagateValues))) return undefined;
   if (!optional(project, nonEmpty) || !optional(allPromises, (v) => typeof v === "boolean")) return undefined;
   if (!optional(promiseConsumers, (v) => Array.isArray(v) && v.every((c) => typeof c === "string" && PROMISE_CONSUMER.test(c)))) return undefined;
   if (((targets as unknown[] | undefined)?.length ?? 0) === 0 && allPromises !== true) return undefined;

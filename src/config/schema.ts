@@ -5,11 +5,11 @@
  * valid config never needs it (plain.ts).
  */
 import type { z as Zod } from "zod";
-import { engineValues, IDENTIFIER, PROMISE_CONSUMER, returnAwaitValues, topLevelAwaitValues } from "./values";
+import { engineValues, IDENTIFIER, PROMISE_CONSUMER, propagateValues, returnAwaitValues, topLevelAwaitValues } from "./values";
 
-export { DEFAULTS, engineValues, returnAwaitValues, topLevelAwaitValues } from "./values";
-export type { Engine, ReturnAwait, TopLevelAwait } from "./values";
-import type { Engine, ReturnAwait, TopLevelAwait } from "./values";
+export { DEFAULTS, engineValues, propagateValues, returnAwaitValues, topLevelAwaitValues } from "./values";
+export type { Engine, Propagate, ReturnAwait, TopLevelAwait } from "./values";
+import type { Engine, Propagate, ReturnAwait, TopLevelAwait } from "./values";
 
 function build(z: typeof Zod) {
   const identifier = z
@@ -45,6 +45,8 @@ function build(z: typeof Zod) {
       returnAwait: z.enum(returnAwaitValues).optional(),
       topLevelAwait: z.enum(topLevelAwaitValues).optional(),
       engine: z.enum(engineValues).optional(),
+      /** Make a sync caller async where a target call has no sync variant (syntactic engine). */
+      propagate: z.enum(propagateValues).optional(),
       /** tsconfig.json for the typed engine, relative to the config file. */
       project: z.string().min(1, { message: "must be a path to a tsconfig.json" }).optional(),
       allPromises: z.boolean().optional(),
@@ -91,6 +93,24 @@ export interface Target {
   readonly done?: boolean;
   /** Typed engine: a member call on an `any`/`unknown` receiver is this target; without it, such a call is manual. */
   readonly anyReceiver?: boolean;
+  /** Set on a function the run made async (propagation), never by a config: where it is declared and why. */
+  readonly propagated?: PropagatedTarget;
+}
+
+/**
+ * A function made async by propagation, as a target for the rest of the run.
+ * A `function` is matched through imports of its file (`module`) and, in its
+ * own file, by the binding declared at `start`; a `method` by name on any
+ * receiver, as a config target without `module` is.
+ */
+export interface PropagatedTarget {
+  readonly kind: "function" | "method";
+  /** Absolute path of the file declaring it. */
+  readonly file: string;
+  /** Offset of its name's identifier in that file's source (functions). */
+  readonly start: number;
+  /** From the configured target to this function: ["load", "readAll", "this one"]. */
+  readonly chain: readonly string[];
 }
 
 /** A validated config with every default filled in. */
@@ -108,4 +128,6 @@ export interface ResolvedConfig {
   readonly allPromises: boolean;
   /** Functions whose arguments (also in array literals) are promises on purpose, as written in the config. */
   readonly promiseConsumers: readonly string[];
+  /** Make sync callers async where a target call has no sync variant: off, all, or all but a package entry point's exports. */
+  readonly propagate: Propagate;
 }

@@ -25,7 +25,7 @@ function describeIssue(issue: z.ZodIssue): string {
 }
 
 function allowedKeys(path: readonly PropertyKey[]): string {
-  return path.includes("targets") ? "name, sync, module, type, done, anyReceiver" : "targets, returnAwait, topLevelAwait, engine, project, allPromises, promiseConsumers";
+  return path.includes("targets") ? "name, sync, module, type, done, anyReceiver" : "targets, returnAwait, topLevelAwait, engine, project, allPromises, promiseConsumers, propagate";
 }
 
 /**
@@ -57,6 +57,7 @@ export function resolveConfig(raw: unknown, source: string, options: ResolveOpti
     engine: data.engine ?? DEFAULTS.engine,
     allPromises: data.allPromises ?? DEFAULTS.allPromises,
     promiseConsumers: Object.freeze([...(data.promiseConsumers ?? DEFAULTS.promiseConsumers)]),
+    propagate: data.propagate ?? DEFAULTS.propagate,
     ...(data.project !== undefined ? { project: path.resolve(options.baseDir ?? process.cwd(), data.project) } : {}),
   });
 }

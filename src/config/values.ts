@@ -6,10 +6,13 @@
 export const returnAwaitValues = ["in-try-catch", "always", "never"] as const;
 export const topLevelAwaitValues = ["auto", "always", "never"] as const;
 export const engineValues = ["syntactic", "typed"] as const;
+/** Propagation: make a sync caller async where it has no sync variant; `internal` keeps a package entry point's exports as they are. */
+export const propagateValues = ["off", "internal", "all"] as const;
 
 export type ReturnAwait = (typeof returnAwaitValues)[number];
 export type TopLevelAwait = (typeof topLevelAwaitValues)[number];
 export type Engine = (typeof engineValues)[number];
+export type Propagate = (typeof propagateValues)[number];
 
 /** A JavaScript identifier (also what Python names look like). */
 export const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
@@ -26,4 +29,5 @@ export const DEFAULTS = {
   engine: "syntactic",
   allPromises: false,
   promiseConsumers: [],
-} as const satisfies { returnAwait: ReturnAwait; topLevelAwait: TopLevelAwait; engine: Engine; allPromises: boolean; promiseConsumers: readonly string[] };
+  propagate: "off",
+} as const satisfies { returnAwait: ReturnAwait; topLevelAwait: TopLevelAwait; engine: Engine; allPromises: boolean; promiseConsumers: readonly string[]; propagate: Propagate };

@@ -16,7 +16,9 @@
  *   5. a handled rejection as a statement (`p.catch(h)`, `p.then(a, b)`): ok
  *   6. where `await` is not allowed (parameter default, decorator, generator expression): manual
  *   7. in an async scope: awaited, unless the syntax around the call would change (manual)
- *   8. in a sync scope: the sync variant, or manual without one (or when it cannot be written)
+ *   8. in a sync scope: the sync variant, or manual without one (or when it cannot be written);
+ *      with propagation on and no sync variant, the function around it is made async
+ *      (make-async) when it can be and the call would then be fine under rule 7
  */
 import type { Action } from "../analysis/findings";
 import type { PromiseUse, SiteFacts, StoredReference } from "./facts";
@@ -26,6 +28,8 @@ export interface Decision {
   readonly reason: string;
   /** Set when an ignore comment decided it (rule 0). */
   readonly ignored?: true;
+  /** make-async: the call itself is then awaited (rule 7 in the function made async); otherwise it is fine as it is. */
+  readonly awaitCall?: boolean;
 }
 
 /** What the value's uses come to, before the scope is looked at. */
@@ -78,9 +82,18 @@ function decideEdit(facts: SiteFacts): Decision {
     };
   }
   if (facts.syncVariant === undefined) {
+    const promotion = facts.propagation?.();
+    const noVariant = `called in ${scope.where}, where await is not available, and no sync variant is configured`;
+    if (promotion?.ok) {
+      const { propagation: _propagation, ...rest } = facts;
+      const asAsync = decideEdit({ ...rest, scope: { kind: "async", where: "an async function" } });
+      if (asAsync.action === "manual") return { action: "manual", reason: `${noVariant}; ${promotion.name} could be made async, but then: ${asAsync.reason}` };
+      const awaitCall = asAsync.action === "await";
+      return { action: "make-async", reason: `${noVariant}: ${promotion.name} is made async${awaitCall ? " and the call awaited" : ""}`, awaitCall };
+    }
     return {
       action: "manual",
-      reason: `called in ${scope.where}, where await is not available, and no sync variant is configured; the result is a ${facts.language.typeName}`,
+      reason: `${noVariant}; the result is a ${facts.language.typeName}${promotion ? `; ${promotion.reason}` : ""}`,
     };
   }
   const blocked = facts.syncBlocker();

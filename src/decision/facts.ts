@@ -103,4 +103,15 @@ export interface SiteFacts {
   readonly syncVariant: string | undefined;
   /** Why the sync variant cannot be written at this call, if it cannot; asked only when it would be. */
   syncBlocker(): string | undefined;
+  /**
+   * Propagation on: whether the sync function around the call can be made
+   * async (by what name it is called), or why not. Asked only in a sync
+   * scope with no sync variant; absent when propagation is off.
+   */
+  readonly propagation?: () => PromotionFacts;
 }
+
+export type PromotionFacts =
+  | { readonly ok: true; readonly name: string }
+  | { readonly ok: false; readonly reason: string };
+

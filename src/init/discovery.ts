@@ -83,7 +83,7 @@ export async function discoverTargets(options: DiscoverOptions): Promise<TargetD
 
 /** The candidates with a call site that is not `ok`, each with its counts; the others, skipped with why. */
 export function keepUnawaited(candidates: readonly Candidate[], findings: readonly Finding[]): { targets: DiscoveredTarget[]; skipped: SkippedName[] } {
-  const counts = new Map<string, Record<Action, number>>(candidates.map((c) => [c.name, { await: 0, "sync-variant": 0, manual: 0, ok: 0 }]));
+  const counts = new Map<string, Record<Action, number>>(candidates.map((c) => [c.name, { await: 0, "sync-variant": 0, "make-async": 0, manual: 0, ok: 0 }]));
   for (const finding of findings) {
     const count = counts.get(finding.target);
     if (count) count[finding.action]++;

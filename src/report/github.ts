@@ -11,6 +11,7 @@ import { displayPath } from "./paths";
 const TITLES: Readonly<Record<Exclude<Action, "ok">, string>> = {
   await: "unawaited: await",
   "sync-variant": "unawaited: use the sync variant",
+  "make-async": "unawaited: make the caller async",
   manual: "unawaited: manual fix needed",
 };
 

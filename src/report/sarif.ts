@@ -1,6 +1,6 @@
 /**
  * SARIF 2.1.0 for code-scanning UIs: one result per site that needs work
- * (await, sync-variant, manual); files that failed are tool notifications.
+ * (await, sync-variant, make-async, manual); files that failed are tool notifications.
  */
 import { pathToFileURL } from "node:url";
 import type { Action } from "../analysis/findings";
@@ -17,6 +17,7 @@ function uriOf(file: string, cwd: string): string {
 const RULES: readonly { id: Exclude<Action, "ok"> | "unused-ignore"; name: string; text: string; level: "warning" | "note" }[] = [
   { id: "await", name: "UnawaitedAsyncCall", text: "A call of an async function in an async scope is not awaited: its result is a Promise.", level: "warning" },
   { id: "sync-variant", name: "AsyncCallInSyncScope", text: "A call of an async function in a sync scope, where a sync variant exists.", level: "warning" },
+  { id: "make-async", name: "AsyncCallMakesCallerAsync", text: "A call of an async function in a sync function with no sync variant: the function is made async (propagation).", level: "warning" },
   { id: "manual", name: "AsyncCallNeedsManualFix", text: "A call of an async function that unawaited cannot fix: a person must decide.", level: "warning" },
   { id: "unused-ignore", name: "UnusedIgnoreComment", text: "An unawaited ignore comment that silences no call site: stale or misplaced.", level: "warning" },
 ];

@@ -9,6 +9,7 @@ import { displayPath } from "./paths";
 const ACTION_LABEL: Readonly<Record<Action, string>> = {
   await: "await",
   "sync-variant": "sync",
+  "make-async": "async",
   manual: "manual",
   ok: "ok",
 };
@@ -23,6 +24,7 @@ function label(action: Action, colors: Palette): string {
   switch (action) {
     case "await":
     case "sync-variant":
+    case "make-async":
       return colors.green(text);
     case "manual":
       return colors.yellow(text);
@@ -88,8 +90,10 @@ export function summaryText(summary: RunSummary, mode: SummaryMode): string {
   const files = `${f.scanned} file${f.scanned === 1 ? "" : "s"} scanned: ${f.changed} ${verb}${verification}, ${f.unchanged} unchanged, ${f.skipped} skipped, ${f.failed} failed`;
   const ignored = s.ignored > 0 ? ` (${s.ignored} ignored by comments)` : "";
   const unused = summary.unusedIgnores > 0 ? `; ${summary.unusedIgnores} unused ignore comment${summary.unusedIgnores === 1 ? "" : "s"}` : "";
-  const sites = `sites: ${s.awaited} to await, ${s.switched} to switch to sync, ${s.manual} manual, ${s.ok} already fine${ignored}`;
-  const writtenSites = `sites: ${s.awaited} awaited, ${s.switched} switched to sync, ${s.manual} manual, ${s.ok} already fine${ignored}`;
+  const madeAsync = (s.madeAsync ?? 0) > 0 ? `, ${s.madeAsync} to make async` : "";
+  const madeAsyncWritten = (s.madeAsync ?? 0) > 0 ? `, ${s.madeAsync} made async` : "";
+  const sites = `sites: ${s.awaited} to await, ${s.switched} to switch to sync${madeAsync}, ${s.manual} manual, ${s.ok} already fine${ignored}`;
+  const writtenSites = `sites: ${s.awaited} awaited, ${s.switched} switched to sync${madeAsyncWritten}, ${s.manual} manual, ${s.ok} already fine${ignored}`;
   return `${files}; ${mode === "written" ? writtenSites : sites}${unused}`;
 }
 

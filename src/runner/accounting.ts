@@ -32,7 +32,7 @@ export function accountTargets(roots: readonly RootResult[], cwd = process.cwd()
   for (const root of roots) {
     for (const target of root.root.config.targets) {
       const key = `${target.name}\0${target.module ?? ""}`;
-      const account = accounts.get(key) ?? { target, sites: { await: 0, "sync-variant": 0, manual: 0, ok: 0 }, roots: [] };
+      const account = accounts.get(key) ?? { target, sites: { await: 0, "sync-variant": 0, "make-async": 0, manual: 0, ok: 0 }, roots: [] };
       account.roots.push(root);
       accounts.set(key, account);
     }

@@ -6,9 +6,11 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { Finding } from "../analysis/findings";
+import type { Finding, Promotion } from "../analysis/findings";
+import { promotionKey, targetOf, withTargets } from "../decision/propagation";
+import { mentionsWord } from "../text/words";
 import type { FileWarning } from "../decision/ignores";
-import type { ResolvedConfig } from "../config/schema";
+import type { ResolvedConfig, Target } from "../config/schema";
 import type { TextEdit } from "../rewrite/text-edits";
 import { isPythonFile, loadPython } from "../python/index";
 import { ParseError, PrintError, transformSource, type EditKind } from "../engine";
@@ -38,6 +40,8 @@ export interface FileResult {
   /** For parse errors: where. */
   readonly line?: number;
   readonly column?: number;
+  /** Functions made async in this file (propagation). */
+  readonly promoted?: readonly Promotion[];
   /** With --verify, for changed files: the diagnostics the edits would add (empty: verified). */
   readonly newDiagnostics?: readonly NewDiagnostic[];
 }
@@ -79,7 +83,8 @@ export interface RunSummary {
     readonly rejected?: number;
   };
   /** `ignored`: of the `ok` sites, those an ignore comment silenced. */
-  readonly sites: { readonly awaited: number; readonly switched: number; readonly manual: number; readonly ok: number; readonly ignored: number };
+  /** `madeAsync`: sites whose sync function propagation makes async (present only when there are some). */
+  readonly sites: { readonly awaited: number; readonly switched: number; readonly madeAsync?: number; readonly manual: number; readonly ok: number; readonly ignored: number };
   /** Ignore comments that silenced no call site (each is a warning). */
   readonly unusedIgnores: number;
   readonly written: boolean;
@@ -128,11 +133,52 @@ export async function run(options: RunOptions): Promise<RunResult> {
       processed++;
       options.onProgress?.(processed, total);
     }
+    if (!interrupted && root.config.propagate !== "off" && root.config.engine !== "typed") results = propagated(results, root, options);
     if (typed && options.verify && !interrupted) results = verified(results, typed);
     roots.push({ root, files: results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) });
     if (interrupted) break;
   }
   return { roots, total, processed, interrupted, durationMs: Math.round(performance.now() - started) };
+}
+
+/**
+ * Propagation across files, to a fixed point: each function made async is a
+ * target for the files that mention its name, which run again (from their
+ * original source, with every target so far, so a file's edits of all rounds
+ * come out as one output) until a round makes no new function async. Each
+ * function is made async once, so cycles end.
+ */
+function propagated(first: FileResult[], root: RunRoot, options: RunOptions): FileResult[] {
+  const results = new Map(first.map((result) => [result.file, result]));
+  const seen = new Set<string>();
+  const targets: Target[] = [];
+  for (;;) {
+    const fresh = [...results.values()].flatMap((r) => r.promoted ?? []).filter((p) => !seen.has(promotionKey(p)));
+    if (fresh.length === 0) break;
+    for (const promotion of fresh) {
+      // The same function found twice in one round (two files promoting… never, but two entries of one file): once.
+      if (seen.has(promotionKey(promotion))) continue;
+      seen.add(promotionKey(promotion));
+      targets.push(targetOf(promotion));
+    }
+    const names = [...new Set(fresh.map((p) => p.name))];
+    const config = withTargets(root.config, targets);
+    for (const [file, result] of results) {
+      if (result.status === "skipped" || result.status === "error") continue;
+      const source = result.before ?? readSource(file);
+      if (source === undefined || !names.some((name) => mentionsWord(source, name))) continue;
+      results.set(file, processFile(file, config, options));
+    }
+  }
+  return [...results.values()];
+}
+
+function readSource(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
 }
 
 /** Loaded on demand: the syntactic engine never pays for the typed engine's modules. */
@@ -290,8 +336,9 @@ export function processFile(
     return { file, status: "error", findings: [], message: `internal error, file left untouched: ${(error as Error).stack ?? String(error)}` };
   }
   const warnings = result.warnings.length > 0 ? { warnings: result.warnings } : {};
-  if (!result.changed) return { file, status: "unchanged", findings: result.findings, ...warnings };
-  return { file, status: "changed", findings: result.findings, before: source, after: result.output, edits: result.edits, ...warnings };
+  const extras = { ...warnings, ...(result.promoted.length > 0 ? { promoted: result.promoted } : {}) };
+  if (!result.changed) return { file, status: "unchanged", findings: result.findings, ...extras };
+  return { file, status: "changed", findings: result.findings, before: source, after: result.output, edits: result.edits, ...extras };
 }
 
 function position(error: ParseError): { line?: number; column?: number } {
@@ -314,7 +361,7 @@ export function allFiles(result: RunResult): FileResult[] {
 export function summarize(files: readonly FileResult[], state: { written: boolean; interrupted: boolean; durationMs: number }): RunSummary {
   let changed = 0, unchanged = 0, skipped = 0, failed = 0, verifiedCount = 0, rejected = 0;
   let verifying = false;
-  let awaited = 0, switched = 0, manual = 0, ok = 0, ignored = 0, unusedIgnores = 0;
+  let awaited = 0, switched = 0, madeAsync = 0, manual = 0, ok = 0, ignored = 0, unusedIgnores = 0;
   for (const file of files) {
     if (file.newDiagnostics !== undefined) verifying = true;
     if (file.status === "changed") {
@@ -328,6 +375,7 @@ export function summarize(files: readonly FileResult[], state: { written: boolea
       // An edit counts only in a file that is (or, in a dry run, would be) changed.
       if (finding.action === "await") awaited += file.status === "changed" ? 1 : 0;
       else if (finding.action === "sync-variant") switched += file.status === "changed" ? 1 : 0;
+      else if (finding.action === "make-async") madeAsync += file.status === "changed" ? 1 : 0;
       else if (finding.action === "manual") manual++;
       else ok++;
       if (finding.ignored) ignored++;
@@ -336,7 +384,7 @@ export function summarize(files: readonly FileResult[], state: { written: boolea
   }
   return {
     files: { scanned: files.length, changed, unchanged, skipped, failed, ...(verifying ? { verified: verifiedCount, rejected } : {}) },
-    sites: { awaited, switched, manual, ok, ignored },
+    sites: { awaited, switched, ...(madeAsync > 0 ? { madeAsync } : {}), manual, ok, ignored },
     unusedIgnores,
     ...state,
   };

@@ -1,0 +1,285 @@
+/**
+ * Propagation facts for JavaScript and TypeScript: can the sync function a
+ * target call sits in be made async, and by what name do its callers call
+ * it? Plain records; the decision (decision/decide.ts) reads them, the edit
+ * (rewrite/make-async.ts) writes them.
+ *
+ * Made async: function declarations, `const f = () => …` / `function` expressions
+ * bound to a name (also `exports.f = …`), object and class methods, arrow
+ * class properties. Left alone, with the reason (a "stop"): constructors,
+ * getters and setters, generators, class field initialisers and static
+ * blocks, the module top level, a function passed as a callback (its caller
+ * does not await it), a JSX component (React renders it synchronously), an
+ * anonymous function nobody calls by name, a type predicate, and under
+ * `propagate: "internal"` an export of the package's entry point.
+ */
+import type { Propagate } from "../config/schema";
+import { asNode, CALL_TYPES, climbWrappers, FUNCTION_TYPES, identifierName, nodeOf, unwrap, type AnyNode, type AnyPath } from "./ast";
+import { resolveBinding } from "./bindings";
+import { packageEntryOf } from "./entry-points";
+import { pathAt } from "./paths";
+import type { ScopeInfo } from "./scope";
+import { walk } from "./walk";
+
+export interface PromotableFunction {
+  readonly path: AnyPath;
+  /** What its callers call: `load` for `load()`, `m` for `x.m()`. */
+  readonly name: string;
+  /** `function`: called by name and imported; `method`: called on a receiver. */
+  readonly kind: "function" | "method";
+  /** Offset of the identifier that binds the name in this file; -1 when none does (`exports.f = …`, methods). */
+  readonly nameStart: number;
+  /** Where the function starts, 1-based. */
+  readonly line: number;
+  readonly column: number;
+}
+
+export type PromotionCheck =
+  | { readonly ok: true; readonly fn: PromotableFunction }
+  /** `name`: the function that cannot be made async, when it has one; else what the scope is. */
+  | { readonly ok: false; readonly reason: string; readonly name: string };
+
+export interface PromotionContext {
+  readonly file: string;
+  readonly mode: Exclude<Propagate, "off">;
+}
+
+export function promotionOf(scope: ScopeInfo, context: PromotionContext): PromotionCheck {
+  const fnPath = scope.kind === "forbidden" ? undefined : scope.function;
+  if (!fnPath) return { ok: false, name: scope.where, reason: `${scope.where} cannot be made async${scope.where === "the module top level" ? " (no top-level await in this module)" : ""}` };
+  const fn = nodeOf(fnPath);
+  const naming = nameOf(fnPath);
+  const name = naming?.name ?? "an anonymous function";
+  const stop = (reason: string): PromotionCheck => ({ ok: false, name, reason: `${naming ? name : "the function"} cannot be made async: ${reason}` });
+  if (fn.type === "ClassMethod" || fn.type === "ObjectMethod" || fn.type === "ClassPrivateMethod") {
+    const kind = fn["kind"] as string;
+    if (kind === "constructor") return stop("it is a constructor, which cannot be async");
+    if (kind === "get" || kind === "set") return stop(`it is a ${kind === "get" ? "getter" : "setter"}, which cannot be async`);
+  }
+  if (fn["generator"] === true) return stop("it is a generator: async would make it an async generator, which its callers cannot iterate as before");
+  const callback = callbackUse(fnPath, naming);
+  if (callback) return stop(`it is passed as a callback ${callback}, which does not await it`);
+  if (returnsJsx(fn)) return stop("it returns JSX: a component is rendered synchronously");
+  const returnType = asNode(asNode(fn["returnType"])?.["typeAnnotation"]);
+  if (returnType && (returnType.type === "TSTypePredicate" || returnType.type === "TypePredicate")) return stop("its return type is a type predicate, which an async function cannot have");
+  if (!naming) return stop("it is anonymous: no caller calls it by name");
+  if (naming.private) return stop("it is a private method: its calls are not followed");
+  if (context.mode === "internal" && naming.exported) {
+    const entry = packageEntryOf(context.file);
+    if (entry) return stop(`it is exported by the package entry point (${entry}): its callers outside the package would break (propagate is "internal")`);
+  }
+  const start = fn.loc?.start ?? { line: 0, column: 0 };
+  return { ok: true, fn: { path: fnPath, name: naming.name, kind: naming.kind, nameStart: naming.nameStart, line: start.line, column: start.column + 1 } };
+}
+
+interface Naming {
+  readonly name: string;
+  readonly kind: "function" | "method";
+  readonly nameStart: number;
+  /** The identifier that binds the name, for finding its other references. */
+  readonly binding?: AnyNode;
+  readonly exported: boolean;
+  readonly private?: true;
+}
+
+/** By what name callers call the function, when they can. */
+function nameOf(fnPath: AnyPath): Naming | undefined {
+  const fn = nodeOf(fnPath);
+  if (fn.type === "FunctionDeclaration") {
+    const id = asNode(fn["id"]);
+    if (!id) return undefined;
+    return { name: id["name"] as string, kind: "function", nameStart: id.start ?? -1, binding: id, exported: isExportedDeclaration(fnPath, id["name"] as string) };
+  }
+  if (fn.type === "ObjectMethod" || fn.type === "ClassMethod" || fn.type === "ClassPrivateMethod") {
+    return methodNaming(fn, fnPath);
+  }
+  const outer = climbWrappers(fnPath);
+  const parentPath = outer.parent as AnyPath | null;
+  if (!parentPath) return undefined;
+  const parent = nodeOf(parentPath);
+  if (parent.type === "VariableDeclarator" && outer.name === "init") {
+    const id = asNode(parent["id"]);
+    if (id?.type !== "Identifier") return undefined;
+    const declaration = parentPath.parent as AnyPath | null;
+    return { name: id["name"] as string, kind: "function", nameStart: id.start ?? -1, binding: id, exported: declaration !== null && isExportedDeclaration(declaration, id["name"] as string) };
+  }
+  if (parent.type === "AssignmentExpression" && outer.name === "right") {
+    const exported = exportsProperty(asNode(parent["left"]));
+    return exported === undefined ? undefined : { name: exported, kind: "function", nameStart: -1, exported: true };
+  }
+  if ((parent.type === "ObjectProperty" || parent.type === "ClassProperty") && outer.name === "value") {
+    return methodNaming(parent, parentPath);
+  }
+  return undefined;
+}
+
+function methodNaming(member: AnyNode, memberPath: AnyPath): Naming | undefined {
+  const key = asNode(member["key"]);
+  if (!key) return undefined;
+  if (key.type === "PrivateName") return { name: `#${identifierName(asNode(key["id"])) ?? ""}`, kind: "method", nameStart: -1, exported: false, private: true };
+  if (member["computed"] === true && key.type !== "StringLiteral") return undefined;
+  const name = key.type === "Identifier" ? (key["name"] as string) : key.type === "StringLiteral" ? (key["value"] as string) : undefined;
+  if (name === undefined) return undefined;
+  return { name, kind: "method", nameStart: -1, exported: isInExportedClass(memberPath) };
+}
+
+/** `exports.f`, `module.exports.f`: "f". */
+function exportsProperty(left: AnyNode | undefined): string | undefined {
+  if (!left || left.type !== "MemberExpression" || left["computed"] === true) return undefined;
+  const object = asNode(left["object"]);
+  const property = identifierName(asNode(left["property"]));
+  const isExports = identifierName(object) === "exports"
+    || (object?.type === "MemberExpression" && identifierName(asNode(object["object"])) === "module" && identifierName(asNode(object["property"])) === "exports");
+  return isExports ? property : undefined;
+}
+
+/** `export function f`, `export const f = …`, `export default function f`, or `export { f }` anywhere at the top. */
+function isExportedDeclaration(declaration: AnyPath, name: string): boolean {
+  const parent = declaration.parent ? nodeOf(declaration.parent as AnyPath) : undefined;
+  if (parent && (parent.type === "ExportNamedDeclaration" || parent.type === "ExportDefaultDeclaration")) return true;
+  return exportedNames(declaration).has(name);
+}
+
+function isInExportedClass(member: AnyPath): boolean {
+  for (let current = member.parent as AnyPath | null; current; current = current.parent as AnyPath | null) {
+    const node = nodeOf(current);
+    if (node.type === "ClassDeclaration" || node.type === "ClassExpression") {
+      const id = identifierName(asNode(node["id"]));
+      return isExportedDeclaration(current, id ?? "") || (current.parent !== null && nodeOf(current.parent as AnyPath).type === "ExportDefaultDeclaration");
+    }
+  }
+  return false;
+}
+
+const exportLists = new WeakMap<AnyNode, Set<string>>();
+
+/** Names a module exports by `export { a, b as c }` and `module.exports = { a, b }`. */
+function exportedNames(from: AnyPath): Set<string> {
+  let root: AnyPath = from;
+  while (root.parent) root = root.parent as AnyPath;
+  const program = asNode(nodeOf(root)["program"]) ?? nodeOf(root);
+  let names = exportLists.get(program);
+  if (names) return names;
+  names = new Set();
+  for (const statement of (program["body"] as AnyNode[] | undefined) ?? []) {
+    if (statement.type === "ExportNamedDeclaration" && !statement["source"]) {
+      for (const specifier of (statement["specifiers"] as AnyNode[] | undefined) ?? []) {
+        const local = identifierName(asNode(specifier["local"]));
+        if (local) names.add(local);
+      }
+    }
+    if (statement.type === "ExportDefaultDeclaration") {
+      const local = identifierName(asNode(statement["declaration"]));
+      if (local) names.add(local);
+    }
+    const expression = statement.type === "ExpressionStatement" ? asNode(statement["expression"]) : undefined;
+    if (expression?.type === "AssignmentExpression") {
+      const left = asNode(expression["left"]);
+      const right = asNode(expression["right"]);
+      const isModuleExports = left?.type === "MemberExpression" && identifierName(asNode(left["object"])) === "module" && identifierName(asNode(left["property"])) === "exports";
+      if (isModuleExports && right?.type === "ObjectExpression") {
+        for (const property of (right["properties"] as AnyNode[] | undefined) ?? []) {
+          const value = identifierName(asNode(property["value"]));
+          if (value) names.add(value);
+        }
+      }
+      if (isModuleExports) {
+        const local = identifierName(right);
+        if (local) names.add(local);
+      }
+    }
+  }
+  exportLists.set(program, names);
+  return names;
+}
+
+/**
+ * Where the function is handed to other code as a value, which then calls it
+ * without awaiting: an argument (`arr.map(f)`, `emitter.on("x", f)`,
+ * `new Promise(f)`), or a JSX attribute (`onClick={f}`). Described, or undefined.
+ */
+function callbackUse(fnPath: AnyPath, naming: Naming | undefined): string | undefined {
+  const direct = asArgument(climbWrappers(fnPath));
+  if (direct) return direct;
+  if (!naming?.binding) return undefined;
+  const references = referencesOf(fnPath, naming.name);
+  for (const reference of references) {
+    if (reference.node === naming.binding) continue;
+    const described = asArgument(climbWrappers(reference));
+    if (described && resolveBinding(reference, naming.name)?.node === naming.binding) return described;
+  }
+  return undefined;
+}
+
+function asArgument(value: AnyPath): string | undefined {
+  const parentPath = value.parent as AnyPath | null;
+  if (!parentPath) return undefined;
+  const parent = nodeOf(parentPath);
+  if ((CALL_TYPES.has(parent.type) || parent.type === "NewExpression") && value.listKey === "arguments") {
+    const callee = unwrap(asNode(parent["callee"]) ?? parent);
+    return `to ${calleeText(callee)}${parent.type === "NewExpression" ? " (new)" : "()"}`;
+  }
+  if (parent.type === "JSXExpressionContainer") {
+    const attribute = parentPath.parent ? nodeOf(parentPath.parent as AnyPath) : undefined;
+    const name = attribute?.type === "JSXAttribute" ? identifierName(asNode(attribute["name"])) ?? asNode(attribute["name"])?.["name"] : undefined;
+    return `in JSX${typeof name === "string" ? ` (${name})` : ""}`;
+  }
+  return undefined;
+}
+
+function calleeText(callee: AnyNode): string {
+  if (callee.type === "Identifier") return callee["name"] as string;
+  if (callee.type === "MemberExpression" || callee.type === "OptionalMemberExpression") {
+    const property = asNode(callee["property"]);
+    const object = asNode(callee["object"]);
+    const left = object ? calleeText(unwrap(object)) : "…";
+    return property?.type === "Identifier" && callee["computed"] !== true ? `${left}.${property["name"] as string}` : `${left}[…]`;
+  }
+  if (callee.type === "ThisExpression") return "this";
+  return "…";
+}
+
+/** Identifier paths named `name` in the file (one plain walk; paths only for the matches). */
+function referencesOf(from: AnyPath, name: string): AnyPath[] {
+  let root: AnyPath = from;
+  while (root.parent) root = root.parent as AnyPath;
+  const found: (readonly (string | number)[])[] = [];
+  walk(nodeOf(root), { skipTypes: true }, (node, keys) => {
+    if (node.type === "Identifier" && node["name"] === name) found.push([...keys]);
+  });
+  return found.map((keys) => pathAt(root, keys));
+}
+
+const JSX_TYPES: ReadonlySet<string> = new Set(["JSXElement", "JSXFragment"]);
+
+/** The function's own returns (not a nested function's) give JSX: `() => <div/>`, `return (<A/>)`, `return c ? <A/> : null`. */
+function returnsJsx(fn: AnyNode): boolean {
+  const body = asNode(fn["body"]);
+  if (!body) return false;
+  if (body.type !== "BlockStatement") return isJsx(body);
+  let found = false;
+  const visit = (node: AnyNode): void => {
+    if (found || FUNCTION_TYPES.has(node.type) || node.type === "ClassDeclaration" || node.type === "ClassExpression") return;
+    if (node.type === "ReturnStatement") {
+      const argument = asNode(node["argument"]);
+      if (argument && isJsx(argument)) found = true;
+      return;
+    }
+    for (const key of Object.keys(node)) {
+      if (key === "loc") continue;
+      const value = node[key];
+      if (Array.isArray(value)) value.forEach((item) => asNode(item) && visit(item as AnyNode));
+      else if (asNode(value)) visit(value as AnyNode);
+    }
+  };
+  for (const statement of (body["body"] as AnyNode[] | undefined) ?? []) visit(statement);
+  return found;
+}
+
+function isJsx(expression: AnyNode): boolean {
+  const node = unwrap(expression);
+  if (JSX_TYPES.has(node.type)) return true;
+  if (node.type === "ConditionalExpression") return isJsx(asNode(node["consequent"])!) || isJsx(asNode(node["alternate"])!);
+  if (node.type === "LogicalExpression") return isJsx(asNode(node["right"])!);
+  return false;
+}

@@ -1,0 +1,27 @@
+/**
+ * Propagation's fixed point, in terms of plain data: a function made async
+ * (a Promotion) becomes a target for the rest of the run, and the config is
+ * the original one with those targets added. The engine iterates within a
+ * file, the runner across files; both start each round from the original
+ * source with all targets so far, so every round's edits come out as one
+ * consistent output.
+ */
+import type { Promotion } from "../analysis/findings";
+import type { ResolvedConfig, Target } from "../config/schema";
+
+/** Identifies a function across rounds: its file, name and where it starts. */
+export function promotionKey(promotion: Promotion): string {
+  return `${promotion.file}\0${promotion.name}\0${promotion.line}:${promotion.column}`;
+}
+
+/** The function as a target: by import of its file (and by binding in it), or a method by name. */
+export function targetOf(promotion: Promotion): Target {
+  const propagated = { kind: promotion.kind, file: promotion.file, start: promotion.nameStart, chain: promotion.chain };
+  return promotion.kind === "method"
+    ? { name: promotion.name, propagated }
+    : { name: promotion.name, module: promotion.file, propagated };
+}
+
+export function withTargets(config: ResolvedConfig, targets: readonly Target[]): ResolvedConfig {
+  return targets.length === 0 ? config : { ...config, targets: [...config.targets, ...targets] };
+}
