@@ -217,7 +217,7 @@ function asArgument(value: AnyPath): string | undefined {
   const parent = nodeOf(parentPath);
   if ((CALL_TYPES.has(parent.type) || parent.type === "NewExpression") && value.listKey === "arguments") {
     const callee = unwrap(asNode(parent["callee"]) ?? parent);
-    return `to ${calleeText(callee)}${parent.type === "NewExpression" ? " (new)" : "()"}`;
+    return parent.type === "NewExpression" ? `to new ${calleeText(callee)}()` : `to ${calleeText(callee)}()`;
   }
   if (parent.type === "JSXExpressionContainer") {
     const attribute = parentPath.parent ? nodeOf(parentPath.parent as AnyPath) : undefined;
@@ -236,6 +236,8 @@ function calleeText(callee: AnyNode): string {
     return property?.type === "Identifier" && callee["computed"] !== true ? `${left}.${property["name"] as string}` : `${left}[…]`;
   }
   if (callee.type === "ThisExpression") return "this";
+  if (callee.type === "ArrayExpression") return "[…]";
+  if (CALL_TYPES.has(callee.type)) return `${calleeText(unwrap(asNode(callee["callee"]) ?? callee))}(…)`;
   return "…";
 }
 

@@ -57,6 +57,7 @@ function decideEdit(facts: SiteFacts): Decision {
   if (verdict.kind === "manual") return { action: "manual", reason: verdict.reason };
   if (verdict.kind === "deliberate") {
     const use = verdict.use;
+    if (use.kind === "returned" && !use.fromAsync) return returnedFromSync(facts, verdict.reason);
     if (use.kind !== "returned" || !use.fromAsync) return { action: "ok", reason: verdict.reason };
     const why = returnMustAwait(use, facts);
     if (why === undefined) return { action: "ok", reason: verdict.reason };
@@ -99,6 +100,23 @@ function decideEdit(facts: SiteFacts): Decision {
   const blocked = facts.syncBlocker();
   if (blocked) return { action: "manual", reason: blocked };
   return { action: "sync-variant", reason: `called in ${scope.where}, where await is not available: use the sync variant ${facts.syncVariant}` };
+}
+
+/**
+ * Rule 3 with propagation: a sync function that returns the promise is async
+ * in all but name, and its callers get a promise. It is made async (its type
+ * then says so, and its callers are followed) when it can be; otherwise (a
+ * callback such as `.then(() => load())`) the return stays deliberate.
+ */
+function returnedFromSync(facts: SiteFacts, reason: string): Decision {
+  const promotion = facts.scope.kind === "sync" ? facts.propagation?.() : undefined;
+  if (!promotion?.ok) return { action: "ok", reason };
+  const awaitCall = !facts.language.returnedValueFlattens;
+  return {
+    action: "make-async",
+    reason: `${reason}: ${promotion.name} hands it to its callers, so it is made async${awaitCall ? ` and the call awaited (a ${facts.language.noun} does not flatten)` : ""} and its callers are followed`,
+    awaitCall,
+  };
 }
 
 function usesOf(facts: SiteFacts): Verdict {

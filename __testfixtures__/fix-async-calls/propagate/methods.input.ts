@@ -1,0 +1,26 @@
+export class Cache extends Base {
+  static warm(): void {
+    load("all");
+  }
+
+  public override refresh(key: string): number {
+    return load(key).size;
+  }
+
+  ["computed"](key: string) {
+    load(key);
+  }
+
+  handler = (key: string): void => {
+    load(key);
+  };
+}
+
+const api = {
+  fetch(key: string) {
+    return load(key).body;
+  },
+  drop: function (key: string) {
+    load(key);
+  },
+};
