@@ -234,6 +234,7 @@ function toFinding(site: Site, file: string): Finding {
     file, line: site.line, column: site.column, target: site.target.name, action: site.action, reason,
     ...(site.ignored ? { ignored: true as const } : {}),
     ...(chain ? { chain } : {}),
+    ...(site.stopReason !== undefined ? { stop: site.stopReason } : {}),
   };
 }
 

@@ -31,8 +31,9 @@ export interface Site {
   /** make-async: the function made async, and whether the call itself is awaited too. */
   readonly promotes?: PromotableFunction;
   readonly awaitCall?: boolean;
-  /** A manual site where propagation stopped: the function (or scope) that cannot be made async. */
+  /** A manual site where propagation stopped: the function (or scope) that cannot be made async, and why. */
   readonly stoppedAt?: string;
+  readonly stopReason?: string;
 }
 
 export interface AnalyzeOptions {
@@ -98,7 +99,7 @@ export function analyze(ast: AnyNode, source: string, options: AnalyzeOptions): 
     const decision = decide(facts);
     const check = asked as PromotionCheck | undefined;
     const promotion = decision.action === "make-async" && check?.ok ? { promotes: check.fn, awaitCall: decision.awaitCall === true } : {};
-    const stopped = decision.action === "manual" && check && !check.ok ? { stoppedAt: check.name } : {};
+    const stopped = decision.action === "manual" && check && !check.ok ? { stoppedAt: check.name, stopReason: check.reason } : {};
     pending.push({ path, match, scope, facts, line: start.line, column: start.column + 1 });
     const { awaitCall: _awaitCall, ...rest } = decision;
     sites.push({ call: path, target: match.target, callee: match.callee, scope, ...rest, ...promotion, ...stopped, line: start.line, column: start.column + 1 });
@@ -118,7 +119,7 @@ function withPromotedScopes(sites: readonly Site[], facts: readonly SiteFacts[])
     if (site.promotes || site.scope.kind !== "sync" || !site.scope.function || !promoted.has(site.scope.function.node)) return site;
     const scope: ScopeInfo = { kind: "async", where: "an async function", function: site.scope.function };
     const { propagation: _propagation, ...rest } = facts[i]!;
-    const { stoppedAt: _stoppedAt, ...kept } = site;
+    const { stoppedAt: _stoppedAt, stopReason: _stopReason, ...kept } = site;
     return { ...kept, scope, ...decide({ ...rest, scope }) };
   });
 }

@@ -45,4 +45,6 @@ export interface Finding {
    * ["load", "readConfig", "main"].
    */
   readonly chain?: readonly string[];
+  /** A `manual` site where propagation stopped: why the function (the chain's last) cannot be made async. */
+  readonly stop?: string;
 }

@@ -13,6 +13,7 @@ import { githubAnnotations } from "../report/github";
 import { jsonReport, type JsonRoot } from "../report/json";
 import { displayModule, displayPath } from "../report/paths";
 import { sarifReport } from "../report/sarif";
+import { graphFormatOf, propagationGraph, renderGraph, type GraphFormat } from "../report/graph";
 import { listLines, problemLines, warningLines, rootSummaryLine, siteLines, summaryLine, targetsLine, unmatchedMessage, type SummaryMode } from "../report/text";
 import type { Engine, Propagate } from "../config/schema";
 import { run, summarize, type FileResult, type RootResult, type RunResult, type RunRoot, type RunSummary } from "../runner/run";
@@ -107,6 +108,7 @@ export async function runCommand(name: RunCommandName, args: CommandArgs, io: Io
   const patchFile = args.patch === undefined ? undefined : checkOutputFile("--patch", args.patch, io.cwd);
   const outputFile = args.output === undefined ? undefined : checkOutputFile("--output", args.output, io.cwd);
   const patchDir = args.patchDir === undefined ? undefined : checkPatchDir(path.resolve(io.cwd, args.patchDir), args.patchDir);
+  const graph = args.graph === undefined ? undefined : checkGraphFile(args.graph, io.cwd);
   const extensions = parseExtensions(args.extensions);
   const maxFileSize = parseSize(args.maxFileSize);
   // With --output, what would go to stdout is kept and written to the file whole at the end.
@@ -135,6 +137,7 @@ export async function runCommand(name: RunCommandName, args: CommandArgs, io: Io
   const scanned = result.roots.flatMap((root) => root.files);
   if (patchFile !== undefined) refuseSource(scanned, patchFile, `--patch ${args.patch}`);
   if (outputFile !== undefined) refuseSource(scanned, outputFile, `--output ${args.output}`);
+  if (graph !== undefined) refuseSource(scanned, graph.file, `--graph ${args.graph}`);
   const writes = name === "fix" && !args.dry && patchFile === undefined && patchDir === undefined;
   // An interrupted analysis writes nothing: the user asked to stop.
   const { roots, interrupted: writeInterrupted, failed: refused } = writes && !result.interrupted
@@ -149,6 +152,10 @@ export async function runCommand(name: RunCommandName, args: CommandArgs, io: Io
     interrupted = !completed(() => written.push(...writePatch(patchFile, files, io.cwd)));
   }
   if (patchDir !== undefined && !interrupted) interrupted = !completed(() => written.push(...writePatchDir(patchDir, result, roots)));
+  if (graph !== undefined && !interrupted) {
+    writeText(graph.file, renderGraph(propagationGraph(files, io.cwd), graph.format));
+    written.push(graph.file);
+  }
   const summary = summarize(files, { written: writes, interrupted, durationMs: result.durationMs });
   const mode: SummaryMode = name === "fix" ? (writes ? "written" : args.dry ? "dry" : "patch") : name;
   const targets = accountTargets(result.roots, io.cwd).map((t) => (t.module === undefined ? t : { ...t, module: displayModule(t.module, io.cwd) }));
@@ -368,7 +375,7 @@ function dirtyTree(dirty: readonly string[], cwd: string): UnawaitedError {
 }
 
 /** Validates `--patch FILE` or `--output FILE` before the run, so a bad path costs nothing; returns it absolute. */
-function checkOutputFile(flag: "--patch" | "--output", given: string, cwd: string): string {
+function checkOutputFile(flag: "--patch" | "--output" | "--graph", given: string, cwd: string): string {
   if (given.trim() === "") throw new UnawaitedError("USAGE", `${flag} needs a file name`, { hint: `e.g. ${flag} ${flag === "--patch" ? "fixes.patch" : "report.sarif"}` });
   const file = path.resolve(cwd, given);
   if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
@@ -376,6 +383,15 @@ function checkOutputFile(flag: "--patch" | "--output", given: string, cwd: strin
   }
   ensureDirectory(path.dirname(file), `${flag} ${given}`);
   return file;
+}
+
+/** `--graph FILE`: its format from the extension, checked before the run. */
+function checkGraphFile(given: string, cwd: string): { file: string; format: GraphFormat } {
+  const format = graphFormatOf(given);
+  if (format === undefined) {
+    throw new UnawaitedError("USAGE", `--graph ${given}: unknown format`, { hint: "name the file .mmd or .md (Mermaid) or .dot (Graphviz DOT)" });
+  }
+  return { file: checkOutputFile("--graph", given, cwd), format };
 }
 
 /** A file the run writes (`flag` says which) must not be one of the files being fixed. */
