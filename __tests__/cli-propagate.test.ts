@@ -1,0 +1,170 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { readTree, tempDir, unawaited, writeTree } from "./cli-helpers";
+
+/** A chain over three files: api.ts (the target) ← users.ts ← greet.ts ← main.js, and a stop in main.js. */
+const PROJECT: Readonly<Record<string, string>> = {
+  "unawaited.config.json": JSON.stringify({ targets: [{ name: "fetchUser", module: "./src/api" }] }),
+  "src/api.ts": "export async function fetchUser(id: number): Promise<{ name: string }> {\n  return { name: String(id) };\n}\n",
+  "src/users.ts": [
+    "import { fetchUser } from \"./api\";",
+    "",
+    "export function userName(id: number): string {",
+    "  return fetchUser(id).name;",
+    "}",
+    "",
+  ].join("\n"),
+  "src/greet.ts": [
+    "import * as users from \"./users\";",
+    "",
+    "export const greeting = (id: number): string => `Hello, ${users.userName(id)}`;",
+    "",
+  ].join("\n"),
+  "src/main.js": [
+    "const { greeting } = require(\"./greet\");",
+    "",
+    "function main() {",
+    "  console.log(greeting(1));",
+    "}",
+    "",
+    "[1, 2].forEach((id) => console.log(greeting(id)));",
+    "module.exports = { main };",
+    "",
+  ].join("\n"),
+};
+
+const FIXED: Readonly<Record<string, string>> = {
+  "src/users.ts": [
+    "import { fetchUser } from \"./api\";",
+    "",
+    "export async function userName(id: number): Promise<string> {",
+    "  return (await fetchUser(id)).name;",
+    "}",
+    "",
+  ].join("\n"),
+  "src/greet.ts": [
+    "import * as users from \"./users\";",
+    "",
+    "export const greeting = async (id: number): Promise<string> => `Hello, ${await users.userName(id)}`;",
+    "",
+  ].join("\n"),
+  "src/main.js": [
+    "const { greeting } = require(\"./greet\");",
+    "",
+    "async function main() {",
+    "  console.log(await greeting(1));",
+    "}",
+    "",
+    "[1, 2].forEach((id) => console.log(greeting(id)));",
+    "module.exports = { main };",
+    "",
+  ].join("\n"),
+};
+
+function project(): string {
+  const dir = tempDir();
+  writeTree(dir, PROJECT);
+  return dir;
+}
+
+describe("unawaited --propagate", () => {
+  it("makes a chain of callers async across three files, and a second run changes nothing", () => {
+    const dir = project();
+    const result = unawaited(["fix", "--propagate", "."], dir);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("src/users.ts:4:10  async   fetchUser: called in a sync function, where await is not available, and no sync variant is configured: userName is made async and the call awaited\n");
+    expect(result.stdout).toContain("src/main.js:4:15  async   greeting: called in a sync function, where await is not available, and no sync variant is configured: main is made async and the call awaited (chain: fetchUser → userName → greeting → main)\n");
+    expect(result.stdout).toContain("src/main.js:7:36  manual  greeting: ");
+    expect(result.stdout).toContain("it is passed as a callback to […].forEach(), which does not await it (chain: fetchUser → userName → greeting → an anonymous function)");
+    expect(result.stdout).toContain("sites: 0 awaited, 0 switched to sync, 3 made async, 1 manual, 0 already fine");
+    const after = readTree(dir);
+    for (const [file, content] of Object.entries(FIXED)) expect(after[file]).toBe(content);
+    expect(after["src/api.ts"]).toBe(PROJECT["src/api.ts"]);
+
+    const again = unawaited(["fix", "--propagate", "."], dir);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain("0 changed");
+    expect(readTree(dir)).toEqual(after);
+  });
+
+  it("is off by default: the call is manual and nothing changes", () => {
+    const dir = project();
+    const result = unawaited(["fix", "--dry", "."], dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain("src/users.ts:4:10  manual  fetchUser: called in a sync function, where await is not available, and no sync variant is configured; the result is a Promise\n");
+  });
+
+  it("takes the mode from the config, and --propagate off overrides it", () => {
+    const dir = project();
+    writeTree(dir, { "unawaited.config.json": JSON.stringify({ targets: [{ name: "fetchUser", module: "./src/api" }], propagate: "all" }) });
+    expect(unawaited(["check", "."], dir).stdout).toContain("3 to make async");
+    expect(unawaited(["check", "--propagate", "off", "."], dir).stdout).toContain("0 to switch to sync, 1 manual");
+  });
+
+  it("refuses a value it does not know", () => {
+    const result = unawaited(["check", "--propagate=some", "."], project());
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("propagate");
+  });
+
+  it("--graph writes the graph as Mermaid, Markdown or DOT", () => {
+    const dir = project();
+    const result = unawaited(["fix", "--dry", "--propagate", "--graph", "graph.mmd", "."], dir);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain("wrote graph.mmd\n");
+    expect(fs.readFileSync(path.join(dir, "graph.mmd"), "utf8")).toBe([
+      "flowchart BT",
+      "  n0[\"greeting<br/>src/greet.ts:3\"]",
+      "  n1[\"main<br/>src/main.js:3\"]",
+      "  n2[\"userName<br/>src/users.ts:3\"]",
+      "  n3([\"fetchUser<br/>(target)\"])",
+      "  n4{{\"stop: an anonymous function<br/>src/main.js:7<br/>the function cannot be made async: it is passed as a callback to […].forEach(), which does not await it\"}}",
+      "  n0 -->|\"src/greet.ts:3\"| n2",
+      "  n1 -->|\"src/main.js:4\"| n0",
+      "  n2 -->|\"src/users.ts:4\"| n3",
+      "  n4 -->|\"src/main.js:7\"| n0",
+      "  classDef target fill:#e8f0fe,stroke:#1a73e8",
+      "  classDef async fill:#e6f4ea,stroke:#188038",
+      "  classDef stop fill:#fce8e6,stroke:#d93025",
+      "  class n3 target",
+      "  class n0,n1,n2 async",
+      "  class n4 stop",
+      "",
+    ].join("\n"));
+
+    unawaited(["check", "--propagate", "--graph", "graph.md", "."], dir);
+    expect(fs.readFileSync(path.join(dir, "graph.md"), "utf8")).toMatch(/^```mermaid\nflowchart BT\n[\s\S]*```\n$/);
+
+    unawaited(["list", "--propagate", "--graph", "graph.dot", "."], dir);
+    const dot = fs.readFileSync(path.join(dir, "graph.dot"), "utf8");
+    expect(dot).toMatch(/^digraph propagation \{\n {2}rankdir=BT;\n/);
+    expect(dot).toContain("  n2 -> n3 [label=\"src/users.ts:4\"];\n");
+    expect(dot).toContain("shape=octagon");
+  });
+
+  it("--graph refuses an extension it cannot write, before the run", () => {
+    const result = unawaited(["check", "--propagate", "--graph", "graph.txt", "."], project());
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("--graph graph.txt: unknown format");
+  });
+
+  it("reports make-async in JSON (with the chain), SARIF and GitHub annotations", () => {
+    const dir = project();
+    const json = JSON.parse(unawaited(["check", "--propagate", "--json", "."], dir).stdout) as { findings: { file: string; action: string; chain?: string[]; stop?: string }[]; summary: { sites: { madeAsync?: number } } };
+    const main = json.findings.find((f) => f.file === "src/main.js" && f.action === "make-async");
+    expect(main?.chain).toEqual(["fetchUser", "userName", "greeting", "main"]);
+    const stop = json.findings.find((f) => f.action === "manual");
+    expect(stop?.stop).toContain("passed as a callback");
+    expect(json.summary.sites.madeAsync).toBe(3);
+
+    const sarif = JSON.parse(unawaited(["check", "--propagate", "--format", "sarif", "."], dir).stdout) as { runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string }[] }[] };
+    expect(sarif.runs[0]!.tool.driver.rules.map((r) => r.id)).toContain("make-async");
+    expect(sarif.runs[0]!.results.filter((r) => r.ruleId === "make-async")).toHaveLength(3);
+
+    const github = unawaited(["check", "--propagate", "--format", "github", "."], dir).stdout;
+    expect(github).toContain("::warning file=src/users.ts,line=4,col=10,title=unawaited%3A make the caller async::fetchUser: ");
+  });
+});
