@@ -137,7 +137,7 @@ function transformOnce(request: TransformRequest): TransformResult {
     });
     if (result.kind === "parse-error") throw new ParseError(result.message, result.line, result.column);
     if (result.kind === "print-error") throw new PrintError(result.message, result.output);
-    return finished(result.output, result.findings, result.edits, result.warnings);
+    return finished(result.output, result.findings, result.edits, result.warnings, result.promoted);
   }
   const moduleKind = request.moduleKind ?? moduleKindOf(request.file);
   const choice = parserChoiceFor(request.file, moduleKind)!;

@@ -168,6 +168,7 @@ function siteFacts(input: DecideInput): SiteFacts {
   const scopeFacts: ScopeFacts = scope.kind === "forbidden" ? { kind: "no-await", where: scope.where } : scope;
   return {
     language: JAVASCRIPT,
+    ...(target.propagated ? { calleeMadeAsync: true } : {}),
     scope: scopeFacts,
     returnAwait: config.returnAwait,
     direct: typed ?? direct,

@@ -110,7 +110,13 @@ function decideEdit(facts: SiteFacts): Decision {
  */
 function returnedFromSync(facts: SiteFacts, reason: string): Decision {
   const promotion = facts.scope.kind === "sync" ? facts.propagation?.() : undefined;
-  if (!promotion?.ok) return { action: "ok", reason };
+  if (!promotion?.ok) {
+    // Returning what was a value until this run made the callee async changes what the caller gets: a person decides.
+    if (facts.calleeMadeAsync) {
+      return { action: "manual", reason: `returned from ${facts.scope.where}, which now hands its callers a ${facts.language.noun} instead of a value${promotion ? `; ${promotion.reason}` : ""}` };
+    }
+    return { action: "ok", reason };
+  }
   const awaitCall = !facts.language.returnedValueFlattens;
   return {
     action: "make-async",

@@ -109,6 +109,11 @@ export interface SiteFacts {
    * scope with no sync variant; absent when propagation is off.
    */
   readonly propagation?: () => PromotionFacts;
+  /**
+   * The callee is a function this run made async (propagation): its callers
+   * were written for a value, so none of their uses is a deliberate promise use.
+   */
+  readonly calleeMadeAsync?: boolean;
 }
 
 export type PromotionFacts =

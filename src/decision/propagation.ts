@@ -19,7 +19,7 @@ export function targetOf(promotion: Promotion): Target {
   const propagated = { kind: promotion.kind, file: promotion.file, start: promotion.nameStart, chain: promotion.chain };
   return promotion.kind === "method"
     ? { name: promotion.name, propagated }
-    : { name: promotion.name, module: promotion.file, propagated };
+    : { name: promotion.name, module: promotion.module ?? promotion.file, propagated };
 }
 
 export function withTargets(config: ResolvedConfig, targets: readonly Target[]): ResolvedConfig {

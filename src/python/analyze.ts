@@ -9,7 +9,8 @@ import type { ReturnAwait, Target } from "../config/schema";
 import type { Action } from "../analysis/findings";
 import { decide } from "../decision/decide";
 import type { IgnoreComments } from "../decision/ignores";
-import { PYTHON, type AwaitHazard, type SiteFacts } from "../decision/facts";
+import { PYTHON, type AwaitHazard, type PromotionFacts, type SiteFacts } from "../decision/facts";
+import { pythonPromotionOf, type PyPromotable, type PyPromotionCheck, type PyPromotionContext } from "./promotion";
 import { coroutineFacts, isPowerBase, outerValue, UseIndex, type UseContext } from "./coroutine-use";
 import { moduleMatches, type ImportBinding, type ModuleImports } from "./imports";
 import type { PyNode } from "./parser";
@@ -37,6 +38,12 @@ export interface PySite {
   readonly start: PyNode;
   readonly line: number;
   readonly column: number;
+  /** make-async: the def made async, and whether the call itself is awaited too. */
+  readonly promotes?: PyPromotable;
+  readonly awaitCall?: boolean;
+  /** A manual site where propagation stopped: the def (or scope) that cannot be made async, and why. */
+  readonly stoppedAt?: string;
+  readonly stopReason?: string;
 }
 
 export interface PyAnalyzeOptions {
@@ -50,6 +57,10 @@ export interface PyAnalyzeOptions {
   readonly syncBlocker: (site: SyncSite) => string | undefined;
   /** The file's ignore comments (ignore-comments.ts); none when absent. */
   readonly ignores?: IgnoreComments;
+  /** Propagation, when on: make a `def` async where a target call in it has no sync variant. */
+  readonly propagate?: Omit<PyPromotionContext, "root">;
+  /** The file, for functions made async in it (propagation), which its own calls reach by name. */
+  readonly file?: string;
 }
 
 /** What the sync-variant check needs about a site. */
@@ -65,28 +76,63 @@ export function analyzePython(root: PyNode, source: string, options: PyAnalyzeOp
   let uses: UseIndex | undefined;
   const context: DecideContext = { imports, options, consumers: options.consumers, uses: () => (uses ??= new UseIndex(root)) };
   const sites: PySite[] = [];
+  const allFacts: SiteFacts[] = [];
+  const promotions = new Map<number, PyPromotionCheck>();
+  const promotionFor = (scope: PyScope): PyPromotionCheck => {
+    let check = promotions.get(scope.owner.id);
+    if (!check) {
+      check = pythonPromotionOf(scope, { ...options.propagate!, root });
+      promotions.set(scope.owner.id, check);
+    }
+    return check;
+  };
   for (const call of candidateCalls(root, source, names, imports)) {
     if (inAnnotation(call)) continue;
-    const match = matchTarget(call, names, imports);
+    const match = matchTarget(call, names, imports, options.file);
     if (!match) continue;
     const scope = scopeOf(call);
     const start = splatInside(call)?.namedChildren[0] ?? call;
-    const facts = siteFacts({ call, target: match.target, callee: match.callee, scope }, context);
+    let asked: PyPromotionCheck | undefined;
+    const propagation = options.propagate && scope.kind === "sync"
+      ? { propagation: (): PromotionFacts => {
+        asked = promotionFor(scope);
+        return asked.ok ? { ok: true, name: asked.fn.name } : { ok: false, reason: asked.reason };
+      } }
+      : {};
+    const facts: SiteFacts = { ...siteFacts({ call, target: match.target, callee: match.callee, scope }, context), ...propagation };
     const ignored = options.ignores?.claim(start.startPosition.row + 1);
-    const decision = decide(ignored === undefined ? facts : { ...facts, ignoredBy: { reason: ignored || undefined } });
+    const { awaitCall, ...decision } = decide(ignored === undefined ? facts : { ...facts, ignoredBy: { reason: ignored || undefined } });
+    const check = asked as PyPromotionCheck | undefined;
+    allFacts.push(facts);
     sites.push({
       call,
       target: match.target,
       callee: match.callee,
       scope,
       ...decision,
+      ...(decision.action === "make-async" && check?.ok ? { promotes: check.fn, awaitCall: awaitCall === true } : {}),
+      ...(decision.action === "manual" && check && !check.ok ? { stoppedAt: check.name, stopReason: check.reason } : {}),
       needsParens: needsParens(call),
       start,
       line: start.startPosition.row + 1,
       column: start.startPosition.column + 1,
     });
   }
-  return sites;
+  return withPromotedScopes(sites, allFacts);
+}
+
+/** The other calls of targets in a def made async are decided again there as in an `async def`. */
+function withPromotedScopes(sites: readonly PySite[], facts: readonly SiteFacts[]): PySite[] {
+  const promoted = new Set(sites.flatMap((site) => (site.promotes ? [site.promotes.def.id] : [])));
+  if (promoted.size === 0) return [...sites];
+  return sites.map((site, i) => {
+    if (site.promotes || site.scope.kind !== "sync" || !promoted.has(site.scope.owner.id)) return site;
+    const scope: PyScope = { kind: "async", where: `async def ${site.scope.where.replace(/^def /, "")}`, owner: site.scope.owner };
+    const { propagation: _propagation, ...rest } = facts[i]!;
+    const { stoppedAt: _stoppedAt, stopReason: _stopReason, ...kept } = site;
+    const { awaitCall: _awaitCall, ...decision } = decide({ ...rest, scope: { kind: "async", where: scope.where } });
+    return { ...kept, scope, ...decision };
+  });
 }
 
 /**
@@ -149,7 +195,7 @@ function inAnnotation(call: PyNode): boolean {
   return false;
 }
 
-function matchTarget(call: PyNode, names: ReadonlyMap<string, readonly Target[]>, imports: ModuleImports): { target: Target; callee: PyCallee } | undefined {
+function matchTarget(call: PyNode, names: ReadonlyMap<string, readonly Target[]>, imports: ModuleImports, file: string | undefined): { target: Target; callee: PyCallee } | undefined {
   let fn = call.childForFieldName("function");
   if (fn?.type === "list_splat") fn = fn.namedChildren[0] ?? null;
   if (!fn) return undefined;
@@ -170,11 +216,16 @@ function matchTarget(call: PyNode, names: ReadonlyMap<string, readonly Target[]>
   if (fn.type !== "identifier") return undefined;
   const local = fn.text;
   const binding = imports.fromImport(local, call);
-  const plain = (names.get(local) ?? []).find((target) => target.module === undefined);
+  // A method made async (propagation) is called on a receiver, never by a bare name.
+  const plain = (names.get(local) ?? []).find((target) => target.module === undefined && target.propagated?.kind !== "method");
   // `def fetch_user(data): …` nested in a function, a parameter or a local of that name: another function.
   if (plain) return isLocallyBound(call, local) ? undefined : { target: plain, callee: { kind: "identifier", name: fn, binding } };
   // A module target: the name must come from that module (`from app.ws.factory import create as make`), unshadowed.
-  if (!binding) return undefined;
+  if (!binding) {
+    // A function made async in this very file: called by its name where nothing closer binds it.
+    const own = (names.get(local) ?? []).find((t) => t.propagated?.kind === "function" && t.propagated.file === file);
+    return own && !isLocallyBound(call, local) ? { target: own, callee: { kind: "identifier", name: fn, binding } } : undefined;
+  }
   const target = (names.get(binding.imported) ?? []).find((t) => t.module !== undefined && moduleMatches(binding, t.module));
   if (!target || isLocallyBound(call, local, binding.owner)) return undefined;
   return { target, callee: { kind: "identifier", name: fn, binding } };
@@ -188,6 +239,7 @@ function siteFacts(site: SyncSite, context: DecideContext): SiteFacts {
   const hazard: AwaitHazard | undefined = iterated ? { kind: "async-statement", statement: iterated } : inDebugFString(call) ? { kind: "debug-f-string" } : undefined;
   return {
     language: PYTHON,
+    ...(target.propagated ? { calleeMadeAsync: true } : {}),
     scope: scope.kind === "forbidden" ? { kind: "generator-expression", where: scope.where } : { kind: scope.kind, where: scope.where },
     returnAwait: context.options.returnAwait,
     direct,

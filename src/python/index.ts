@@ -6,12 +6,12 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { Finding } from "../analysis/findings";
+import type { Finding, Promotion } from "../analysis/findings";
 import { parsePromiseConsumers } from "../config/consumers";
 import type { ResolvedConfig } from "../config/schema";
-import { applyEdits, orderEdits, type TextEdit } from "../rewrite/text-edits";
+import { applyEdits, insertion, orderEdits, type TextEdit } from "../rewrite/text-edits";
 import type { FileWarning } from "../decision/ignores";
-import { analyzePython } from "./analyze";
+import { analyzePython, type PySite } from "./analyze";
 import { ignoreCommentsOf } from "./ignore-comments";
 import { clearScopeCache } from "./scopes";
 import { collectImports } from "./imports";
@@ -30,10 +30,20 @@ export interface PythonRequest {
   readonly checkOutput: boolean;
 }
 
+/** What a Python transform adds to the JavaScript path's result: the defs made async. */
+export interface PythonDone {
+  readonly kind: "done";
+  readonly output: string;
+  readonly findings: readonly Finding[];
+  readonly edits: readonly TextEdit[];
+  readonly warnings: readonly FileWarning[];
+  readonly promoted: readonly Promotion[];
+}
+
 export type PythonResult =
   | { readonly kind: "parse-error"; readonly message: string; readonly line: number; readonly column: number }
   | { readonly kind: "print-error"; readonly message: string; readonly output: string }
-  | { readonly kind: "done"; readonly output: string; readonly findings: readonly Finding[]; readonly edits: readonly TextEdit[]; readonly warnings: readonly FileWarning[] };
+  | PythonDone;
 
 export function isPythonFile(file: string): boolean {
   return path.extname(file).toLowerCase() === ".py";
@@ -59,6 +69,11 @@ export function transformPython(request: PythonRequest): PythonResult {
       imports,
       syncBlocker: (site) => pythonSyncBlocker(site, root, imports, bindingCache),
       ignores,
+      file: path.resolve(request.file),
+      // Propagation needs both edits: the def made async, and the awaits in it.
+      ...(request.config.propagate !== "off" && request.awaits && request.syncVariants
+        ? { propagate: { file: path.resolve(request.file), mode: request.config.propagate } }
+        : {}),
     });
     const warnings = ignores.unused();
     if (analyzed.length > 0) {
@@ -66,20 +81,31 @@ export function transformPython(request: PythonRequest): PythonResult {
       if (invalid) return { kind: "parse-error", ...invalid };
     }
     const sites = analyzed.filter((site) => (site.scope.kind === "sync" ? request.syncVariants : request.awaits));
-    const findings = sites.map((site): Finding => ({
-      file: request.file,
-      line: site.line,
-      column: site.column,
-      target: site.target.name,
-      action: site.action,
-      reason: site.reason,
-      ...(site.ignored ? { ignored: true as const } : {}),
-    }));
+    const findings = sites.map((site): Finding => {
+      const end = site.promotes?.name ?? site.stoppedAt;
+      const chain = end === undefined ? undefined : [...chainOf(site.target), end];
+      return {
+        file: request.file,
+        line: site.line,
+        column: site.column,
+        target: site.target.name,
+        action: site.action,
+        reason: chain && chain.length > 2 ? `${site.reason} (chain: ${chain.join(" → ")})` : site.reason,
+        ...(site.ignored ? { ignored: true as const } : {}),
+        ...(chain ? { chain } : {}),
+        ...(site.stopReason !== undefined ? { stop: site.stopReason } : {}),
+      };
+    });
+    const promoted = promotionsOf(sites, request.file);
     const edits: TextEdit[] = [];
-    for (const site of sites) if (site.action === "await") edits.push(...pythonAwaitEdits(site));
+    for (const site of sites) if (site.action === "await" || (site.action === "make-async" && site.awaitCall)) edits.push(...pythonAwaitEdits(site));
+    // `def` → `async def`; a return annotation stays: it is the coroutine's result type.
+    for (const def of new Map(sites.flatMap((site) => (site.promotes ? [[site.promotes.def.id, site.promotes.def] as const] : []))).values()) {
+      edits.push(insertion(def.startIndex, "async "));
+    }
     const switches = sites.filter((site) => site.action === "sync-variant");
     if (switches.length > 0) edits.push(...pythonSyncEdits(switches, root, source, imports));
-    if (edits.length === 0) return { kind: "done", output: source, findings, edits: [], warnings };
+    if (edits.length === 0) return { kind: "done", output: source, findings, edits: [], warnings, promoted };
     const ordered = orderEdits(edits);
     const output = applyEdits(source, ordered);
     if (request.checkOutput) {
@@ -88,11 +114,36 @@ export function transformPython(request: PythonRequest): PythonResult {
       check.delete();
       if (broken) return { kind: "print-error", message: `edited code does not parse: ${broken.message} (${broken.line}:${broken.column})`, output };
     }
-    return { kind: "done", output, findings, edits: ordered, warnings };
+    return { kind: "done", output, findings, edits: ordered, warnings, promoted };
   } finally {
     clearScopeCache();
     tree.delete();
   }
+}
+
+function chainOf(target: PySite["target"]): readonly string[] {
+  return target.propagated?.chain ?? [target.name];
+}
+
+/** The defs made async in this file, each once, with every call that made it so; importers name the module by its dotted path. */
+function promotionsOf(sites: readonly PySite[], file: string): Promotion[] {
+  const absolute = path.resolve(file);
+  const pkg = packageOf(file);
+  const stem = path.basename(file, path.extname(file));
+  const module = stem === "__init__" ? pkg ?? "" : pkg ? `${pkg}.${stem}` : stem;
+  const byDef = new Map<number, Promotion & { calls: Promotion["calls"][number][] }>();
+  for (const site of sites) {
+    const fn = site.promotes;
+    if (!fn) continue;
+    const call = { target: site.target.name, ...(site.target.propagated ? { targetFile: site.target.propagated.file } : {}), line: site.line, column: site.column };
+    const known = byDef.get(fn.def.id);
+    if (known) {
+      known.calls.push(call);
+      continue;
+    }
+    byDef.set(fn.def.id, { file: absolute, name: fn.name, kind: fn.kind, nameStart: -1, line: fn.line, column: fn.column, chain: [...chainOf(site.target), fn.name], module, calls: [call] });
+  }
+  return [...byDef.values()];
 }
 
 const packages = new Map<string, string | undefined>();

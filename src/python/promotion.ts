@@ -1,0 +1,110 @@
+/**
+ * Propagation facts for Python, the counterpart of analysis/promotion.ts:
+ * can the `def` a target call sits in become `async def`, and by what name
+ * do its callers call it?
+ *
+ * Made async: module-level functions (called by name, imported as
+ * `module.name`, relative imports included) and methods (called as
+ * `x.name()`). Left alone, with the reason: `__init__` and other special
+ * methods, `@property` and its setters, generators (`yield`), functions
+ * passed as callbacks (`map(f, xs)`, `Thread(target=f)`), lambdas, nested
+ * functions, class bodies, the module top level, and under `propagate:
+ * "internal"` the public functions of a package's `__init__.py`.
+ */
+import * as path from "node:path";
+import type { Propagate } from "../config/schema";
+import { parentOf, type PyNode } from "./parser";
+import type { PyScope } from "./scopes";
+
+export interface PyPromotable {
+  readonly def: PyNode;
+  readonly name: string;
+  readonly kind: "function" | "method";
+  readonly line: number;
+  readonly column: number;
+}
+
+export type PyPromotionCheck =
+  | { readonly ok: true; readonly fn: PyPromotable }
+  | { readonly ok: false; readonly reason: string; readonly name: string };
+
+export interface PyPromotionContext {
+  readonly file: string;
+  readonly mode: Exclude<Propagate, "off">;
+  readonly root: PyNode;
+}
+
+const PROPERTY_DECORATORS = /^(?:property|cached_property|functools\.cached_property|[\w.]+\.(?:setter|getter|deleter))$/;
+
+export function pythonPromotionOf(scope: PyScope, context: PyPromotionContext): PyPromotionCheck {
+  const def = scope.owner;
+  if (def.type !== "function_definition") return { ok: false, name: scope.where, reason: `${scope.where} cannot be made async` };
+  const name = def.childForFieldName("name")?.text ?? "?";
+  const stop = (reason: string): PyPromotionCheck => ({ ok: false, name, reason: `def ${name} cannot be made async: ${reason}` });
+  const container = enclosingDefinition(def);
+  if (container?.type === "function_definition") return stop("it is a nested function: its calls are not followed");
+  const method = container?.type === "class_definition";
+  if (/^__\w+__$/.test(name)) return stop(name === "__init__" ? "__init__ cannot be a coroutine" : "it is a special method, which Python calls synchronously");
+  const decorators = decoratorsOf(def);
+  if (decorators.some((d) => PROPERTY_DECORATORS.test(d))) return stop("it is a property, which cannot be awaited");
+  if (yields(def)) return stop("it is a generator: async would make it an async generator, which its callers cannot iterate as before");
+  const callback = callbackUse(context.root, name);
+  if (callback) return stop(`it is passed as a callback ${callback}, which does not await it`);
+  if (context.mode === "internal" && !method && !name.startsWith("_") && path.basename(context.file) === "__init__.py") {
+    return stop(`it is public in the package's __init__.py: its callers outside the package would break (propagate is "internal")`);
+  }
+  return { ok: true, fn: { def, name, kind: method ? "method" : "function", line: def.startPosition.row + 1, column: def.startPosition.column + 1 } };
+}
+
+/** The def or class whose body holds `def` directly (through a decorated definition), if any. */
+function enclosingDefinition(def: PyNode): PyNode | undefined {
+  for (let node = parentOf(def); node; node = parentOf(node)) {
+    if (node.type === "function_definition" || node.type === "class_definition" || node.type === "lambda") return node;
+  }
+  return undefined;
+}
+
+function decoratorsOf(def: PyNode): string[] {
+  const decorated = parentOf(def);
+  if (decorated?.type !== "decorated_definition") return [];
+  return decorated.namedChildren
+    .filter((child): child is PyNode => child?.type === "decorator")
+    .map((decorator) => (decorator.namedChildren[0]?.text ?? "").replace(/\(.*$/s, ""));
+}
+
+/** `yield` in the def's own body (not in a nested def, lambda or class). */
+function yields(def: PyNode): boolean {
+  const body = def.childForFieldName("body");
+  if (!body) return false;
+  const pending: PyNode[] = [body];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.type === "yield") return true;
+    for (const child of node.namedChildren) {
+      if (!child || child.type === "function_definition" || child.type === "class_definition" || child.type === "lambda") continue;
+      pending.push(child);
+    }
+  }
+  return false;
+}
+
+/**
+ * The function handed to other code as a value, which calls it without
+ * awaiting: `map(f, xs)`, `sorted(xs, key=f)`, `Thread(target=f)`,
+ * `loop.call_soon(self.f)`. Described, or undefined. By name in this file.
+ */
+function callbackUse(root: PyNode, name: string): string | undefined {
+  for (const identifier of root.descendantsOfType("identifier")) {
+    if (!identifier || identifier.text !== name) continue;
+    let value: PyNode = identifier;
+    const parent = parentOf(identifier);
+    // `self.f`, `obj.f` passed as a value.
+    if (parent?.type === "attribute" && parent.childForFieldName("attribute")?.id === identifier.id) value = parent;
+    const holder = parentOf(value);
+    const argumentList = holder?.type === "keyword_argument" && holder.childForFieldName("value")?.id === value.id ? parentOf(holder) : holder;
+    if (argumentList?.type !== "argument_list") continue;
+    const call = parentOf(argumentList);
+    if (call?.type !== "call") continue;
+    return `to ${call.childForFieldName("function")?.text ?? "a call"}()`;
+  }
+  return undefined;
+}
