@@ -167,4 +167,43 @@ describe("unawaited --propagate", () => {
     const github = unawaited(["check", "--propagate", "--format", "github", "."], dir).stdout;
     expect(github).toContain("::warning file=src/users.ts,line=4,col=10,title=unawaited%3A make the caller async::fetchUser: ");
   });
+
+  it("Python: follows callers across modules, relative imports included, and a second run changes nothing", () => {
+    const dir = tempDir();
+    writeTree(dir, {
+      "unawaited.config.json": JSON.stringify({ targets: [{ name: "fetch_user", module: "app.api" }], propagate: "all" }),
+      "app/__init__.py": "",
+      "app/api.py": "async def fetch_user(user_id):\n    return {\"name\": str(user_id)}\n",
+      "app/users.py": "from .api import fetch_user\n\n\ndef user_name(user_id: int) -> str:\n    return fetch_user(user_id)[\"name\"]\n",
+      "app/web/__init__.py": "",
+      "app/web/views.py": "from ..users import user_name\n\n\ndef page(user_id):\n    return \"<h1>\" + user_name(user_id) + \"</h1>\"\n",
+      "main.py": "import app.web.views as views\n\n\ndef main():\n    print(views.page(1))\n",
+    });
+    const result = unawaited(["fix", "."], dir);
+    expect(result.status).toBe(0);
+    const after = readTree(dir);
+    expect(after["app/users.py"]).toBe("from .api import fetch_user\n\n\nasync def user_name(user_id: int) -> str:\n    return (await fetch_user(user_id))[\"name\"]\n");
+    expect(after["app/web/views.py"]).toBe("from ..users import user_name\n\n\nasync def page(user_id):\n    return \"<h1>\" + await user_name(user_id) + \"</h1>\"\n");
+    expect(after["main.py"]).toBe("import app.web.views as views\n\n\nasync def main():\n    print(await views.page(1))\n");
+    expect(result.stdout).toContain("(chain: fetch_user → user_name → page → main)");
+
+    const again = unawaited(["fix", "."], dir);
+    expect(again.status).toBe(0);
+    expect(readTree(dir)).toEqual(after);
+  });
+
+  it("a recursion cycle across two files is made async once, and the run ends", () => {
+    const dir = tempDir();
+    writeTree(dir, {
+      "unawaited.config.json": JSON.stringify({ targets: [{ name: "load" }], propagate: "all" }),
+      "a.ts": "import { b } from \"./b\";\n\nexport function a(n: number): number {\n  return n === 0 ? load().size : b(n - 1) + 1;\n}\n",
+      "b.ts": "import { a } from \"./a\";\n\nexport function b(n: number): number {\n  return a(n) * 2;\n}\n",
+    });
+    const result = unawaited(["fix", "."], dir);
+    expect(result.status).toBe(0);
+    const after = readTree(dir);
+    expect(after["a.ts"]).toBe("import { b } from \"./b\";\n\nexport async function a(n: number): Promise<number> {\n  return n === 0 ? (await load()).size : (await b(n - 1)) + 1;\n}\n");
+    expect(after["b.ts"]).toBe("import { a } from \"./a\";\n\nexport async function b(n: number): Promise<number> {\n  return (await a(n)) * 2;\n}\n");
+    expect(unawaited(["check", "."], dir).status).toBe(0);
+  });
 });
