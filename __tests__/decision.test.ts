@@ -34,6 +34,9 @@ interface Row {
   readonly python: Action;
 }
 
+const CAN = () => ({ ok: true, name: "readConfig" }) as const;
+const CANNOT = () => ({ ok: false, reason: "readConfig cannot be made async: it is a constructor" }) as const;
+
 const returned = (fromAsync: boolean, inTry = false) => ({ kind: "returned", inTry, fromAsync }) as const;
 
 const ROWS: readonly Row[] = [
@@ -82,6 +85,15 @@ const ROWS: readonly Row[] = [
   { name: "sync scope without a sync variant", facts: { scope: SYNC }, javascript: "manual", python: "manual" },
   { name: "sync scope with a sync variant", facts: { scope: SYNC, syncVariant: "load" }, javascript: "sync-variant", python: "sync-variant" },
   { name: "sync scope, the sync variant cannot be written", facts: { scope: SYNC, syncVariant: "load", syncBlocker: () => "load is taken" }, javascript: "manual", python: "manual" },
+  // Propagation.
+  { name: "propagation: sync scope without a sync variant, the function can be made async", facts: { scope: SYNC, propagation: CAN }, javascript: "make-async", python: "make-async" },
+  { name: "propagation: the function cannot be made async (a stop)", facts: { scope: SYNC, propagation: CANNOT }, javascript: "manual", python: "manual" },
+  { name: "propagation: a sync variant still wins", facts: { scope: SYNC, syncVariant: "load", propagation: CAN }, javascript: "sync-variant", python: "sync-variant" },
+  { name: "propagation: made async, the call would then be manual", facts: { scope: SYNC, propagation: CAN, hazard: { kind: "optional-chain" } }, javascript: "manual", python: "manual" },
+  { name: "propagation: returned from a function that can be made async", facts: { scope: SYNC, direct: returned(false), propagation: CAN }, javascript: "make-async", python: "make-async" },
+  { name: "propagation: returned from a callback", facts: { scope: SYNC, direct: returned(false), propagation: CANNOT }, javascript: "ok", python: "ok" },
+  { name: "propagation: a function made async, returned from a callback", facts: { scope: SYNC, direct: returned(false), propagation: CANNOT, calleeMadeAsync: true }, javascript: "manual", python: "manual" },
+  { name: "propagation: deliberate uses stay ok", facts: { scope: SYNC, direct: { kind: "consumed", by: "Promise.all" }, propagation: CAN }, javascript: "ok", python: "ok" },
 ];
 
 describe("decide", () => {
@@ -93,6 +105,25 @@ describe("decide", () => {
       });
     });
   }
+
+  it("make-async says whether the call itself is awaited: a coroutine returned from the async def is", () => {
+    expect(decide(facts(JAVASCRIPT, { scope: SYNC, propagation: CAN })).awaitCall).toBe(true);
+    expect(decide(facts(JAVASCRIPT, { scope: SYNC, direct: returned(false), propagation: CAN })).awaitCall).toBe(false);
+    expect(decide(facts(PYTHON, { scope: SYNC, direct: returned(false), propagation: CAN })).awaitCall).toBe(true);
+  });
+
+  it("asks whether the function can be made async only where no sync variant decides", () => {
+    let asked = 0;
+    const propagation = () => {
+      asked++;
+      return CAN();
+    };
+    decide(facts(JAVASCRIPT, { propagation }));
+    decide(facts(JAVASCRIPT, { scope: SYNC, syncVariant: "load", propagation }));
+    expect(asked).toBe(0);
+    decide(facts(JAVASCRIPT, { scope: SYNC, propagation }));
+    expect(asked).toBe(1);
+  });
 
   it("asks for the sync variant's blocker only when the sync variant would be the decision", () => {
     let asked = 0;
