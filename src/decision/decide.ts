@@ -18,7 +18,7 @@
  *   7. in an async scope: awaited, unless the syntax around the call would change (manual)
  *   8. in a sync scope: the sync variant, or manual without one (or when it cannot be written)
  */
-import type { Action } from "../analysis/findings";
+import type { Action } from "./findings";
 import type { PromiseUse, SiteFacts, StoredReference } from "./facts";
 
 export interface Decision {

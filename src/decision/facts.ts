@@ -1,6 +1,6 @@
 /**
  * Plain facts about one call site, as each language's analysis finds them
- * (JavaScript/TypeScript in src/analysis/, Python in src/python/). The
+ * (JavaScript/TypeScript in src/javascript/facts/, Python in src/python/facts/). The
  * decision (decide.ts) reads only these: a difference between the languages
  * is a field here, never a second copy of a rule.
  */

@@ -1,16 +1,16 @@
 /**
  * Is a coroutine used as a coroutine on purpose? The Python counterpart of
- * analysis/promise-use.ts: awaited, returned, handed to asyncio (or a loop,
+ * javascript/facts/promise-use.ts: awaited, returned, handed to asyncio (or a loop,
  * a task group, a runner), or stored in a name, a collection or an attribute
  * that the same scope later hands on. Such calls are left alone in every scope.
  */
-import type { PromiseConsumer } from "../config/consumers";
+import type { PromiseConsumer } from "../../config/consumers";
 import { consumerName } from "./consumers";
-import type { PromiseUse, StoredFacts, StoredReference } from "../decision/facts";
+import type { PromiseUse, StoredFacts, StoredReference } from "../../decision/facts";
 import { bindsName, comprehensionBinds, COMPREHENSIONS, isField } from "./scopes";
 import { scopeOwner, type ModuleImports } from "./imports";
-import type { PyNode } from "./parser";
-import { parentOf } from "./parser";
+import type { PyNode } from "../parser";
+import { parentOf } from "../parser";
 
 /** Collections a coroutine is put in, to be consumed later (`tasks.append(f())` … `gather(*tasks)`). */
 const COLLECTING_METHODS: ReadonlySet<string> = new Set(["append", "add", "extend"]);

@@ -3,15 +3,15 @@
  * are left alone in every scope: awaiting them would either change nothing or
  * break the code that consumes the promise (`.then` on a resolved value).
  */
-import type { PromiseConsumer } from "../config/consumers";
-import type { Target } from "../config/schema";
-import type { PromiseUse, StoredFacts, StoredReference } from "../decision/facts";
+import type { PromiseConsumer } from "../../config/consumers";
+import type { Target } from "../../config/schema";
+import type { PromiseUse, StoredFacts, StoredReference } from "../../decision/facts";
 import { asNode, calleeOf, CALL_TYPES, climbWrappers, FUNCTION_TYPES, identifierName, MEMBER_TYPES, memberPropertyName, nodeOf, unwrap, type AnyNode, type AnyPath } from "./ast";
 import { referencesOf, resolveBinding } from "./bindings";
 import { assertionOf, consumerName, promiseMatcherAbove } from "./promise-consumers";
 import { rangeKey } from "./targets";
 
-export type { PromiseUse } from "../decision/facts";
+export type { PromiseUse } from "../../decision/facts";
 
 const CHAIN_METHODS: ReadonlySet<string> = new Set(["then", "catch", "finally"]);
 
