@@ -9,6 +9,7 @@ import type { ReturnAwait, Target } from "../../config/schema";
 import type { Action } from "../../decision/findings";
 import { decide } from "../../decision/decide";
 import type { IgnoreComments } from "../../decision/ignores";
+import { syncReceiverOf } from "./receivers";
 import { PYTHON, type AwaitHazard, type SiteFacts } from "../../decision/facts";
 import { coroutineFacts, isPowerBase, outerValue, UseIndex, type UseContext } from "./coroutine-use";
 import { moduleMatches, type ImportBinding, type ModuleImports } from "./imports";
@@ -195,9 +196,14 @@ function siteFacts(site: SyncSite, context: DecideContext): SiteFacts {
     floating: isFloating(call),
     handlesRejection: undefined,
     hazard,
+    ...(site.callee.kind === "member" ? withUnproven(syncReceiverOf(call, scope.owner)) : {}),
     syncVariant: target.sync,
     syncBlocker: () => context.options.syncBlocker(site),
   };
+}
+
+function withUnproven(reason: string | undefined): { unprovenEdit?: string } {
+  return reason === undefined ? {} : { unprovenEdit: reason };
 }
 
 interface DecideContext extends UseContext {

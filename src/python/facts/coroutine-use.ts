@@ -254,10 +254,12 @@ function isOpaqueFlow(reference: PyNode): boolean {
   return (parent?.type === "assignment" && isField(parent, "right", climbValue(reference))) || parent?.type === "named_expression";
 }
 
-/** `x.y`, `x[0]`, `x()`: the name is used as the value it holds. */
+/** `x.y`, `x[0]`, `x()`, `x is None`: the name is used as the value it holds. */
 function isValueUse(reference: PyNode): boolean {
   const parent = parentOf(reference);
   if (!parent) return false;
+  // A coroutine is never None: `x is None`, `x == None` are checks of the value (always False on the coroutine).
+  if (parent.type === "comparison_operator" && parent.namedChildren.some((c) => c?.type === "none")) return true;
   if (parent.type === "attribute" && isField(parent, "object", reference)) return !isCollectionAccess(parent);
   return (parent.type === "subscript" && isField(parent, "value", reference)) || (parent.type === "call" && isField(parent, "function", reference));
 }
