@@ -6,7 +6,7 @@
  * source with all targets so far, so every round's edits come out as one
  * consistent output.
  */
-import type { Promotion } from "../analysis/findings";
+import type { Promotion } from "./findings";
 import type { ResolvedConfig, Target } from "../config/schema";
 
 /** Identifies a function across rounds: its file, name and where it starts. */

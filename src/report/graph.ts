@@ -7,7 +7,7 @@
  * the findings' chains), never from its text output.
  */
 import * as path from "node:path";
-import type { Finding } from "../analysis/findings";
+import type { Finding } from "../decision/findings";
 import type { FileResult } from "../runner/run";
 import { displayPath } from "./paths";
 

@@ -12,8 +12,8 @@
  * type is wrapped whole, so a union stays one type (`Promise<A | B>`); one
  * that is already `Promise<…>` is kept.
  */
-import { asNode, type AnyNode } from "../analysis/ast";
-import { insertion, replacement, type TextEdit } from "./text-edits";
+import { asNode, type AnyNode } from "../facts/ast";
+import { insertion, replacement, type TextEdit } from "../../text/edits";
 
 const METHOD_TYPES: ReadonlySet<string> = new Set(["ClassMethod", "ClassPrivateMethod", "ObjectMethod", "TSDeclareMethod"]);
 

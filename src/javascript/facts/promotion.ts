@@ -13,7 +13,7 @@
  * anonymous function nobody calls by name, a type predicate, and under
  * `propagate: "internal"` an export of the package's entry point.
  */
-import type { Propagate } from "../config/schema";
+import type { Propagate } from "../../config/schema";
 import { asNode, CALL_TYPES, climbWrappers, FUNCTION_TYPES, identifierName, nodeOf, unwrap, type AnyNode, type AnyPath } from "./ast";
 import { resolveBinding } from "./bindings";
 import { packageEntryOf } from "./entry-points";

@@ -12,8 +12,8 @@
  * "internal"` the public functions of a package's `__init__.py`.
  */
 import * as path from "node:path";
-import type { Propagate } from "../config/schema";
-import { parentOf, type PyNode } from "./parser";
+import type { Propagate } from "../../config/schema";
+import { parentOf, type PyNode } from "../parser";
 import type { PyScope } from "./scopes";
 
 export interface PyPromotable {
