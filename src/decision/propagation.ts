@@ -8,6 +8,20 @@
  */
 import type { Promotion } from "./findings";
 import type { ResolvedConfig, Target } from "../config/schema";
+import { SHORT_NAME_LENGTH, WELL_KNOWN_NAMES } from "../init/candidates";
+
+const WELL_KNOWN: ReadonlySet<string> = new Set(WELL_KNOWN_NAMES);
+
+/**
+ * Why a method of this name is not made async, if it is not: its callers are
+ * found by name on any receiver, and a short or common name (`get`, `run`,
+ * `load`) is called on unrelated objects all over a code base (the names
+ * `init --discover` skips for the same reason).
+ */
+export function commonMethodName(name: string): string | undefined {
+  if (name.length > SHORT_NAME_LENGTH && !WELL_KNOWN.has(name)) return undefined;
+  return `its callers would be found by the name ${name} alone, which is called on unrelated objects everywhere: make it async by hand`;
+}
 
 /** Identifies a function across rounds: its file, name and where it starts. */
 export function promotionKey(promotion: Promotion): string {

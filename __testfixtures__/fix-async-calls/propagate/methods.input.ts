@@ -11,13 +11,13 @@ export class Cache extends Base {
     load(key);
   }
 
-  handler = (key: string): void => {
+  onChange = (key: string): void => {
     load(key);
   };
 }
 
 const api = {
-  fetch(key: string) {
+  fetchBody(key: string) {
     return load(key).body;
   },
   drop: function (key: string) {

@@ -11,13 +11,13 @@ export class Cache extends Base {
     await load(key);
   }
 
-  handler = async (key: string): Promise<void> => {
+  onChange = async (key: string): Promise<void> => {
     await load(key);
   };
 }
 
 const api = {
-  async fetch(key: string) {
+  async fetchBody(key: string) {
     return (await load(key)).body;
   },
   drop: async function (key: string) {

@@ -53,3 +53,10 @@ function isLoaded(id: string): id is "x" {
 (function () {
   load("iife").ok;
 })();
+
+// A method is followed by its name on any receiver: a common name (get, run, load…) is left for a person.
+class Registry {
+  get(key: string) {
+    return load(key).value;
+  }
+}

@@ -25,7 +25,7 @@ class Job {
     load("step");
   }
 
-  run(): void {
+  runAll(): void {
     this.step();
     this.step();
   }

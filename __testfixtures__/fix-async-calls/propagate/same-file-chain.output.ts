@@ -25,7 +25,7 @@ class Job {
     await load("step");
   }
 
-  async run(): Promise<void> {
+  async runAll(): Promise<void> {
     await this.step();
     await this.step();
   }

@@ -16,6 +16,7 @@
 import type { Propagate } from "../../config/schema";
 import { asNode, CALL_TYPES, climbWrappers, FUNCTION_TYPES, identifierName, nodeOf, unwrap, type AnyNode, type AnyPath } from "./ast";
 import { resolveBinding } from "./bindings";
+import { commonMethodName } from "../../decision/propagation";
 import { packageEntryOf } from "./entry-points";
 import { pathAt } from "./paths";
 import type { ScopeInfo } from "./scope";
@@ -64,6 +65,8 @@ export function promotionOf(scope: ScopeInfo, context: PromotionContext): Promot
   if (returnType && (returnType.type === "TSTypePredicate" || returnType.type === "TypePredicate")) return stop("its return type is a type predicate, which an async function cannot have");
   if (!naming) return stop("it is anonymous: no caller calls it by name");
   if (naming.private) return stop("it is a private method: its calls are not followed");
+  const common = naming.kind === "method" ? commonMethodName(naming.name) : undefined;
+  if (common) return stop(common);
   if (context.mode === "internal" && naming.exported) {
     const entry = packageEntryOf(context.file);
     if (entry) return stop(`it is exported by the package entry point (${entry}): its callers outside the package would break (propagate is "internal")`);

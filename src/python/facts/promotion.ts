@@ -15,6 +15,7 @@ import * as path from "node:path";
 import type { Propagate } from "../../config/schema";
 import { parentOf, type PyNode } from "../parser";
 import type { PyScope } from "./scopes";
+import { commonMethodName } from "../../decision/propagation";
 
 export interface PyPromotable {
   readonly def: PyNode;
@@ -50,6 +51,8 @@ export function pythonPromotionOf(scope: PyScope, context: PyPromotionContext): 
   if (yields(def)) return stop("it is a generator: async would make it an async generator, which its callers cannot iterate as before");
   const callback = callbackUse(context.root, name);
   if (callback) return stop(`it is passed as a callback ${callback}, which does not await it`);
+  const common = method ? commonMethodName(name) : undefined;
+  if (common) return stop(common);
   if (context.mode === "internal" && !method && !name.startsWith("_") && path.basename(context.file) === "__init__.py") {
     return stop(`it is public in the package's __init__.py: its callers outside the package would break (propagate is "internal")`);
   }

@@ -16,12 +16,12 @@ def passthrough(user_id):
 
 
 class Service:
-    def load(self, user_id):
+    def load_user(self, user_id):
         user = fetch_user(user_id)
         return user.name
 
-    def run(self):
-        self.load(1)
+    def run_all(self):
+        self.load_user(1)
         save_async(self)
 
 

@@ -16,12 +16,12 @@ async def passthrough(user_id):
 
 
 class Service:
-    async def load(self, user_id):
+    async def load_user(self, user_id):
         user = await fetch_user(user_id)
         return user.name
 
-    async def run(self):
-        await self.load(1)
+    async def run_all(self):
+        await self.load_user(1)
         await save_async(self)
 
 

@@ -37,3 +37,9 @@ def outer():
 
 
 config = fetch_user(5).config
+
+
+class Registry:
+    # A method is followed by its name on any receiver: a common name is left for a person.
+    def get(self, key):
+        return fetch_user(key).value
