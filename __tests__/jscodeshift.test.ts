@@ -41,6 +41,14 @@ describe("npx jscodeshift -t transforms/fix-async-calls.ts", () => {
     ].join("\n"));
   });
 
+  it("--propagate=all makes sync callers in the file async, up the chain", () => {
+    const dir = tempDir();
+    writeTree(dir, { "p.ts": "function a(): number {\n  return load().size;\n}\nfunction b() {\n  a();\n}\n" });
+    const result = jscodeshift(["--targets=load", "--propagate=all", path.join(dir, "p.ts")], dir);
+    expect(result.status).toBe(0);
+    expect(fs.readFileSync(path.join(dir, "p.ts"), "utf8")).toBe("async function a(): Promise<number> {\n  return (await load()).size;\n}\nasync function b() {\n  await a();\n}\n");
+  });
+
   it("awaits a tagged template whose tag is a target, and leaves its fragments alone", () => {
     const dir = tempDir();
     writeTree(dir, { "q.ts": "async function q(id: number) {\n  const rows = sql`select * from users ${sql`where id = ${id}`}`;\n  return rows.length;\n}\n" });

@@ -5,6 +5,7 @@
  *   --targets=createWebSocketManager,setWebsocketManagerAsync=>setWebsocketManager
  *   --returnAwait=always --topLevelAwait=never
  *   --promiseConsumers=promiseAll,utils.settle,p-map#pMap
+ *   --propagate=all   (within each file: jscodeshift runs files one by one)
  * Without --config or --targets, unawaited.config.json is looked up from the file's directory upward.
  */
 import * as path from "node:path";
@@ -20,13 +21,14 @@ export interface TransformOptions {
   readonly returnAwait?: unknown;
   readonly topLevelAwait?: unknown;
   readonly promiseConsumers?: unknown;
+  readonly propagate?: unknown;
   readonly [key: string]: unknown;
 }
 
 const cache = new Map<string, ResolvedConfig>();
 
 export function configFromOptions(options: TransformOptions, file: string): ResolvedConfig {
-  const key = JSON.stringify([options.config, options.targets, options.returnAwait, options.topLevelAwait, options.promiseConsumers,
+  const key = JSON.stringify([options.config, options.targets, options.returnAwait, options.topLevelAwait, options.promiseConsumers, options.propagate,
     options.config === undefined && options.targets === undefined ? path.dirname(path.resolve(file)) : ""]);
   const cached = cache.get(key);
   if (cached) return cached;
@@ -41,6 +43,8 @@ function buildConfig(options: TransformOptions, file: string): ResolvedConfig {
   const overrides: Record<string, unknown> = {};
   if (options.returnAwait !== undefined) overrides["returnAwait"] = options.returnAwait;
   if (options.topLevelAwait !== undefined) overrides["topLevelAwait"] = options.topLevelAwait;
+  // `--propagate` alone arrives as true.
+  if (options.propagate !== undefined) overrides["propagate"] = options.propagate === true ? "all" : options.propagate;
   if (options.promiseConsumers !== undefined) {
     const value = options.promiseConsumers;
     overrides["promiseConsumers"] = typeof value === "string" ? value.split(",").map((part) => part.trim()).filter((part) => part !== "") : value;
