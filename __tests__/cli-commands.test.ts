@@ -64,8 +64,8 @@ describe("check", () => {
     expect(unawaited(["check", "."], dir).stdout).toContain("targets: createWebSocketManager 3 (1 await, 1 manual, 1 ok), setWebsocketManagerAsync 1 (1 sync-variant)");
     const json = JSON.parse(unawaited(["check", "--json", "."], dir).stdout) as { targets: unknown };
     expect(json.targets).toEqual([
-      { name: "createWebSocketManager", sites: { await: 1, "sync-variant": 0, manual: 1, ok: 1 }, done: false },
-      { name: "setWebsocketManagerAsync", sites: { await: 0, "sync-variant": 1, manual: 0, ok: 0 }, done: false },
+      { name: "createWebSocketManager", sites: { await: 1, "sync-variant": 0, "make-async": 0, manual: 1, ok: 1 }, done: false },
+      { name: "setWebsocketManagerAsync", sites: { await: 0, "sync-variant": 1, "make-async": 0, manual: 0, ok: 0 }, done: false },
     ]);
     const sarif = JSON.parse(unawaited(["check", "--format", "sarif", "."], dir).stdout) as { runs: { properties: { targets: unknown } }[] };
     expect(sarif.runs[0]!.properties.targets).toEqual(json.targets);
@@ -94,7 +94,7 @@ describe("check", () => {
     const run = sarif["runs"][0];
     expect(run.tool.driver.name).toBe("unawaited");
     const ruleIds = run.tool.driver.rules.map((rule: { id: string }) => rule.id);
-    expect(ruleIds).toEqual(["await", "sync-variant", "manual", "unused-ignore"]);
+    expect(ruleIds).toEqual(["await", "sync-variant", "make-async", "manual", "unused-ignore"]);
     expect(run.results).toHaveLength(2);
     for (const result of run.results) {
       expect(typeof result.message.text).toBe("string");

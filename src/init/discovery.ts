@@ -35,7 +35,9 @@ export interface DiscoverOptions {
   readonly displayLocation: (location: Location) => string;
 }
 
-export type SiteCounts = Readonly<Record<Action, number>>;
+/** Discovery runs without propagation: no site is make-async. */
+type DiscoveryAction = Exclude<Action, "make-async">;
+export type SiteCounts = Readonly<Record<DiscoveryAction, number>>;
 
 export interface DiscoveredTarget extends Candidate {
   /** The target's call sites in the code base, by action. */
@@ -83,10 +85,10 @@ export async function discoverTargets(options: DiscoverOptions): Promise<TargetD
 
 /** The candidates with a call site that is not `ok`, each with its counts; the others, skipped with why. */
 export function keepUnawaited(candidates: readonly Candidate[], findings: readonly Finding[]): { targets: DiscoveredTarget[]; skipped: SkippedName[] } {
-  const counts = new Map<string, Record<Action, number>>(candidates.map((c) => [c.name, { await: 0, "sync-variant": 0, "make-async": 0, manual: 0, ok: 0 }]));
+  const counts = new Map<string, Record<DiscoveryAction, number>>(candidates.map((c) => [c.name, { await: 0, "sync-variant": 0, manual: 0, ok: 0 }]));
   for (const finding of findings) {
     const count = counts.get(finding.target);
-    if (count) count[finding.action]++;
+    if (count && finding.action !== "make-async") count[finding.action]++;
   }
   const targets: DiscoveredTarget[] = [];
   const skipped: SkippedName[] = [];
