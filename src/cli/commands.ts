@@ -300,6 +300,9 @@ function warnAboutConfig(roots: readonly RunRoot[], io: Io): void {
   if (syntactic.some((root) => root.config.allPromises)) {
     io.stderr("unawaited: warning: allPromises needs types: it is ignored without --engine typed\n");
   }
+  if (roots.some((root) => root.config.engine === "typed" && root.config.propagate !== "off")) {
+    io.stderr("unawaited: warning: propagate is not implemented for the typed engine yet: it is ignored with --engine typed\n");
+  }
 }
 
 function reportLines(name: CommandName, files: readonly FileResult[], args: CommandArgs, cwd: string, colors: Palette): string[] {

@@ -133,7 +133,12 @@ export async function run(options: RunOptions): Promise<RunResult> {
       processed++;
       options.onProgress?.(processed, total);
     }
-    if (!interrupted && root.config.propagate !== "off" && root.config.engine !== "typed") results = propagated(results, root, options);
+    if (!interrupted && root.config.propagate !== "off" && root.config.engine !== "typed") {
+      const rounds = propagated(results, root, options);
+      results = rounds.results;
+      // A cascade cut short would leave callers of a function made async unchanged: the run counts as interrupted (nothing is written).
+      interrupted = rounds.interrupted;
+    }
     if (typed && options.verify && !interrupted) results = verified(results, typed);
     roots.push({ root, files: results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) });
     if (interrupted) break;
@@ -148,7 +153,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
  * come out as one output) until a round makes no new function async. Each
  * function is made async once, so cycles end.
  */
-function propagated(first: FileResult[], root: RunRoot, options: RunOptions): FileResult[] {
+function propagated(first: FileResult[], root: RunRoot, options: RunOptions): { results: FileResult[]; interrupted: boolean } {
   const results = new Map(first.map((result) => [result.file, result]));
   const seen = new Set<string>();
   const targets: Target[] = [];
@@ -156,7 +161,6 @@ function propagated(first: FileResult[], root: RunRoot, options: RunOptions): Fi
     const fresh = [...results.values()].flatMap((r) => r.promoted ?? []).filter((p) => !seen.has(promotionKey(p)));
     if (fresh.length === 0) break;
     for (const promotion of fresh) {
-      // The same function found twice in one round (two files promoting… never, but two entries of one file): once.
       if (seen.has(promotionKey(promotion))) continue;
       seen.add(promotionKey(promotion));
       targets.push(targetOf(promotion));
@@ -164,13 +168,14 @@ function propagated(first: FileResult[], root: RunRoot, options: RunOptions): Fi
     const names = [...new Set(fresh.map((p) => p.name))];
     const config = withTargets(root.config, targets);
     for (const [file, result] of results) {
+      if (options.signal?.aborted) return { results: [...results.values()], interrupted: true };
       if (result.status === "skipped" || result.status === "error") continue;
       const source = result.before ?? readSource(file);
       if (source === undefined || !names.some((name) => mentionsWord(source, name))) continue;
       results.set(file, processFile(file, config, options));
     }
   }
-  return [...results.values()];
+  return { results: [...results.values()], interrupted: false };
 }
 
 function readSource(file: string): string | undefined {

@@ -80,7 +80,7 @@ export function analyze(ast: AnyNode, source: string, options: AnalyzeOptions): 
     }
     return check;
   };
-  const pending: { path: AnyPath; match: TargetMatch; scope: ScopeInfo; facts: SiteFacts; line: number; column: number }[] = [];
+  const allFacts: SiteFacts[] = [];
   for (const { path, match } of matched) {
     // `load().then(f)` with both calls targets (allPromises): one site, the chain.
     if (startsMatchedChain(path, calls)) continue;
@@ -100,11 +100,11 @@ export function analyze(ast: AnyNode, source: string, options: AnalyzeOptions): 
     const check = asked as PromotionCheck | undefined;
     const promotion = decision.action === "make-async" && check?.ok ? { promotes: check.fn, awaitCall: decision.awaitCall === true } : {};
     const stopped = decision.action === "manual" && check && !check.ok ? { stoppedAt: check.name, stopReason: check.reason } : {};
-    pending.push({ path, match, scope, facts, line: start.line, column: start.column + 1 });
+    allFacts.push(facts);
     const { awaitCall: _awaitCall, ...rest } = decision;
     sites.push({ call: path, target: match.target, callee: match.callee, scope, ...rest, ...promotion, ...stopped, line: start.line, column: start.column + 1 });
   }
-  return withPromotedScopes(sites, pending.map((p) => p.facts));
+  return withPromotedScopes(sites, allFacts);
 }
 
 /**
