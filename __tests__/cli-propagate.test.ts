@@ -206,4 +206,25 @@ describe("unawaited --propagate", () => {
     expect(after["b.ts"]).toBe("import { a } from \"./a\";\n\nexport async function b(n: number): Promise<number> {\n  return (await a(n)) * 2;\n}\n");
     expect(unawaited(["check", "."], dir).status).toBe(0);
   });
+
+  it("a function made async that another file passes as a callback is reported there, manual, at the reference", () => {
+    const dir = tempDir();
+    writeTree(dir, {
+      "unawaited.config.json": JSON.stringify({ targets: [{ name: "load" }], propagate: "all" }),
+      "a.ts": "export function size(id: string): number {\n  return load(id).size;\n}\n",
+      "b.ts": "import { size as sizeOf } from \"./a\";\n\nexport function total(ids: string[]): number[] {\n  return ids.map(sizeOf);\n}\n",
+    });
+    const result = unawaited(["check", "--json", "."], dir);
+    const report = JSON.parse(result.stdout) as { findings: { file: string; line: number; column: number; action: string; reason: string; chain?: string[]; stop?: string }[] };
+    expect(report.findings.filter((f) => f.file === "b.ts")).toEqual([{
+      file: "b.ts",
+      line: 4,
+      column: 18,
+      target: "size",
+      action: "manual",
+      reason: "size is made async by propagation, but here it is passed as a callback to ids.map(), which does not await it; fix by hand (chain: load → size)",
+      chain: ["load", "size", "a callback"],
+      stop: "passed as a callback to ids.map(), which does not await it",
+    }]);
+  });
 });

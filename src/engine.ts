@@ -17,6 +17,7 @@ import type { FileWarning } from "./decision/ignores";
 import { moduleKindOf } from "./javascript/facts/module-kind";
 import { isPathModule } from "./javascript/facts/module-paths";
 import { createSyntacticMatcher, type TargetMatcher } from "./javascript/facts/targets";
+import { callbackReferences } from "./javascript/facts/callback-references";
 import type { ResolvedConfig } from "./config/schema";
 import { languageOf, parserChoiceFor, parserFor, type ModuleKind } from "./javascript/parsers";
 import { awaitEdits } from "./javascript/edits/await";
@@ -161,6 +162,11 @@ function transformOnce(request: TransformRequest): TransformResult {
   const sites = analyze(ast, source, { config: request.config, matcher, topLevelAsync, ignores, ...propagate })
     .filter((site) => isReported(site, request.edits));
   const findings = sites.map((site) => toFinding(site, request.file));
+  const callbacks = propagates ? callbackFindings(ast, request, ignores) : [];
+  if (callbacks.length > 0) {
+    findings.push(...callbacks);
+    findings.sort((a, b) => a.line - b.line || a.column - b.column);
+  }
   const warnings = ignores.unused();
 
   const lineTerminator = source.includes("\r\n") ? "\r\n" : "\n";
@@ -209,6 +215,25 @@ function promotionsOf(sites: readonly Site[], file: string): Promotion[] {
     });
   }
   return [...byFunction.values()].map((entry) => entry.promotion);
+}
+
+/** A function another file made async, passed here as a callback: manual, at the reference (callback-references.ts). */
+function callbackFindings(ast: AnyNode, request: TransformRequest, ignores: ReturnType<typeof ignoreCommentsOf>): Finding[] {
+  const file = path.resolve(request.file);
+  return callbackReferences(ast, request.config.targets, { file, fromDir: path.dirname(file) }).map((reference): Finding => {
+    const chain = reference.target.propagated!.chain;
+    const stop = `passed as a callback ${reference.to}, which does not await it`;
+    const ignored = ignores.claim(reference.line);
+    const base = { file: request.file, line: reference.line, column: reference.column, target: reference.target.name };
+    if (ignored !== undefined) return { ...base, action: "ok", reason: ignored ? `ignored by a comment: ${ignored}` : "ignored by a comment", ignored: true };
+    return {
+      ...base,
+      action: "manual",
+      reason: `${reference.target.name} is made async by propagation, but here it is ${stop}; fix by hand (chain: ${[...chain].join(" → ")})`,
+      chain: [...chain, "a callback"],
+      stop,
+    };
+  });
 }
 
 function chainOf(site: Site): readonly string[] {
