@@ -227,4 +227,18 @@ describe("unawaited --propagate", () => {
       stop: "passed as a callback to ids.map(), which does not await it",
     }]);
   });
+
+  it("follows a default export through the importer's own name", () => {
+    const dir = tempDir();
+    writeTree(dir, {
+      "unawaited.config.json": JSON.stringify({ targets: [{ name: "load" }], propagate: "all" }),
+      "measure.ts": "export default function size(id: string): number {\n  return load(id).size;\n}\n",
+      "b.ts": "import sizeOf from \"./measure\";\n\nexport function total(): number {\n  return sizeOf(\"a\") + 1;\n}\n",
+    });
+    const result = unawaited(["fix", "."], dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("b.ts:4:10  async   size: called in a sync function");
+    expect(readTree(dir)["b.ts"]).toBe("import sizeOf from \"./measure\";\n\nexport async function total(): Promise<number> {\n  return (await sizeOf(\"a\")) + 1;\n}\n");
+    expect(readTree(dir)["measure.ts"]).toBe("export default async function size(id: string): Promise<number> {\n  return (await load(id)).size;\n}\n");
+  });
 });

@@ -25,7 +25,7 @@ import { makeAsyncEdits } from "./javascript/edits/make-async";
 import { syncVariantEdits } from "./javascript/edits/sync-variant";
 import { applyEdits, orderEdits, shiftEdits, type TextEdit } from "./text/edits";
 import { isPythonFile, transformPython } from "./python/index";
-import { promotionKey, targetOf, withTargets } from "./decision/propagation";
+import { promotionKey, targetsOf, withTargets } from "./decision/propagation";
 import { mayHoldIgnoreComments as mayHoldPythonIgnores } from "./python/facts/ignore-comments";
 import { mentionsWord } from "./text/words";
 
@@ -106,7 +106,7 @@ export function transformSource(request: TransformRequest): TransformResult {
     const fresh = result.promoted.filter((p) => !seen.has(promotionKey(p)));
     if (fresh.length === 0) return result;
     for (const promotion of fresh) seen.add(promotionKey(promotion));
-    config = withTargets(config, fresh.map(targetOf));
+    config = withTargets(config, fresh.flatMap(targetsOf));
     result = transformOnce({ ...request, config });
   }
 }
@@ -202,7 +202,7 @@ function promotionsOf(sites: readonly Site[], file: string): Promotion[] {
   for (const site of sites) {
     const fn = site.promotes;
     if (!fn) continue;
-    const call = { target: site.target.name, ...(site.target.propagated ? { targetFile: site.target.propagated.file } : {}), line: site.line, column: site.column };
+    const call = { target: targetName(site), ...(site.target.propagated ? { targetFile: site.target.propagated.file } : {}), line: site.line, column: site.column };
     const known = byFunction.get(fn.path.node);
     if (known) {
       known.calls.push(call);
@@ -211,7 +211,10 @@ function promotionsOf(sites: readonly Site[], file: string): Promotion[] {
     const calls = [call];
     byFunction.set(fn.path.node, {
       calls,
-      promotion: { file, name: fn.name, kind: fn.kind, nameStart: fn.nameStart, line: fn.line, column: fn.column, chain: [...chainOf(site), fn.name], calls },
+      promotion: {
+        file, name: fn.name, kind: fn.kind, nameStart: fn.nameStart, line: fn.line, column: fn.column, chain: [...chainOf(site), fn.name], calls,
+        ...(fn.defaultExport ? { defaultExport: true as const } : {}),
+      },
     });
   }
   return [...byFunction.values()].map((entry) => entry.promotion);
@@ -236,6 +239,11 @@ function callbackFindings(ast: AnyNode, request: TransformRequest, ignores: Retu
   });
 }
 
+/** A function made async is reported by its own name, also where a default import (target `default`) matched it. */
+function targetName(site: Site): string {
+  return site.target.propagated?.chain[site.target.propagated.chain.length - 1] ?? site.target.name;
+}
+
 function chainOf(site: Site): readonly string[] {
   return site.target.propagated?.chain ?? [site.target.name];
 }
@@ -256,7 +264,7 @@ function toFinding(site: Site, file: string): Finding {
   // A chain longer than "target → this function" says why the callee became a target at all.
   const reason = chain && chain.length > 2 ? `${site.reason} (chain: ${chain.join(" → ")})` : site.reason;
   return {
-    file, line: site.line, column: site.column, target: site.target.name, action: site.action, reason,
+    file, line: site.line, column: site.column, target: targetName(site), action: site.action, reason,
     ...(site.ignored ? { ignored: true as const } : {}),
     ...(chain ? { chain } : {}),
     ...(site.stopReason !== undefined ? { stop: site.stopReason } : {}),

@@ -15,6 +15,8 @@ export interface Promotion {
   readonly chain: readonly string[];
   /** How other files import its module, when not by its path: a dotted Python module (`app.users`). */
   readonly module?: string;
+  /** Its module's default export: importers call it by a name of their own. */
+  readonly defaultExport?: true;
   /** The calls in it that made it async: which target, declared where (a function made async earlier), and where the call is. */
   readonly calls: readonly { readonly target: string; readonly targetFile?: string; readonly line: number; readonly column: number }[];
 }

@@ -6,6 +6,7 @@
  * source with all targets so far, so every round's edits come out as one
  * consistent output.
  */
+import * as path from "node:path";
 import type { Promotion } from "./findings";
 import type { ResolvedConfig, Target } from "../config/schema";
 import { SHORT_NAME_LENGTH, WELL_KNOWN_NAMES } from "../init/candidates";
@@ -28,12 +29,27 @@ export function promotionKey(promotion: Promotion): string {
   return `${promotion.file}\0${promotion.name}\0${promotion.line}:${promotion.column}`;
 }
 
-/** The function as a target: by import of its file (and by binding in it), or a method by name. */
-export function targetOf(promotion: Promotion): Target {
+/**
+ * The function as targets: by import of its file (and by binding in it), or
+ * a method by name; a default export also as the module's `default`.
+ */
+export function targetsOf(promotion: Promotion): Target[] {
   const propagated = { kind: promotion.kind, file: promotion.file, start: promotion.nameStart, chain: promotion.chain };
-  return promotion.kind === "method"
-    ? { name: promotion.name, propagated }
-    : { name: promotion.name, module: promotion.module ?? promotion.file, propagated };
+  if (promotion.kind === "method") return [{ name: promotion.name, propagated }];
+  const module = promotion.module ?? promotion.file;
+  const named: Target = { name: promotion.name, module, propagated };
+  return promotion.defaultExport ? [named, { name: "default", module, propagated }] : [named];
+}
+
+/**
+ * Words a file that may call the function must hold, for the runner's
+ * prefilter: its name; for a default export, also its file's name, which
+ * the import specifier spells (`import g from "./greet"`).
+ */
+export function mentionsOf(promotion: Promotion): string[] {
+  if (!promotion.defaultExport) return [promotion.name];
+  const stem = path.basename(promotion.file).replace(/\.[^.]*$/, "");
+  return stem === "index" ? [promotion.name, path.basename(path.dirname(promotion.file))] : [promotion.name, stem];
 }
 
 export function withTargets(config: ResolvedConfig, targets: readonly Target[]): ResolvedConfig {

@@ -7,7 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Finding, Promotion } from "../decision/findings";
-import { promotionKey, targetOf, withTargets } from "../decision/propagation";
+import { mentionsOf, promotionKey, targetsOf, withTargets } from "../decision/propagation";
 import { mentionsWord } from "../text/words";
 import type { FileWarning } from "../decision/ignores";
 import type { ResolvedConfig, Target } from "../config/schema";
@@ -163,9 +163,9 @@ function propagated(first: FileResult[], root: RunRoot, options: RunOptions): { 
     for (const promotion of fresh) {
       if (seen.has(promotionKey(promotion))) continue;
       seen.add(promotionKey(promotion));
-      targets.push(targetOf(promotion));
+      targets.push(...targetsOf(promotion));
     }
-    const names = [...new Set(fresh.map((p) => p.name))];
+    const names = [...new Set(fresh.flatMap(mentionsOf))];
     const config = withTargets(root.config, targets);
     for (const [file, result] of results) {
       if (options.signal?.aborted) return { results: [...results.values()], interrupted: true };

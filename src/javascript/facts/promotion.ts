@@ -33,6 +33,8 @@ export interface PromotableFunction {
   /** Where the function starts, 1-based. */
   readonly line: number;
   readonly column: number;
+  /** The module's default export: importers call it by any name (`import f from "./x"`). */
+  readonly defaultExport: boolean;
 }
 
 export type PromotionCheck =
@@ -72,7 +74,8 @@ export function promotionOf(scope: ScopeInfo, context: PromotionContext): Promot
     if (entry) return stop(`it is exported by the package entry point (${entry}): its callers outside the package would break (propagate is "internal")`);
   }
   const start = fn.loc?.start ?? { line: 0, column: 0 };
-  return { ok: true, fn: { path: fnPath, name: naming.name, kind: naming.kind, nameStart: naming.nameStart, line: start.line, column: start.column + 1 } };
+  const defaultExport = naming.kind === "function" && naming.binding !== undefined && isDefaultExport(fnPath, naming.name);
+  return { ok: true, fn: { path: fnPath, name: naming.name, kind: naming.kind, nameStart: naming.nameStart, line: start.line, column: start.column + 1, defaultExport } };
 }
 
 interface Naming {
@@ -141,6 +144,21 @@ function isExportedDeclaration(declaration: AnyPath, name: string): boolean {
   const parent = declaration.parent ? nodeOf(declaration.parent as AnyPath) : undefined;
   if (parent && (parent.type === "ExportNamedDeclaration" || parent.type === "ExportDefaultDeclaration")) return true;
   return exportedNames(declaration).has(name);
+}
+
+/** `export default function f`, `export default f`, `export { f as default }`. */
+function isDefaultExport(fnPath: AnyPath, name: string): boolean {
+  const parent = fnPath.parent ? nodeOf(fnPath.parent as AnyPath) : undefined;
+  if (parent?.type === "ExportDefaultDeclaration") return true;
+  let root: AnyPath = fnPath;
+  while (root.parent) root = root.parent as AnyPath;
+  const program = asNode(nodeOf(root)["program"]) ?? nodeOf(root);
+  return ((program["body"] as AnyNode[] | undefined) ?? []).some((statement) => {
+    if (statement.type === "ExportDefaultDeclaration") return identifierName(asNode(statement["declaration"])) === name;
+    if (statement.type !== "ExportNamedDeclaration" || statement["source"]) return false;
+    return ((statement["specifiers"] as AnyNode[] | undefined) ?? []).some((specifier) =>
+      identifierName(asNode(specifier["local"])) === name && identifierName(asNode(specifier["exported"])) === "default");
+  });
 }
 
 function isInExportedClass(member: AnyPath): boolean {
