@@ -19,7 +19,7 @@ import { run, summarize, type FileResult, type RootResult, type RunResult, type 
 import { accountTargets, isUnmatched, type TargetAccount } from "../runner/accounting";
 import { INTERRUPTED_MESSAGE, writeChanges, writeOutputFile } from "../runner/write";
 import { isNotInProject } from "../typed/verify";
-import { planRun } from "./plan";
+import { planRun } from "../runner/plan";
 import { createProgress } from "./progress";
 import { tryRealpath } from "../fs-paths";
 import { isPathModule, moduleFile } from "../analysis/module-paths";

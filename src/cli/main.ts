@@ -15,7 +15,7 @@ import { fastParse, type FastArgs } from "./fast-args";
 import { KNOWN_FLAGS, OPTION_SPECS, optionsOf, type OptionSpec } from "./options";
 import { fatalJsonReport } from "../report/json";
 import { fatalSarifReport } from "../report/sarif";
-import { closest } from "./suggest";
+import { closest } from "../text/suggest";
 import { INIT_EPILOGUE, INIT_EXAMPLES, INIT_OPTIONS, INIT_SUMMARY, runInit, toInitArgs } from "./init";
 
 export { EXIT, type Io };
