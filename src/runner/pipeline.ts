@@ -20,10 +20,11 @@ import { planRun } from "./plan";
 import { run, summarize, type FileResult, type RootResult, type RunResult, type RunRoot, type RunSummary } from "./run";
 import { INTERRUPTED_MESSAGE, writeChanges, writeOutputFile } from "./write";
 
+type Git = typeof import("./git");
+
 /** Git runs only before writing (the dirty-tree guard) and for patches: a dry run never loads it or child_process. */
-function git(): typeof import("./git") {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require("./git") as typeof import("./git");
+async function loadGit(): Promise<Git> {
+  return import("./git");
 }
 
 export type PipelineCommand = "fix" | "check" | "list";
@@ -137,9 +138,10 @@ export async function runPipeline(request: PipelineRequest): Promise<PipelineRes
   if (patchFile !== undefined) refuseSource(scanned, patchFile, `--patch ${request.patch}`);
   if (reportFile !== undefined) refuseSource(scanned, reportFile, `--output ${request.reportFile}`);
   const writes = command === "fix" && !request.dry && patchFile === undefined && patchDir === undefined;
+  const git = writes || patchFile !== undefined || patchDir !== undefined ? await loadGit() : undefined;
   // An interrupted analysis writes nothing: the user asked to stop.
   const { roots, interrupted: writeInterrupted, failed: refused } = writes && !result.interrupted
-    ? await writeAll(result, request)
+    ? await writeAll(result, request, git!)
     : { roots: result.roots.map((r) => (writes ? r.files.map(notWritten) : [...r.files])), interrupted: result.interrupted, failed: [] };
   const failedRoots: readonly RootFailure[] = [...plan.failed.map((f) => ({ path: f.path, message: f.error.message })), ...refused];
   let interrupted = writeInterrupted;
@@ -147,9 +149,9 @@ export async function runPipeline(request: PipelineRequest): Promise<PipelineRes
 
   const written: string[] = [];
   if (patchFile !== undefined && !interrupted) {
-    interrupted = !completed(() => written.push(...writePatch(patchFile, files, cwd)));
+    interrupted = !completed(git!, () => written.push(...writePatch(git!, patchFile, files, cwd)));
   }
-  if (patchDir !== undefined && !interrupted) interrupted = !completed(() => written.push(...writePatchDir(patchDir, result, roots)));
+  if (patchDir !== undefined && !interrupted) interrupted = !completed(git!, () => written.push(...writePatchDir(git!, patchDir, result, roots)));
   const summary = summarize(files, { written: writes, interrupted, durationMs: result.durationMs });
   const mode: SummaryMode = command === "fix" ? (writes ? "written" : request.dry ? "dry" : "patch") : command;
   const targets = accountTargets(result.roots, cwd).map((t) => (t.module === undefined ? t : { ...t, module: displayModule(t.module, cwd) }));
@@ -180,12 +182,12 @@ function configWarnings(roots: readonly RunRoot[], cwd: string): string[] {
 }
 
 /** Runs `step`, which may ask git: true when it completed, false when Ctrl-C stopped git (and so the step). */
-function completed(step: () => unknown): boolean {
+function completed(git: Git, step: () => unknown): boolean {
   try {
     step();
     return true;
   } catch (error) {
-    if (error instanceof git().GitInterrupted) return false;
+    if (error instanceof git.GitInterrupted) return false;
     throw error;
   }
 }
@@ -206,7 +208,7 @@ interface WriteOutcome {
  * `--repos` the guard holds per repository: a dirty one (or one git cannot
  * check) is not written and fails alone; otherwise one dirty file stops all.
  */
-async function writeAll(result: RunResult, request: PipelineRequest): Promise<WriteOutcome> {
+async function writeAll(result: RunResult, request: PipelineRequest, git: Git): Promise<WriteOutcome> {
   const changedIn = (files: readonly FileResult[]) => files.filter((file) => file.status === "changed").map((file) => file.file);
   const perRepository = request.repos !== undefined;
   const groups = perRepository ? result.roots.map((root) => [root]) : [result.roots];
@@ -217,7 +219,7 @@ async function writeAll(result: RunResult, request: PipelineRequest): Promise<Wr
       if (changed.length === 0) continue;
       let dirty: string[] = [];
       try {
-        if (!completed(() => (dirty = git().uncommittedFiles(changed)))) {
+        if (!completed(git, () => (dirty = git.uncommittedFiles(changed)))) {
           return { roots: result.roots.map((root) => root.files.map(notWritten)), interrupted: true, failed: [] };
         }
         if (dirty.length > 0) throw dirtyTree(dirty, request.cwd);
@@ -289,22 +291,22 @@ function ensureDirectory(dir: string, flag: string): void {
  * holds them (what `git apply` expects from anywhere in it), or to the
  * current directory outside git or across several repositories.
  */
-function writePatch(file: string, files: readonly FileResult[], cwd: string): string[] {
+function writePatch(git: Git, file: string, files: readonly FileResult[], cwd: string): string[] {
   const changed = files.filter((f) => f.status === "changed");
   if (changed.length === 0) return [`no changes: ${path.relative(cwd, file) || file} not written`];
-  const tops = new Set(changed.map((f) => git().workTreeRootOf(f.file) ?? ""));
+  const tops = new Set(changed.map((f) => git.workTreeRootOf(f.file) ?? ""));
   const base = tops.size === 1 && !tops.has("") ? [...tops][0]! : cwd;
   writeText(file, patchOf(changed, base));
   return [file];
 }
 
 /** `DIR/<repo-name>.patch` per root with changes, relative to its work tree (or the root outside git). */
-function writePatchDir(dir: string, result: RunResult, roots: readonly (readonly FileResult[])[]): string[] {
+function writePatchDir(git: Git, dir: string, result: RunResult, roots: readonly (readonly FileResult[])[]): string[] {
   const used = new Set<string>();
   const written: string[] = [];
   result.roots.forEach((root, i) => {
     const rootDir = fs.statSync(root.root.path).isDirectory() ? root.root.path : path.dirname(root.root.path);
-    const base = git().workTreeRootOf(rootDir) ?? rootDir;
+    const base = git.workTreeRootOf(rootDir) ?? rootDir;
     let name = path.basename(base) || "root";
     for (let n = 2; used.has(name); n++) name = `${path.basename(base)}-${n}`;
     used.add(name);
