@@ -109,7 +109,6 @@ function tool(version: string): object {
     driver: {
       name: "unawaited",
       version,
-      informationUri: "https://www.npmjs.com/package/unawaited",
       rules: RULES.map((rule) => ({
         id: rule.id,
         name: rule.name,
