@@ -3,7 +3,7 @@
  * (async, sync, or a generator expression in an async def), and which names
  * a function, class body, comprehension or the module binds itself.
  */
-import { parentOf, type PyNode } from "./parser";
+import { parentOf, type PyNode } from "../parser";
 
 export type PyScopeKind = "async" | "sync" | "forbidden";
 
@@ -167,7 +167,7 @@ function visitOwnScope(root: PyNode, visit: (node: PyNode) => void): void {
 }
 
 /** An identifier that receives a value: assignment or loop target, `as` name, import name, def/class name. */
-function isBindingIdentifier(node: PyNode): boolean {
+export function isBindingIdentifier(node: PyNode): boolean {
   let child = node;
   for (let parent = parentOf(node); parent; child = parent, parent = parentOf(parent)) {
     switch (parent.type) {
