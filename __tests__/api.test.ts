@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { check, fix, list, transformSource, UnawaitedError } from "../src/api";
-import { git, readTree, tempDir, writeTree } from "./cli-helpers";
+import { git, readTree, REPO_ROOT, tempDir, writeTree } from "./cli-helpers";
 
 const CONFIG = JSON.stringify({ targets: [{ name: "load" }, { name: "saveAsync", sync: "save" }] });
 const APP = [
@@ -111,6 +111,20 @@ describe("fix", () => {
     const report = await fix({ cwd: dir, signal: controller.signal });
     expect(report.interrupted).toBe(true);
     expect(readTree(dir)["src/app.ts"]).toBe(APP);
+  });
+});
+
+describe("engine: typed, verify", () => {
+  it("loads the type checker on demand and returns the rejected edit with its new type errors", async () => {
+    const dir = tempDir();
+    fs.cpSync(path.join(REPO_ROOT, "__testfixtures__", "projects", "verify-rejects-breaking-edit"), dir, { recursive: true });
+    const report = await fix({ cwd: dir, engine: "typed", verify: true, dry: true });
+    const handler = report.files.find((file) => file.path === "src/handler.ts")!;
+    expect(handler.status).toBe("rejected");
+    expect(handler.diff).toContain("await createWebSocketManager");
+    expect(handler.newDiagnostics).toEqual([expect.objectContaining({ code: 2739, line: 5 })]);
+    expect(report.files.find((file) => file.path === "src/ok.ts")).toMatchObject({ status: "changed", newDiagnostics: [] });
+    expect(report.summary.files).toMatchObject({ verified: 1, rejected: 1 });
   });
 });
 
