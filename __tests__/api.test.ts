@@ -75,6 +75,7 @@ describe("fix", () => {
     const error = await rejection(fix({ cwd: dirty }));
     expect(error.code).toBe("DIRTY_TREE");
     expect(error.message).toContain("src/app.ts");
+    expect(error.hint).toContain("force: true");
     expect(fs.readFileSync(path.join(dirty, "src/app.ts"), "utf8")).toBe(`${APP}// work in progress\n`);
     await fix({ cwd: dirty, force: true });
     expect(fs.readFileSync(path.join(dirty, "src/app.ts"), "utf8")).toBe(`${FIXED}// work in progress\n`);

@@ -43,6 +43,12 @@ export async function fix(options: FixOptions = {}): Promise<FixReport> {
     force: options.force === true,
     patch: options.patch,
     patchDir: options.patchDir,
+  }).catch((error: unknown) => {
+    // The CLI's hint names its flags; say it in the API's words.
+    if (error instanceof UnawaitedError && error.code === "DIRTY_TREE") {
+      throw new UnawaitedError("DIRTY_TREE", error.message, { hint: "commit or stash them first, or pass force: true (dry: true returns the diffs without writing)" });
+    }
+    throw error;
   });
   return { ...report("fix", outcome), command: "fix", patches: outcome.result.written.filter((file) => path.isAbsolute(file)) };
 }
