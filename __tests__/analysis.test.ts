@@ -4,7 +4,7 @@
  * `^` marks nothing; positions are 1-based, as in editors.
  */
 import { describe, expect, it } from "vitest";
-import type { Action } from "../src/analysis/findings";
+import type { Action } from "../src/decision/findings";
 import type { ConfigInput } from "../src/config/schema";
 import { resolveConfig } from "../src/config/validate";
 import { transformSource } from "../src/engine";

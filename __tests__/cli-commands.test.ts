@@ -407,6 +407,27 @@ describe("targets and files from flags", () => {
     expect(result.stderr).toMatch(/unknown key "nmae" in unawaited\.targets\[0\]/);
   });
 
+  it("a package.json that is not valid JSON, or whose \"unawaited\" key is not an object, is a config error naming it; the config above is not used", () => {
+    const dir = tempDir();
+    writeTree(dir, { "unawaited.config.json": JSON.stringify({ targets: [{ name: "createWebSocketManager" }] }), "app/a.ts": NEEDS_AWAIT });
+    const manifest = path.join(dir, "app", "package.json");
+    fs.writeFileSync(manifest, '{ "name": "app", }');
+    const invalid = unawaited(["fix", "app"], dir);
+    expect(invalid.status).toBe(2);
+    expect(invalid.stderr).toContain(`${manifest} is not valid JSON`);
+    fs.writeFileSync(manifest, JSON.stringify({ name: "app", unawaited: ["createWebSocketManager"] }));
+    const notObject = unawaited(["fix", "app"], dir);
+    expect(notObject.status).toBe(2);
+    expect(notObject.stderr).toContain(`invalid config in ${manifest}: "unawaited" must be an object, not an array`);
+    expect(fs.readFileSync(path.join(dir, "app", "a.ts"), "utf8")).toBe(NEEDS_AWAIT);
+  });
+
+  it("reads a package.json that starts with a UTF-8 byte order mark", () => {
+    const dir = tempDir();
+    writeTree(dir, { "package.json": `\uFEFF${JSON.stringify({ name: "x", unawaited: { targets: [{ name: "createWebSocketManager" }] } })}`, "a.ts": NEEDS_AWAIT });
+    expect(unawaited(["check", "."], dir).status).toBe(1);
+  });
+
   it("a deeper .gitignore can re-include a file, and a nested repository has its own rules", () => {
     const dir = project({ ".gitignore": "*.gen.ts\n", "src/.gitignore": "!keep.gen.ts\n", "src/keep.gen.ts": NEEDS_AWAIT, "src/drop.gen.ts": NEEDS_AWAIT, "sub/x.gen.ts": NEEDS_AWAIT });
     git(["init", "-q"], dir);

@@ -113,7 +113,37 @@ describe("findConfigFile", () => {
     expect(findConfigFile(path.join(dir, "a", "b"))).toBe(path.join(dir, "a", "unawaited.config.json"));
     expect(findConfigFile(dir)).toBe(path.join(dir, "unawaited.config.json"));
   });
+
+  it("stops at a package.json that is not valid JSON, naming it, instead of taking the config above", () => {
+    const dir = tempDir();
+    writeTree(dir, { "unawaited.config.json": "{}", "app/package.json": '{ "name": "app", }', "app/a.ts": "" });
+    const error = catchError(() => findConfigFile(path.join(dir, "app", "a.ts")));
+    expect(error).toBeInstanceOf(UnawaitedError);
+    expect(error).toMatchObject({ code: "CONFIG_INVALID_JSON", exitCode: 2 });
+    expect((error as Error).message).toMatch(new RegExp(`^${path.join(dir, "app", "package.json")} is not valid JSON: `));
+  });
+
+  it("reads a package.json that starts with a UTF-8 byte order mark", () => {
+    const dir = tempDir();
+    writeTree(dir, { "unawaited.config.json": "{}", "app/package.json": `\uFEFF${JSON.stringify({ unawaited: { targets: [{ name: "f" }] } })}` });
+    expect(findConfigFile(path.join(dir, "app"))).toBe(path.join(dir, "app", "package.json"));
+  });
+
+  it("skips a package.json without the key", () => {
+    const dir = tempDir();
+    writeTree(dir, { "unawaited.config.json": "{}", "app/package.json": JSON.stringify({ name: "app" }) });
+    expect(findConfigFile(path.join(dir, "app"))).toBe(path.join(dir, "unawaited.config.json"));
+  });
 });
+
+function catchError(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
 
 describe("configFromOptions (jscodeshift options)", () => {
   it("reads --targets as JSON or as specs", () => {

@@ -4,7 +4,7 @@
  * language fact says otherwise (a coroutine does not flatten).
  */
 import { describe, expect, it } from "vitest";
-import type { Action } from "../src/analysis/findings";
+import type { Action } from "../src/decision/findings";
 import { decide } from "../src/decision/decide";
 import { JAVASCRIPT, PYTHON, type LanguageFacts, type SiteFacts } from "../src/decision/facts";
 

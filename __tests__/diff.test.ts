@@ -14,7 +14,7 @@ import { resolveConfig } from "../src/config/validate";
 import { transformSource } from "../src/engine";
 import { loadPython } from "../src/python/index";
 import { fileDiff, patchOf, quotePath } from "../src/report/diff";
-import { applyEdits, insertion, orderEdits, type TextEdit } from "../src/rewrite/text-edits";
+import { applyEdits, insertion, orderEdits, type TextEdit } from "../src/text/edits";
 import type { FileResult } from "../src/runner/run";
 import { fixturePairs, runFixture } from "./fixtures";
 import { growthRatio } from "./growth";

@@ -9,7 +9,7 @@ import jscodeshift from "jscodeshift";
 import { describe, expect, it } from "vitest";
 import { generateCorpus } from "../bench/corpus";
 import { loadConfigFile } from "../src/config/load";
-import { DEFAULT_EXTENSIONS } from "../src/parse/parsers";
+import { DEFAULT_EXTENSIONS } from "../src/javascript/parsers";
 import { allFiles, run } from "../src/runner/run";
 import transform from "../transforms/fix-async-calls";
 import { tempDir } from "./cli-helpers";

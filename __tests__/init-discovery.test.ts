@@ -6,8 +6,8 @@
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as babel from "@babel/parser";
-import type { AnyNode } from "../src/analysis/ast";
-import { babelOptions } from "../src/parse/parsers";
+import type { AnyNode } from "../src/javascript/facts/ast";
+import { babelOptions } from "../src/javascript/parsers";
 import { loadPython } from "../src/python/index";
 import { parsePython } from "../src/python/parser";
 import { chooseCandidates, twinNames } from "../src/init/candidates";

@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { configModule, isPathModule, moduleFile, sameModule } from "../src/analysis/module-paths";
+import { configModule, isPathModule, moduleFile, sameModule } from "../src/javascript/facts/module-paths";
 import { readTsconfigPaths, stripJsonComments } from "../src/tsconfig";
 import { tempDir, writeTree } from "./cli-helpers";
 

@@ -11,7 +11,7 @@ import { loadConfigFile } from "../src/config/load";
 import type { Engine } from "../src/config/schema";
 import { resolveConfig } from "../src/config/validate";
 import { allFiles, run, type FileResult } from "../src/runner/run";
-import { DEFAULT_EXTENSIONS } from "../src/parse/parsers";
+import { DEFAULT_EXTENSIONS } from "../src/javascript/parsers";
 
 const PROJECTS = path.join(__dirname, "..", "__testfixtures__", "projects");
 

@@ -2,19 +2,26 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { FileResult } from "../src/runner/run";
-import { writeChanges, writeFileAtomic } from "../src/runner/write";
+import { writeChanges, writeFileAtomic, writeOutputFile } from "../src/runner/write";
 import { tempDir } from "./cli-helpers";
 
 /** What the writer asked of the file system, in order: `fsync <path>` and `rename <to>`. */
 const calls: string[] = [];
 
-// The real node:fs, with fsync and rename noted (the path of a descriptor is read from /proc).
+// The real node:fs, with fsync and rename noted (the path of a descriptor is read from /proc, where there is one).
 vi.mock("node:fs", async (importOriginal) => {
   const real = await importOriginal<typeof import("node:fs")>();
+  const pathOf = (fd: number) => {
+    try {
+      return real.readlinkSync(`/proc/self/fd/${fd}`);
+    } catch {
+      return `descriptor ${fd}`;
+    }
+  };
   return {
     ...real,
     fsyncSync: (fd: number) => {
-      calls.push(`fsync ${real.readlinkSync(`/proc/self/fd/${fd}`)}`);
+      calls.push(`fsync ${pathOf(fd)}`);
       real.fsyncSync(fd);
     },
     renameSync: (from: string, to: string) => {
@@ -130,5 +137,26 @@ describe.runIf(process.platform === "linux")("durability", () => {
     const lastRename = calls.map((call) => call.startsWith("rename ")).lastIndexOf(true);
     expect(calls.indexOf(directorySyncs[0]!)).toBeGreaterThan(lastRename);
     expect(calls.filter((call) => call.endsWith(".tmp"))).toHaveLength(3);
+  });
+});
+
+describe("writeOutputFile", () => {
+  it("refuses a broken symlink instead of replacing it", () => {
+    const dir = tempDir();
+    const link = path.join(dir, "out.patch");
+    fs.symlinkSync(path.join(dir, "missing", "p.patch"), link);
+    expect(() => writeOutputFile(link, "patch\n")).toThrow("a broken symlink");
+    expect(fs.readlinkSync(link)).toBe(path.join(dir, "missing", "p.patch"));
+    expect(fs.readdirSync(dir)).toEqual(["out.patch"]);
+  });
+
+  it("writes through a symlink to a file, keeping the link", () => {
+    const dir = tempDir();
+    const target = path.join(dir, "real.patch");
+    fs.writeFileSync(target, "old\n");
+    fs.symlinkSync("real.patch", path.join(dir, "out.patch"));
+    writeOutputFile(path.join(dir, "out.patch"), "new\n");
+    expect(fs.readFileSync(target, "utf8")).toBe("new\n");
+    expect(fs.lstatSync(path.join(dir, "out.patch")).isSymbolicLink()).toBe(true);
   });
 });

@@ -9,21 +9,21 @@
  * `...(await f())`). Text edits keep every byte we do not mean to change.
  */
 import * as path from "node:path";
-import { analyze, type Site } from "./analysis/analyze";
-import type { AnyNode } from "./analysis/ast";
-import type { Finding } from "./analysis/findings";
-import { ignoreCommentsOf, mayHoldIgnoreComments } from "./analysis/ignore-comments";
+import { analyze, type Site } from "./javascript/facts/analyze";
+import type { AnyNode } from "./javascript/facts/ast";
+import type { Finding } from "./decision/findings";
+import { ignoreCommentsOf, mayHoldIgnoreComments } from "./javascript/facts/ignore-comments";
 import type { FileWarning } from "./decision/ignores";
-import { moduleKindOf } from "./analysis/module-kind";
-import { isPathModule } from "./analysis/module-paths";
-import { createSyntacticMatcher, type TargetMatcher } from "./analysis/targets";
+import { moduleKindOf } from "./javascript/facts/module-kind";
+import { isPathModule } from "./javascript/facts/module-paths";
+import { createSyntacticMatcher, type TargetMatcher } from "./javascript/facts/targets";
 import type { ResolvedConfig } from "./config/schema";
-import { languageOf, parserChoiceFor, parserFor, type ModuleKind } from "./parse/parsers";
-import { awaitEdits } from "./rewrite/await";
-import { syncVariantGroups } from "./rewrite/sync-variant";
-import { applyEdits, orderEdits, shiftEdits, type TextEdit } from "./rewrite/text-edits";
+import { languageOf, parserChoiceFor, parserFor, type ModuleKind } from "./javascript/parsers";
+import { awaitEdits } from "./javascript/edits/await";
+import { syncVariantGroups } from "./javascript/edits/sync-variant";
+import { applyEdits, orderEdits, shiftEdits, type TextEdit } from "./text/edits";
 import { isPythonFile, transformPython } from "./python/index";
-import { mayHoldIgnoreComments as mayHoldPythonIgnores } from "./python/ignore-comments";
+import { mayHoldIgnoreComments as mayHoldPythonIgnores } from "./python/facts/ignore-comments";
 import { mentionsWord } from "./text/words";
 
 export { mentionsWord } from "./text/words";

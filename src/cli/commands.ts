@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { EditKind } from "../engine";
 import { UnawaitedError } from "../errors";
-import { DEFAULT_EXTENSIONS } from "../parse/parsers";
+import { DEFAULT_EXTENSIONS } from "../javascript/parsers";
 import { palette, useColor, type Palette } from "../report/colors";
 import { colorizeDiff, fileDiff, patchOf } from "../report/diff";
 import { githubAnnotations } from "../report/github";
@@ -22,7 +22,7 @@ import { isNotInProject } from "../typed/verify";
 import { planRun } from "./plan";
 import { createProgress } from "./progress";
 import { tryRealpath } from "../fs-paths";
-import { isPathModule, moduleFile } from "../analysis/module-paths";
+import { isPathModule, moduleFile } from "../javascript/facts/module-paths";
 
 /** Git runs only before writing (the dirty-tree guard) and for --patch: a dry run never loads it or child_process. */
 function git(): typeof import("../runner/git") {

@@ -28,6 +28,7 @@ const EXIT_CODES_TEXT = [
   "  2    bad usage or config, a path that does not exist, fix refused a dirty git tree,",
   "       or init refused to replace a config",
   "  130  interrupted (Ctrl-C): files written so far are whole, the rest untouched",
+  "  143, 129, 131  stopped by SIGTERM, SIGHUP or SIGQUIT: as on Ctrl-C",
   "  141  stdout was closed early (| head): the run stopped as on Ctrl-C",
   "  3    internal error (a bug in unawaited: please report it with the message)",
 ].join("\n");

@@ -24,10 +24,15 @@ export function loadConfigFile(file: string): ResolvedConfig {
 
 function configFromPackageJson(text: string, file: string): ResolvedConfig {
   const data = parseJson(text, file);
-  const section = (data as Record<string, unknown>)[PACKAGE_JSON_KEY];
+  const section = isObject(data) ? data[PACKAGE_JSON_KEY] : undefined;
   if (section === undefined) {
     throw new UnawaitedError("CONFIG_INVALID", `${file} has no "${PACKAGE_JSON_KEY}" key`, {
       hint: `add "${PACKAGE_JSON_KEY}": { "targets": [...] } to it, or use ${CONFIG_FILE_NAME}`,
+    });
+  }
+  if (!isObject(section)) {
+    throw new UnawaitedError("CONFIG_INVALID", `invalid config in ${file}: "${PACKAGE_JSON_KEY}" must be an object, not ${describe(section)}`, {
+      hint: `write "${PACKAGE_JSON_KEY}": { "targets": [...] }, or remove the key and use ${CONFIG_FILE_NAME}`,
     });
   }
   return resolveConfig(section, `${file} (key "${PACKAGE_JSON_KEY}")`, { jsonPathPrefix: PACKAGE_JSON_KEY, baseDir: path.dirname(path.resolve(file)) });
@@ -37,14 +42,20 @@ export function parseConfigText(text: string, source: string, baseDir?: string):
   return resolveConfig(parseJson(text, source), source, baseDir === undefined ? {} : { baseDir });
 }
 
-function parseJson(text: string, source: string): unknown {
+function parseJson(text: string, source: string, hint = "check for trailing commas and unquoted keys"): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new UnawaitedError("CONFIG_INVALID_JSON", `${source} is not valid JSON: ${(error as Error).message}`, {
-      hint: "check for trailing commas and unquoted keys",
-    });
+    throw new UnawaitedError("CONFIG_INVALID_JSON", `${source} is not valid JSON: ${(error as Error).message}`, { hint });
   }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  return value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`;
 }
 
 export const PACKAGE_JSON_KEY = "unawaited";
@@ -52,7 +63,8 @@ export const PACKAGE_JSON_KEY = "unawaited";
 /**
  * Finds the config for `start` (a file or directory): `unawaited.config.json`,
  * or a package.json with an `"unawaited"` key, in it or the nearest directory
- * above. A config file wins over package.json in the same directory.
+ * above. A config file wins over package.json in the same directory. A
+ * package.json on the way that is not valid JSON is an error naming it.
  */
 export function findConfigFile(start: string): string | undefined {
   return findUp(start, (dir) => {
@@ -63,11 +75,18 @@ export function findConfigFile(start: string): string | undefined {
   });
 }
 
+/**
+ * A package.json that is not valid JSON is an error, not a file without the
+ * key: skipping it would quietly take a config from a directory further up.
+ */
 function hasPackageKey(manifest: string): boolean {
+  let text: string;
   try {
-    const data = JSON.parse(fs.readFileSync(manifest, "utf8")) as Record<string, unknown>;
-    return typeof data === "object" && data !== null && PACKAGE_JSON_KEY in data;
+    text = fs.readFileSync(manifest, "utf8");
   } catch {
+    // None here (or not a file).
     return false;
   }
+  const data = parseJson(text.replace(/^\uFEFF/, ""), manifest, `fix it: unawaited reads the "${PACKAGE_JSON_KEY}" key of every package.json from the given paths up`);
+  return isObject(data) && PACKAGE_JSON_KEY in data;
 }

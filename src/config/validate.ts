@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import type { z } from "zod";
-import { configModule } from "../analysis/module-paths";
+import { configModule } from "../javascript/facts/module-paths";
 import { UnawaitedError } from "../errors";
 import { plainConfigData, type ConfigData } from "./plain";
 import { configSchema, type ResolvedConfig, type Target } from "./schema";

@@ -4,8 +4,8 @@
  * the README's "Rules" table documents it, rule by rule, in this order:
  *
  *   0. silenced by an ignore comment: ok, with the comment's reason
- *  0b. an edit (await, sync variant) the resolver cannot back (typed engine: a receiver
- *      typed `any`, or an argument of a function typed `any`): manual, with the reason
+ *  0b. an edit (await, sync variant) nothing can back (typed engine: a receiver typed `any`,
+ *      an argument of a function typed `any`; Python: a receiver held by a plain `with`): manual
  *   1. a stored result used as the value (`m.x`, `m()`, `m + 1`) is not a promise use,
  *      whatever else uses it; passed on to an unknown function *and* used as a promise: manual
  *   2. stored, then used in a way the analysis cannot follow: manual
@@ -18,7 +18,7 @@
  *   7. in an async scope: awaited, unless the syntax around the call would change (manual)
  *   8. in a sync scope: the sync variant, or manual without one (or when it cannot be written)
  */
-import type { Action } from "../analysis/findings";
+import type { Action } from "./findings";
 import type { PromiseUse, SiteFacts, StoredReference } from "./facts";
 
 export interface Decision {

@@ -1,6 +1,6 @@
 /**
  * Plain facts about one call site, as each language's analysis finds them
- * (JavaScript/TypeScript in src/analysis/, Python in src/python/). The
+ * (JavaScript/TypeScript in src/javascript/facts/, Python in src/python/facts/). The
  * decision (decide.ts) reads only these: a difference between the languages
  * is a field here, never a second copy of a rule.
  */
@@ -95,8 +95,8 @@ export interface SiteFacts {
   /**
    * Why the resolver cannot back an edit here, when it cannot tell (typed
    * engine: a receiver typed `any`, so the call may not be the target; an
-   * argument of a function typed `any`, which may want the promise): an edit
-   * then becomes manual.
+   * argument of a function typed `any`, which may want the promise; Python: a
+   * receiver held by a plain `with`, a sync resource): an edit then becomes manual.
    */
   readonly unprovenEdit?: string;
   /** The configured sync variant, if any. */

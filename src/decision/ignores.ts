@@ -1,7 +1,7 @@
 /**
  * Ignore comments: a reviewer silences one call site they have looked at.
- * Each language finds its own comments (src/analysis/ignore-comments.ts,
- * src/python/ignore-comments.ts) and says which line each one silences; this
+ * Each language finds its own comments (src/javascript/facts/ignore-comments.ts,
+ * src/python/facts/ignore-comments.ts) and says which line each one silences; this
  * is the shared part. A site on a silenced line is `ok` with the comment's
  * reason (decide.ts, rule 0), and a comment that silences no site is a
  * warning, as ESLint reports unused disable directives: it is stale, or

@@ -22,7 +22,7 @@ import { isUnawaitedError } from "../errors";
 import type { ResolvedConfig } from "../config/schema";
 import { engineValues, returnAwaitValues, topLevelAwaitValues } from "../config/values";
 import { isPythonFile } from "../python/index";
-import { applyEdits, shiftEdits } from "../rewrite/text-edits";
+import { applyEdits, shiftEdits } from "../text/edits";
 import { ruleConfig } from "./config";
 
 const EDITS: ReadonlySet<EditKind> = new Set(["await", "sync-variant"]);

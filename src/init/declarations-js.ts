@@ -16,8 +16,8 @@
  * keys (no call by a plain name reaches them), and functions assigned to
  * properties (`exports.f = async () => {}`).
  */
-import { asNode, identifierName, unwrap, type AnyNode } from "../analysis/ast";
-import { walk } from "../analysis/walk";
+import { asNode, identifierName, unwrap, type AnyNode } from "../javascript/facts/ast";
+import { walk } from "../javascript/facts/walk";
 import type { CallKind, FunctionFact } from "./facts";
 
 const PROMISE_TYPES: ReadonlySet<string> = new Set(["Promise", "PromiseLike"]);

@@ -8,12 +8,12 @@
  * prints or writes.
  */
 import * as fs from "node:fs";
-import type { Action, Finding } from "../analysis/findings";
-import { moduleKindOf } from "../analysis/module-kind";
-import type { AnyNode } from "../analysis/ast";
+import type { Action, Finding } from "../decision/findings";
+import { moduleKindOf } from "../javascript/facts/module-kind";
+import type { AnyNode } from "../javascript/facts/ast";
 import { resolveConfig } from "../config/validate";
 import type { EditKind } from "../engine";
-import { parserChoiceFor, parserFor } from "../parse/parsers";
+import { parserChoiceFor, parserFor } from "../javascript/parsers";
 import { isPythonFile, loadPython } from "../python/index";
 import { parsePython, treeSyntaxError } from "../python/parser";
 import { discoverFiles } from "../runner/discover";

@@ -6,17 +6,17 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { Finding } from "../analysis/findings";
+import type { Finding } from "../decision/findings";
 import { parsePromiseConsumers } from "../config/consumers";
 import type { ResolvedConfig } from "../config/schema";
-import { applyEdits, orderEdits, type TextEdit } from "../rewrite/text-edits";
+import { applyEdits, orderEdits, type TextEdit } from "../text/edits";
 import type { FileWarning } from "../decision/ignores";
-import { analyzePython } from "./analyze";
-import { ignoreCommentsOf } from "./ignore-comments";
-import { clearScopeCache } from "./scopes";
-import { collectImports } from "./imports";
+import { analyzePython } from "./facts/analyze";
+import { ignoreCommentsOf } from "./facts/ignore-comments";
+import { clearScopeCache } from "./facts/scopes";
+import { collectImports } from "./facts/imports";
 import { firstSyntaxError, parsePython, strictSyntaxError, treeSyntaxError, type PyNode } from "./parser";
-import { pythonAwaitEdits, pythonSyncBlocker, pythonSyncEdits } from "./rewrite";
+import { pythonAwaitEdits, pythonSyncBlocker, pythonSyncEdits } from "./edits/rewrite";
 
 export { loadPython } from "./parser";
 

@@ -4,7 +4,7 @@
  * Sites to fix and manual sites are warnings, files that failed are errors;
  * sites already fine and skipped files are not annotated.
  */
-import type { Action } from "../analysis/findings";
+import type { Action } from "../decision/findings";
 import type { FileResult } from "../runner/run";
 import { displayPath } from "./paths";
 

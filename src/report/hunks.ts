@@ -11,7 +11,7 @@
  * Lines are written as slices of the old text and of the edits, never split
  * into arrays of lines: 40,000 edits stay a few allocations each.
  */
-import type { TextEdit } from "../rewrite/text-edits";
+import type { TextEdit } from "../text/edits";
 
 const CONTEXT = 3;
 

@@ -1,5 +1,5 @@
 /** The machine report for `--format json`: stable field names, paths relative to the working directory. */
-import type { Finding } from "../analysis/findings";
+import type { Finding } from "../decision/findings";
 import type { UnawaitedError } from "../errors";
 import type { TargetAccount } from "../runner/accounting";
 import type { FileResult, RunSummary } from "../runner/run";

@@ -3,7 +3,7 @@
  * (await, sync-variant, manual); files that failed are tool notifications.
  */
 import { pathToFileURL } from "node:url";
-import type { Action } from "../analysis/findings";
+import type { Action } from "../decision/findings";
 import type { UnawaitedError } from "../errors";
 import type { TargetAccount } from "../runner/accounting";
 import type { FileResult } from "../runner/run";

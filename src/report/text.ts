@@ -1,5 +1,5 @@
 /** The human report: one line per site or problem, then summary lines. */
-import type { Action, Finding } from "../analysis/findings";
+import type { Action, Finding } from "../decision/findings";
 import type { TargetAccount } from "../runner/accounting";
 import type { FileResult, RunSummary } from "../runner/run";
 import type { Palette } from "./colors";

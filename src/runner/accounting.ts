@@ -8,9 +8,9 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { importedModulePath, isPathModule, sameModule } from "../analysis/module-paths";
+import { importedModulePath, isPathModule, sameModule } from "../javascript/facts/module-paths";
 import { displayModule } from "../report/paths";
-import type { Action } from "../analysis/findings";
+import type { Action } from "../decision/findings";
 import type { Target } from "../config/schema";
 import { closeness } from "../text/closeness";
 import type { RootResult } from "./run";

@@ -6,13 +6,13 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { Finding } from "../analysis/findings";
+import type { Finding } from "../decision/findings";
 import type { FileWarning } from "../decision/ignores";
 import type { ResolvedConfig } from "../config/schema";
-import type { TextEdit } from "../rewrite/text-edits";
+import type { TextEdit } from "../text/edits";
 import { isPythonFile, loadPython } from "../python/index";
 import { ParseError, PrintError, transformSource, type EditKind } from "../engine";
-import { createRangeMatcher, type TargetMatcher } from "../analysis/targets";
+import { createRangeMatcher, type TargetMatcher } from "../javascript/facts/targets";
 import type { NewDiagnostic, TypedService } from "../typed/index";
 import { isNotInProject } from "../typed/verify";
 import { discoverFiles, type SkippedFile } from "./discover";

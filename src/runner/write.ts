@@ -163,6 +163,8 @@ export function writeOutputFile(file: string, content: string): void {
     stat = fs.statSync(target);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    // Renaming over it would replace the link the user set up; writing through it, create a path nobody named.
+    if (fs.lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink()) throw new Error("a broken symlink");
   }
   if (stat && !stat.isFile()) {
     fs.writeFileSync(target, content);

@@ -1,7 +1,7 @@
 /**
  * Where a name occurs as a whole word in source text: `read` in
  * `thread.read()` yes, in `thread` or `already` no. Both the prefilter
- * (engine.ts) and the Python call search (python/analyze.ts) look for names
+ * (engine.ts) and the Python call search (python/facts/analyze.ts) look for names
  * this way: a call of the name must spell it so.
  */
 

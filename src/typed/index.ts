@@ -3,7 +3,7 @@
  * calls of a file are targets (by range, as plain data) and verifies edits.
  * Nothing outside src/typed/ imports ts-morph.
  */
-import type { TypedCall } from "../analysis/targets";
+import type { TypedCall } from "../javascript/facts/targets";
 import type { ResolvedConfig } from "../config/schema";
 import { checkerFailure, loadProject, resetProgram, tsconfigFor } from "./project";
 import { TypedResolver } from "./resolve";

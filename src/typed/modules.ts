@@ -7,7 +7,7 @@
  */
 import * as path from "node:path";
 import type { ts as TsNamespace } from "ts-morph";
-import { moduleFile } from "../analysis/module-paths";
+import { moduleFile } from "../javascript/facts/module-paths";
 import type { ResolvedConfig, Target } from "../config/schema";
 import type { Ts } from "./project";
 import type { Symbols } from "./symbols";

@@ -15,7 +15,7 @@
  *   allPromises      every call whose type is thenable (not `any`)
  */
 import type { ts as TsNamespace } from "ts-morph";
-import { rangeKey, type TypedCall, type TypeFacts } from "../analysis/targets";
+import { rangeKey, type TypedCall, type TypeFacts } from "../javascript/facts/targets";
 import type { ResolvedConfig, Target } from "../config/schema";
 import type { Ts } from "./project";
 import { ModuleTargets } from "./modules";

@@ -7,7 +7,7 @@
  * not compile.
  */
 import type { ts as TsNamespace } from "ts-morph";
-import type { TypeFacts } from "../analysis/targets";
+import type { TypeFacts } from "../javascript/facts/targets";
 import type { Ts } from "./project";
 
 type Node = TsNamespace.Node;

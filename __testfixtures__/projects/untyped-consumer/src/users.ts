@@ -1,7 +1,7 @@
 // `from` comes from a module the project does not have (a vendored file left out, an
 // untyped package): the checker types it `any` and cannot say whether it takes the promise.
 // @ts-ignore: the module is missing on purpose
-import { from } from "../third_party/rxjs/rxjs.js";
+import { from } from "../vendor/streams.js";
 import { label } from "./label";
 
 export async function loadUser(id: string): Promise<string> {

@@ -7,8 +7,8 @@
  * The bracketed reason is optional. It may share the comment with other
  * pragmas (`# noqa  # unawaited: ignore[...]`).
  */
-import { IgnoreComments, NO_IGNORE_COMMENTS, reasonOf, type IgnoreComment } from "../decision/ignores";
-import type { PyNode } from "./parser";
+import { IgnoreComments, NO_IGNORE_COMMENTS, reasonOf, type IgnoreComment } from "../../decision/ignores";
+import type { PyNode } from "../parser";
 
 const PRAGMA = /^\s*unawaited:\s*ignore(?:\[([^\]]*)\])?\s*$/;
 

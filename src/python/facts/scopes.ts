@@ -3,7 +3,7 @@
  * (async, sync, or a generator expression in an async def), and which names
  * a function, class body, comprehension or the module binds itself.
  */
-import { parentOf, type PyNode } from "./parser";
+import { parentOf, type PyNode } from "../parser";
 
 export type PyScopeKind = "async" | "sync" | "forbidden";
 

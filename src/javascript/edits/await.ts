@@ -4,8 +4,8 @@
  * `(await f()) as T`, `(await f())!`. A call already in parentheses keeps
  * them: `(f()).x` → `(await f()).x`.
  */
-import { asNode, nodeOf, type AnyNode, type AnyPath } from "../analysis/ast";
-import { insertion, type TextEdit } from "./text-edits";
+import { asNode, nodeOf, type AnyNode, type AnyPath } from "../facts/ast";
+import { insertion, type TextEdit } from "../../text/edits";
 
 /** Parents under which an awaited call is parenthesised, by the call's role ("any": every role). */
 const NEEDS_PARENS: Readonly<Record<string, ReadonlySet<string> | "any">> = {

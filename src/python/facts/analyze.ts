@@ -4,18 +4,19 @@
  * terms: scopes in scopes.ts, deliberate coroutine uses in coroutine-use.ts.
  * Returns plain records; edits are made in rewrite.ts.
  */
-import type { PromiseConsumer } from "../config/consumers";
-import type { ReturnAwait, Target } from "../config/schema";
-import type { Action } from "../analysis/findings";
-import { decide } from "../decision/decide";
-import type { IgnoreComments } from "../decision/ignores";
-import { PYTHON, type AwaitHazard, type SiteFacts } from "../decision/facts";
+import type { PromiseConsumer } from "../../config/consumers";
+import type { ReturnAwait, Target } from "../../config/schema";
+import type { Action } from "../../decision/findings";
+import { decide } from "../../decision/decide";
+import type { IgnoreComments } from "../../decision/ignores";
+import { syncReceiverOf } from "./receivers";
+import { PYTHON, type AwaitHazard, type SiteFacts } from "../../decision/facts";
 import { coroutineFacts, isPowerBase, outerValue, UseIndex, type UseContext } from "./coroutine-use";
 import { moduleMatches, type ImportBinding, type ModuleImports } from "./imports";
-import type { PyNode } from "./parser";
+import type { PyNode } from "../parser";
 import { isField, isLocallyBound, scopeOf, type PyScope } from "./scopes";
-import { wordOccurrences } from "../text/words";
-import { parentOf } from "./parser";
+import { wordOccurrences } from "../../text/words";
+import { parentOf } from "../parser";
 
 export type { PyScope, PyScopeKind } from "./scopes";
 
@@ -195,9 +196,14 @@ function siteFacts(site: SyncSite, context: DecideContext): SiteFacts {
     floating: isFloating(call),
     handlesRejection: undefined,
     hazard,
+    ...(site.callee.kind === "member" ? withUnproven(syncReceiverOf(call, scope.owner)) : {}),
     syncVariant: target.sync,
     syncBlocker: () => context.options.syncBlocker(site),
   };
+}
+
+function withUnproven(reason: string | undefined): { unprovenEdit?: string } {
+  return reason === undefined ? {} : { unprovenEdit: reason };
 }
 
 interface DecideContext extends UseContext {

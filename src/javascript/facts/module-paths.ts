@@ -13,7 +13,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { findTsconfig, readTsconfigPaths, type TsconfigPaths } from "../tsconfig";
+import { findTsconfig, readTsconfigPaths, type TsconfigPaths } from "../../tsconfig";
 
 /** `./x`, `../x` or an absolute path; not a bare specifier (`next/headers`, `@ws/x`) nor a Python relative module (`.factory`). */
 export function isPathModule(module: string): boolean {

@@ -1,16 +1,16 @@
 /**
  * Is a coroutine used as a coroutine on purpose? The Python counterpart of
- * analysis/promise-use.ts: awaited, returned, handed to asyncio (or a loop,
+ * javascript/facts/promise-use.ts: awaited, returned, handed to asyncio (or a loop,
  * a task group, a runner), or stored in a name, a collection or an attribute
  * that the same scope later hands on. Such calls are left alone in every scope.
  */
-import type { PromiseConsumer } from "../config/consumers";
+import type { PromiseConsumer } from "../../config/consumers";
 import { consumerName } from "./consumers";
-import type { PromiseUse, StoredFacts, StoredReference } from "../decision/facts";
+import type { PromiseUse, StoredFacts, StoredReference } from "../../decision/facts";
 import { bindsName, comprehensionBinds, COMPREHENSIONS, isField } from "./scopes";
 import { scopeOwner, type ModuleImports } from "./imports";
-import type { PyNode } from "./parser";
-import { parentOf } from "./parser";
+import type { PyNode } from "../parser";
+import { parentOf } from "../parser";
 
 /** Collections a coroutine is put in, to be consumed later (`tasks.append(f())` … `gather(*tasks)`). */
 const COLLECTING_METHODS: ReadonlySet<string> = new Set(["append", "add", "extend"]);
@@ -254,10 +254,12 @@ function isOpaqueFlow(reference: PyNode): boolean {
   return (parent?.type === "assignment" && isField(parent, "right", climbValue(reference))) || parent?.type === "named_expression";
 }
 
-/** `x.y`, `x[0]`, `x()`: the name is used as the value it holds. */
+/** `x.y`, `x[0]`, `x()`, `x is None`: the name is used as the value it holds. */
 function isValueUse(reference: PyNode): boolean {
   const parent = parentOf(reference);
   if (!parent) return false;
+  // A coroutine is never None: `x is None`, `x == None` are checks of the value (always False on the coroutine).
+  if (parent.type === "comparison_operator" && parent.namedChildren.some((c) => c?.type === "none")) return true;
   if (parent.type === "attribute" && isField(parent, "object", reference)) return !isCollectionAccess(parent);
   return (parent.type === "subscript" && isField(parent, "value", reference)) || (parent.type === "call" && isField(parent, "function", reference));
 }

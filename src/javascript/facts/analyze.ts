@@ -2,15 +2,15 @@
  * Finds every call of a target in a file and decides what should happen to
  * it. Returns plain records; nothing here edits the AST.
  */
-import { parsePromiseConsumers, type PromiseConsumer } from "../config/consumers";
-import type { ResolvedConfig, Target } from "../config/schema";
-import { decide } from "../decision/decide";
-import type { IgnoreComments } from "../decision/ignores";
-import { JAVASCRIPT, type PromiseUse, type ScopeFacts, type SiteFacts } from "../decision/facts";
+import { parsePromiseConsumers, type PromiseConsumer } from "../../config/consumers";
+import type { ResolvedConfig, Target } from "../../config/schema";
+import { decide } from "../../decision/decide";
+import type { IgnoreComments } from "../../decision/ignores";
+import { JAVASCRIPT, type PromiseUse, type ScopeFacts, type SiteFacts } from "../../decision/facts";
 import { asNode, climbWrappers, isStringLiteral, MEMBER_TYPES, memberPropertyName, nodeOf, requiredModule, SITE_TYPES, type AnyNode, type AnyPath } from "./ast";
 import { bindingOrigin, type BindingOrigin } from "./bindings";
 import { collectDeclarations, type Declaration } from "./declarations";
-import type { Action } from "./findings";
+import type { Action } from "../../decision/findings";
 import { directPromiseUse, handledRejection, storedFacts, type FileIndex } from "./promise-use";
 import { scopeOf, type ScopeInfo } from "./scope";
 import { AstPath, pathAt } from "./paths";

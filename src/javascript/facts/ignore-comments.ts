@@ -8,7 +8,7 @@
  * The reason is optional; `:` or `--` sets it off. The marker must open the
  * comment, so prose that mentions it does not count.
  */
-import { IgnoreComments, NO_IGNORE_COMMENTS, reasonOf, type IgnoreComment } from "../decision/ignores";
+import { IgnoreComments, NO_IGNORE_COMMENTS, reasonOf, type IgnoreComment } from "../../decision/ignores";
 import type { AnyNode } from "./ast";
 
 const MARKER = /^\s*(unawaited-ignore(?:-next-line)?)(?![\w-])([^]*)$/;

@@ -9,12 +9,12 @@
  *   import { load, loadAsync } from "./cfg"      →  import { load } from "./cfg"
  *   const { loadAsync } = require("./cfg")       →  const { load } = require("./cfg")
  */
-import type { Site } from "../analysis/analyze";
-import { isModuleBinding } from "../analysis/analyze";
-import { asNode, calleeOf, nodeOf, unwrap, type AnyNode, type AnyPath } from "../analysis/ast";
-import { bindingOrigin, resolveBinding } from "../analysis/bindings";
-import { walk } from "../analysis/walk";
-import { insertion, replacement, type TextEdit } from "./text-edits";
+import type { Site } from "../facts/analyze";
+import { isModuleBinding } from "../facts/analyze";
+import { asNode, calleeOf, nodeOf, unwrap, type AnyNode, type AnyPath } from "../facts/ast";
+import { bindingOrigin, resolveBinding } from "../facts/bindings";
+import { walk } from "../facts/walk";
+import { insertion, replacement, type TextEdit } from "../../text/edits";
 
 interface ImportChange {
   readonly binding: AnyPath;

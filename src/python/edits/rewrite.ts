@@ -8,12 +8,12 @@
  *   from m import load, load_async      →  from m import load
  *   from m import load_async as la      →  from m import load as la   (every use switched)
  */
-import { insertion, replacement, type TextEdit } from "../rewrite/text-edits";
-import type { PySite, SyncSite } from "./analyze";
-import { isField, isLocallyBound, moduleBindings } from "./scopes";
-import { scopeOwner, type ImportBinding, type ModuleImports } from "./imports";
-import type { PyNode } from "./parser";
-import { parentOf } from "./parser";
+import { insertion, replacement, type TextEdit } from "../../text/edits";
+import type { PySite, SyncSite } from "../facts/analyze";
+import { isField, isLocallyBound, moduleBindings } from "../facts/scopes";
+import { scopeOwner, type ImportBinding, type ModuleImports } from "../facts/imports";
+import type { PyNode } from "../parser";
+import { parentOf } from "../parser";
 
 export function pythonAwaitEdits(site: PySite): TextEdit[] {
   const { call, start } = site;

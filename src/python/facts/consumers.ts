@@ -1,11 +1,11 @@
 /**
  * Functions that take a coroutine and run, schedule or wrap it: asyncio's,
  * methods of loops, task groups and runners, and the configured
- * `promiseConsumers`. The Python counterpart of analysis/promise-consumers.ts.
+ * `promiseConsumers`. The Python counterpart of javascript/facts/promise-consumers.ts.
  */
-import type { PromiseConsumer } from "../config/consumers";
+import type { PromiseConsumer } from "../../config/consumers";
 import { moduleMatches, type ModuleImports } from "./imports";
-import type { PyNode } from "./parser";
+import type { PyNode } from "../parser";
 
 export interface ConsumerContext {
   readonly imports: ModuleImports;

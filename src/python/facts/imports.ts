@@ -5,8 +5,8 @@
  * (`from ..ws import factory`) is resolved against the file's package, so it
  * matches the absolute name too.
  */
-import type { PyNode } from "./parser";
-import { parentOf } from "./parser";
+import type { PyNode } from "../parser";
+import { parentOf } from "../parser";
 
 /** A name bound by `from m import name [as local]`. */
 export interface ImportBinding {

@@ -18,7 +18,19 @@ const PROMISE_MATCHERS: ReadonlySet<string> = new Set(["rejects", "resolves", "e
 const ASSERT_MODULES: ReadonlySet<string> = new Set(["assert", "node:assert", "assert/strict", "node:assert/strict"]);
 const ASSERT_PROMISE_FUNCTIONS: ReadonlySet<string> = new Set(["rejects", "doesNotReject"]);
 
-/** `Promise.all` and friends, React's `use`, and the configured `promiseConsumers`: the name to report. */
+/**
+ * rxjs's creation functions that take an ObservableInput, of which a promise is
+ * one: `from(p)`, `forkJoin([p, q])`, `combineLatest`, `merge`, `concat`,
+ * `race`, `zip`. Awaiting the argument would hand them the value instead.
+ */
+const RXJS_CONSUMERS: ReadonlySet<string> = new Set(["from", "forkJoin", "combineLatest", "merge", "concat", "race", "zip", "onErrorResumeNext"]);
+
+/** `rxjs`, or a vendored copy that re-exports it from a file named rxjs (puppeteer's third_party/rxjs/rxjs.js). */
+function isRxjsModule(module: string): boolean {
+  return module === "rxjs" || (module.startsWith(".") && /(^|\/)rxjs(\.[cm]?[jt]s)?$/.test(module));
+}
+
+/** `Promise.all` and friends, React's `use`, rxjs, and the configured `promiseConsumers`: the name to report. */
 export function consumerName(callPath: AnyPath, index: FileIndex): string | undefined {
   const call = nodeOf(callPath);
   if (isPromiseCombinatorCall(call)) {
@@ -28,6 +40,8 @@ export function consumerName(callPath: AnyPath, index: FileIndex): string | unde
   const callee = unwrap(asNode(call["callee"]) ?? call);
   const dotted = dottedName(callee);
   if (index.importsModule("react") && importedAs(callPath, callee, "react", "use")) return "React's use()";
+  const rxjs = importOf(callPath, callee);
+  if (rxjs && isRxjsModule(rxjs.module) && RXJS_CONSUMERS.has(rxjs.imported)) return `rxjs's ${rxjs.imported}()`;
   for (const consumer of index.consumers) {
     if (consumer.module !== undefined) {
       if (index.importsModule(consumer.module) && importedAs(callPath, callee, consumer.module, consumer.path[0]!)) return `${consumer.module}#${consumer.path[0]!}`;
@@ -64,6 +78,20 @@ function importedAs(from: AnyPath, callee: AnyNode, module: string, imported: st
   }
   if (!MEMBER_TYPES.has(callee.type) || memberPropertyName(callee) !== imported) return false;
   return moduleOfObject(from, unwrap(asNode(callee["object"]) ?? callee)) === module;
+}
+
+/** The module and name `callee` was imported as (`import { f }`, `require`, `ns.f`), if it was. */
+function importOf(from: AnyPath, callee: AnyNode): { module: string; imported: string } | undefined {
+  const local = identifierName(callee);
+  if (local !== undefined) {
+    const binding = resolveBinding(from, local);
+    const origin = binding ? bindingOrigin(binding) : undefined;
+    if (origin?.kind === "import-named" || origin?.kind === "require-destructured") return { module: origin.module, imported: origin.imported };
+    return undefined;
+  }
+  const imported = MEMBER_TYPES.has(callee.type) ? memberPropertyName(callee) : undefined;
+  const module = imported === undefined ? undefined : moduleOfObject(from, unwrap(asNode(callee["object"]) ?? callee));
+  return module === undefined || imported === undefined ? undefined : { module, imported };
 }
 
 /** For `ns.f`, the module `ns` stands for: a namespace or default import, or a `require`. */

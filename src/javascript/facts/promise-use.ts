@@ -3,15 +3,15 @@
  * are left alone in every scope: awaiting them would either change nothing or
  * break the code that consumes the promise (`.then` on a resolved value).
  */
-import type { PromiseConsumer } from "../config/consumers";
-import type { Target } from "../config/schema";
-import type { PromiseUse, StoredFacts, StoredReference } from "../decision/facts";
+import type { PromiseConsumer } from "../../config/consumers";
+import type { Target } from "../../config/schema";
+import type { PromiseUse, StoredFacts, StoredReference } from "../../decision/facts";
 import { asNode, calleeOf, CALL_TYPES, climbWrappers, FUNCTION_TYPES, identifierName, MEMBER_TYPES, memberPropertyName, nodeOf, unwrap, type AnyNode, type AnyPath } from "./ast";
 import { referencesOf, resolveBinding } from "./bindings";
 import { assertionOf, consumerName, promiseMatcherAbove } from "./promise-consumers";
 import { rangeKey } from "./targets";
 
-export type { PromiseUse } from "../decision/facts";
+export type { PromiseUse } from "../../decision/facts";
 
 const CHAIN_METHODS: ReadonlySet<string> = new Set(["then", "catch", "finally"]);
 
@@ -284,11 +284,28 @@ function valueUseOf(reference: AnyPath): "value" | "argument" | undefined {
   if (parent.type === "TaggedTemplateExpression" && key === "tag") return "value";
   if ((CALL_TYPES.has(parent.type) || parent.type === "NewExpression") && outer.listKey === "arguments") return "argument";
   if (parent.type === "BinaryExpression" && VALUE_OPERATORS.has(parent["operator"] as string)) return "value";
+  if (parent.type === "BinaryExpression" && comparesWithNothing(parent)) return "value";
   if (parent.type === "UnaryExpression" && (parent["operator"] === "-" || parent["operator"] === "+" || parent["operator"] === "~")) return "value";
   if (parent.type === "TemplateLiteral" || parent.type === "SpreadElement") return "value";
   if (parent.type === "ForOfStatement" && key === "right") return "value";
   return undefined;
 }
+
+/**
+ * `x === undefined`, `x == null`, `x !== void 0`: a promise is never nothing,
+ * so the check is about the value (always false, or always true, on the promise).
+ */
+function comparesWithNothing(comparison: AnyNode): boolean {
+  if (!EQUALITY_OPERATORS.has(comparison["operator"] as string)) return false;
+  const isNothing = (side: AnyNode | undefined) => {
+    const operand = side ? unwrap(side) : undefined;
+    return operand?.type === "NullLiteral" || (operand?.type === "Identifier" && operand["name"] === "undefined")
+      || (operand?.type === "UnaryExpression" && operand["operator"] === "void");
+  };
+  return isNothing(asNode(comparison["left"])) || isNothing(asNode(comparison["right"]));
+}
+
+const EQUALITY_OPERATORS: ReadonlySet<string> = new Set(["===", "!==", "==", "!="]);
 
 function lineOf(node: AnyNode): number {
   return node.loc?.start.line ?? 0;

@@ -3,11 +3,11 @@
  * name, and with `module` by following the callee to its import or require.
  * Other matchers (the typed engine) implement the same interface.
  */
-import type { Target } from "../config/schema";
+import type { Target } from "../../config/schema";
 import { asNode, calleeOf, identifierName, memberPropertyName, MEMBER_TYPES, nodeOf, requiredModule, unwrap, type AnyNode, type AnyPath } from "./ast";
 import { bindingOrigin, resolveBinding } from "./bindings";
 import { sameModule } from "./module-paths";
-import { wordOccurrences } from "../text/words";
+import { wordOccurrences } from "../../text/words";
 
 export interface TargetMatch {
   readonly target: Target;

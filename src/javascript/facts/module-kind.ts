@@ -6,7 +6,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { ModuleKind } from "../parse/parsers";
+import type { ModuleKind } from "../parsers";
 
 const packageTypeCache = new Map<string, ModuleKind>();
 
