@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import unawaited from "../src/eslint-plugin/index";
 import { awaitTargets } from "../src/eslint-plugin/await-targets";
 import { copySampleProject, readTree, tempDir, unawaited as runCli, writeTree } from "./cli-helpers";
+import { loadConfigFile } from "../src/config/load";
 import { configFor, fixturePairs, FIXTURES_ROOT, runFixture, type FixturePair } from "./fixtures";
 
 // RuleTester reports through the test framework's globals.
@@ -237,5 +238,52 @@ describe("eslint --fix on the sample project", () => {
     const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: [unawaited.configs.recommended], fix: true });
     const results = await eslint.lintFiles(["."]);
     expect(results.flatMap((r) => r.messages)).toEqual([]);
+  });
+});
+
+/**
+ * The typed engine's scenario projects: with `engine: "typed"` and
+ * typescript-eslint's program (parserOptions.project), the rule reports the
+ * sites the typed engine finds (expected.json, without the `ok` ones), where
+ * the syntactic engine would report others.
+ */
+describe("typed mode, on the typed engine's scenario projects", () => {
+  const projects = path.join(FIXTURES_ROOT, "projects");
+  for (const scenario of fs.readdirSync(projects).sort()) {
+    const dir = path.join(projects, scenario);
+    it(scenario, async () => {
+      const expected = JSON.parse(fs.readFileSync(path.join(dir, "expected.json"), "utf8")) as { typed: readonly string[] };
+      const config = { ...JSON.parse(JSON.stringify(loadConfigFile(path.join(dir, "unawaited.config.json")))), engine: "typed" };
+      const eslint = new ESLint({
+        cwd: dir,
+        overrideConfigFile: true,
+        overrideConfig: [{
+          files: ["**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}"],
+          languageOptions: { parser: tsParser, parserOptions: { project: "./tsconfig.json", tsconfigRootDir: dir } },
+          plugins: { unawaited },
+          rules: { [RULE]: ["error", config] },
+        }],
+      });
+      const results = await eslint.lintFiles(["."]);
+      // Only the rule's messages: the sources also hold disable comments for rules not loaded here, and
+      // typescript-eslint refuses a file its tsconfig leaves out (where the CLI skips it).
+      const reported = results.flatMap((result) => result.messages
+        .filter((m) => m.ruleId === RULE)
+        .map((m) => `${path.relative(dir, result.filePath).split(path.sep).join("/")}:${m.line}:${m.column} ${m.messageId}`));
+      const wanted = expected.typed.filter((line) => !line.endsWith(" ok")).map((line) => line.replace(/ sync-variant$/, " syncVariant"));
+      expect(reported.sort()).toEqual([...wanted].sort());
+    });
+  }
+
+  it("matches by name and module, as the syntactic engine, when the parser gives no program", async () => {
+    const dir = path.join(projects, "any-receiver");
+    const config = { ...JSON.parse(JSON.stringify(loadConfigFile(path.join(dir, "unawaited.config.json")))), engine: "typed" };
+    const eslint = new ESLint({
+      cwd: dir,
+      overrideConfigFile: true,
+      overrideConfig: [{ files: ["**/*.ts"], languageOptions: { parser: tsParser }, plugins: { unawaited }, rules: { [RULE]: ["error", config] } }],
+    });
+    const results = await eslint.lintFiles(["src/untyped.ts"]);
+    expect(results[0]!.messages.filter((m) => m.ruleId === RULE).map((m) => `${m.line}:${m.column} ${m.messageId}`)).toEqual(["5:3 await"]);
   });
 });

@@ -12,12 +12,22 @@
  * Each fix applies alone (engine.ts `SiteFix`): an await is its own fix;
  * switches of names imported from one module share their import edits, so
  * each of them carries the whole group's fix; ESLint applies it once and the
- * others are gone on its next pass. Left alone: Python files (ESLint does not
- * lint Python), the typed engine (`engine: "typed"` is read as syntactic
- * here), and unused ignore comments (the CLI reports those).
+ * others are gone on its next pass.
+ *
+ * With `engine: "typed"` and typescript-eslint's parser services (a program),
+ * the typed engine decides which calls are targets, from that program: the
+ * one ESLint already built, not a second one. Without a program, the rule
+ * matches by name and module, as the syntactic engine does.
+ *
+ * Left alone: Python files (ESLint does not lint Python) and unused ignore
+ * comments (the CLI reports those).
  */
 import type { Rule } from "eslint";
-import { ParseError, PrintError, transformSource, type EditKind, type SiteFix, type TransformResult } from "../engine";
+import { createRequire } from "node:module";
+import * as path from "node:path";
+import { ParseError, PrintError, transformSource, type EditKind, type SiteFix, type TransformRequest, type TransformResult } from "../engine";
+import { createRangeMatcher } from "../javascript/facts/targets";
+import { callsInProgram } from "../typed/index";
 import { isUnawaitedError } from "../errors";
 import type { ResolvedConfig } from "../config/schema";
 import { engineValues, returnAwaitValues, topLevelAwaitValues } from "../config/values";
@@ -45,6 +55,7 @@ export const awaitTargets: Rule.RuleModule = {
       syncVariant: "{{target}}: {{reason}}",
       manual: "{{target}}: {{reason}}",
       parseError: "unawaited cannot parse this file: {{message}}",
+      typedFailed: "unawaited's typed engine failed on this file: {{message}}",
     },
     // A loose shape for editors and docs; the config's own validation (resolveConfig) names the field and says how to fix it.
     schema: [
@@ -70,9 +81,16 @@ export const awaitTargets: Rule.RuleModule = {
     const config = configOrThrow(context, file);
     if (!config) return {};
     const text = context.sourceCode.text;
+    const request: TransformRequest = { source: text, file, config, edits: EDITS };
+    const typed = config.engine === "typed" ? typedMatcher(context, config, file) : undefined;
+    if (typed?.kind === "failed") {
+      context.report({ messageId: "typedFailed", data: { message: typed.message }, loc: { line: 1, column: 0 } });
+      return {};
+    }
+    if (typed?.kind === "outside") return {};
     let result: TransformResult;
     try {
-      result = transformSource({ source: text, file, config, edits: EDITS });
+      result = transformSource(typed ? { ...request, matcher: typed.matcher } : request);
     } catch (error) {
       if (error instanceof ParseError) {
         context.report({ messageId: "parseError", data: { message: error.message }, loc: { line: error.line ?? 1, column: (error.column ?? 1) - 1 } });
@@ -80,7 +98,7 @@ export const awaitTargets: Rule.RuleModule = {
       }
       if (!(error instanceof PrintError)) throw error;
       // Our edits would break the file (a bug in unawaited): report the sites, offer no fix.
-      result = transformSource({ source: text, file, config, edits: EDITS, checkOutput: false });
+      result = transformSource({ ...request, ...(typed ? { matcher: typed.matcher } : {}), checkOutput: false });
       result = { ...result, fixes: [] };
     }
     result.findings.forEach((finding, index) => {
@@ -96,6 +114,33 @@ export const awaitTargets: Rule.RuleModule = {
     return {};
   },
 };
+
+type Typed =
+  | { readonly kind: "matcher"; readonly matcher: NonNullable<TransformRequest["matcher"]> }
+  | { readonly kind: "outside" }
+  | { readonly kind: "failed"; readonly message: string };
+
+/** The typed engine's matcher from the program typescript-eslint built; undefined without one. */
+function typedMatcher(context: Rule.RuleContext, config: ResolvedConfig, file: string): Typed | undefined {
+  const program = (context.sourceCode.parserServices as { program?: unknown } | undefined)?.program;
+  if (!program) return undefined;
+  const found = callsInProgram({ ts: typescriptFor(context.cwd), program }, config, file);
+  if (found.kind !== "calls") return found;
+  return { kind: "matcher", matcher: createRangeMatcher(found.calls) };
+}
+
+/**
+ * The program's syntax kinds are those of the `typescript` typescript-eslint
+ * loaded: the project's, found from ESLint's working directory as it finds
+ * it; ours when the project has none there.
+ */
+function typescriptFor(cwd: string): unknown {
+  try {
+    return createRequire(path.join(cwd, "package.json"))("typescript");
+  } catch {
+    return require("typescript");
+  }
+}
 
 function configOrThrow(context: Rule.RuleContext, file: string): ResolvedConfig | undefined {
   try {
