@@ -146,6 +146,35 @@ describe("unawaited/await-targets options", () => {
   });
 });
 
+describe("unawaited/await-targets fixes", () => {
+  it("gives each await its own fix, and switches of names from one module one shared fix", () => {
+    const code = [
+      'import { loadAsync } from "@app/store";',
+      "export function f(r) {",
+      "  loadAsync(1);",
+      "  r.setAsync(2);",
+      "  loadAsync(3);",
+      "}",
+      "export async function g(ctx) {",
+      "  createWebSocketManager(ctx).add(1);",
+      "  const m = createWebSocketManager(ctx);",
+      "}",
+      "",
+    ].join("\n");
+    const messages = new Linter({ cwd: "/virtual" }).verify(code, [{ plugins: { unawaited }, rules: { [RULE]: ["error", TARGETS] } }], "/virtual/a.mjs");
+    const fixes = messages.map((m) => [`${m.line}:${m.column}`, m.fix && code.slice(m.fix.range[0], m.fix.range[1]), m.fix?.text]);
+    const shared = code.slice(code.indexOf("loadAsync"), code.indexOf("loadAsync(3)") + "loadAsync".length);
+    const switched = 'load } from "@app/store";\nexport function f(r) {\n  load(1);\n  r.setAsync(2);\n  load';
+    expect(fixes).toEqual([
+      ["3:3", shared, switched],
+      ["4:3", "setAsync", "set"],
+      ["5:3", shared, switched],
+      ["8:3", "createWebSocketManager(ctx)", "(await createWebSocketManager(ctx))"],
+      ["9:13", "", "await "],
+    ]);
+  });
+});
+
 describe("the plugin", () => {
   it("is one object for flat config: meta, the rule, and a recommended config that enables itself", () => {
     expect(unawaited.meta).toEqual({ name: "unawaited", version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
