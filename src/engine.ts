@@ -69,7 +69,7 @@ export interface TransformResult {
 /**
  * The edits some findings need, applicable without the others. An await is
  * its own fix; switches of names imported from one module share the import
- * edits, so they are one fix. A Python file's edits are one fix.
+ * edits, so they are one fix (in Python, all of a file's switches).
  */
 export interface SiteFix {
   /** Indices into `findings`. */
@@ -129,8 +129,8 @@ export function transformSource(request: TransformRequest): TransformResult {
     });
     if (result.kind === "parse-error") throw new ParseError(result.message, result.line, result.column);
     if (result.kind === "print-error") throw new PrintError(result.message, result.output);
-    const fixed = result.findings.flatMap((finding, index) => (finding.action === "await" || finding.action === "sync-variant" ? [index] : []));
-    return finished(result.output, result.findings, [{ findings: fixed, edits: result.edits }], result.warnings);
+    if (result.fixes.length === 0) return unchanged(result.findings, result.warnings);
+    return finished(result.output, result.findings, result.fixes, result.warnings);
   }
   const moduleKind = request.moduleKind ?? moduleKindOf(request.file);
   const choice = parserChoiceFor(request.file, moduleKind)!;
