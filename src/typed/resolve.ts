@@ -236,14 +236,10 @@ export class TypedResolver {
     let outer: Node = call;
     while (this.isWrapper(outer.parent)) outer = outer.parent;
     const parent = outer.parent;
-    if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(outer as TsNamespace.Expression)) {
-      const index = parent.arguments.indexOf(outer as TsNamespace.Expression);
-      const declared = this.declaredParameterType(parent, index);
-      if (declared && (this.isThenable(declared) || this.constraintNamesPromise(declared))) {
-        facts.promiseParameter = `argument ${index + 1} of ${shorten(parent.expression.getText())} (${this.checker.typeToString(declared)})`;
-      } else if (this.isUntyped(parent.expression)) {
-        facts.unseenParameter = `argument ${index + 1} of ${shorten(parent.expression.getText())}, whose type the checker cannot see (an unresolved import?): it may take the promise`;
-      }
+    const parameter = this.parameterOf(outer);
+    if (parameter?.acceptsPromise) facts.promiseParameter = parameter.description;
+    else if (parameter && this.isUntyped(parameter.call.expression)) {
+      facts.unseenParameter = `argument ${parameter.index + 1} of ${shorten(parameter.call.expression.getText())}, whose type the checker cannot see (an unresolved import?): it may take the promise`;
     }
     if (ts.isVariableDeclaration(parent) && parent.initializer === outer && parent.type) {
       const declared = this.checker.getTypeFromTypeNode(parent.type);
@@ -301,19 +297,25 @@ export class TypedResolver {
       if (ts.isIdentifier(node) && node !== name && node.text === name.text && this.checker.getSymbolAtLocation(node) === symbol) {
         let outer: Node = node;
         while (this.isWrapper(outer.parent)) outer = outer.parent;
-        const call = outer.parent;
-        if ((ts.isCallExpression(call) || ts.isNewExpression(call)) && call.arguments?.includes(outer as TsNamespace.Expression)) {
-          const index = call.arguments.indexOf(outer as TsNamespace.Expression);
-          const declared = this.declaredParameterType(call, index);
-          if (declared && (this.isThenable(declared) || this.constraintNamesPromise(declared))) {
-            found.set(rangeKey(node.getStart(), node.getEnd()), `argument ${index + 1} of ${shorten(call.expression.getText())} (${this.checker.typeToString(declared)})`);
-          }
-        }
+        const parameter = this.parameterOf(outer);
+        if (parameter?.acceptsPromise) found.set(rangeKey(node.getStart(), node.getEnd()), parameter.description);
       }
       ts.forEachChild(node, visit);
     };
     visit(scope);
     return found;
+  }
+
+  /** When `argument` is an argument of a call: which one, and whether its declared parameter accepts a promise. */
+  private parameterOf(argument: Node): { call: TsNamespace.CallExpression | TsNamespace.NewExpression; index: number; acceptsPromise: boolean; description: string } | undefined {
+    const ts = this.ts;
+    const call = argument.parent;
+    if (!(ts.isCallExpression(call) || ts.isNewExpression(call)) || !call.arguments?.includes(argument as TsNamespace.Expression)) return undefined;
+    const index = call.arguments.indexOf(argument as TsNamespace.Expression);
+    const declared = this.declaredParameterType(call, index);
+    const acceptsPromise = declared !== undefined && (this.isThenable(declared) || this.constraintNamesPromise(declared));
+    const description = `argument ${index + 1} of ${shorten(call.expression.getText())}${declared ? ` (${this.checker.typeToString(declared)})` : ""}`;
+    return { call, index, acceptsPromise, description };
   }
 
   /** A callee typed `any` (an unresolved import, an untyped package): nothing is known of what it takes. */

@@ -7,7 +7,7 @@
 import type { PromiseConsumer } from "../../config/consumers";
 import { consumerName } from "./consumers";
 import type { PromiseUse, StoredFacts, StoredReference } from "../../decision/facts";
-import { bindsName, comprehensionBinds, COMPREHENSIONS, isField } from "./scopes";
+import { bindsName, comprehensionBinds, COMPREHENSIONS, isBindingIdentifier, isField } from "./scopes";
 import { scopeOwner, type ModuleImports } from "./imports";
 import type { PyNode } from "../parser";
 import { parentOf } from "../parser";
@@ -258,10 +258,23 @@ function isOpaqueFlow(reference: PyNode): boolean {
 function isValueUse(reference: PyNode): boolean {
   const parent = parentOf(reference);
   if (!parent) return false;
-  // A coroutine is never None: `x is None`, `x == None` are checks of the value (always False on the coroutine).
-  if (parent.type === "comparison_operator" && parent.namedChildren.some((c) => c?.type === "none")) return true;
+  // A coroutine is never None: `x is None`, `x == None` check the value (always False on the coroutine),
+  // unless the name is bound elsewhere too (`previous = None` before a loop): then it asks which binding holds.
+  if (parent.type === "comparison_operator" && parent.namedChildren.some((c) => c?.type === "none")) return boundOnce(reference);
   if (parent.type === "attribute" && isField(parent, "object", reference)) return !isCollectionAccess(parent);
   return (parent.type === "subscript" && isField(parent, "value", reference)) || (parent.type === "call" && isField(parent, "function", reference));
+}
+
+/** Whether the name is bound once in its function (or module): by the store the analysis follows. */
+function boundOnce(reference: PyNode): boolean {
+  let owner = parentOf(reference);
+  while (owner && owner.type !== "function_definition" && owner.type !== "module") owner = parentOf(owner);
+  if (!owner) return false;
+  let bindings = 0;
+  for (const node of owner.descendantsOfType("identifier")) {
+    if (node && node.text === reference.text && isBindingIdentifier(node)) bindings++;
+  }
+  return bindings === 1;
 }
 
 /** `tasks.append(…)`, `pending.values()`: the collection is filled or read, not used as a coroutine. */

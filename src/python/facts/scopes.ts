@@ -167,7 +167,7 @@ function visitOwnScope(root: PyNode, visit: (node: PyNode) => void): void {
 }
 
 /** An identifier that receives a value: assignment or loop target, `as` name, import name, def/class name. */
-function isBindingIdentifier(node: PyNode): boolean {
+export function isBindingIdentifier(node: PyNode): boolean {
   let child = node;
   for (let parent = parentOf(node); parent; child = parent, parent = parentOf(parent)) {
     switch (parent.type) {
