@@ -121,6 +121,21 @@ export async function parseWithYargs(argv: readonly string[]): Promise<FastArgs 
   return result;
 }
 
+/** The command `argv` runs when it parses without a usage error (init included); undefined for help, version or an error. */
+export async function commandOf(argv: readonly string[]): Promise<CommandName | undefined> {
+  let command: CommandName | undefined;
+  const io: Io = { stdout: () => {}, stderr: () => {}, cwd: process.cwd(), env: {}, stdoutIsTTY: false, stderrIsTTY: false, columns: 100 };
+  try {
+    const parser = await buildParser(argv, io, "0.0.0", async (name) => {
+      command = name;
+    });
+    await parser.parseAsync([...argv], {}, () => {});
+  } catch {
+    return undefined;
+  }
+  return command;
+}
+
 async function buildParser(
   argv: readonly string[],
   io: Io,

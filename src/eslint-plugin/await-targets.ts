@@ -39,8 +39,6 @@ const EDITS: ReadonlySet<EditKind> = new Set(["await", "sync-variant"]);
 
 const MESSAGE_IDS = { await: "await", "sync-variant": "syncVariant", manual: "manual" } as const;
 
-export const DOCS_URL = "https://www.npmjs.com/package/unawaited#eslint-plugin";
-
 export const awaitTargets: Rule.RuleModule = {
   meta: {
     type: "problem",
@@ -48,7 +46,7 @@ export const awaitTargets: Rule.RuleModule = {
     docs: {
       description: "Await forgotten calls of configured async functions; switch sync callers to their sync variants",
       recommended: true,
-      url: DOCS_URL,
+      // No docs URL: the package has no published home yet, and a link to a page that does not exist is worse than none.
     },
     messages: {
       await: "{{target}}: {{reason}}",
