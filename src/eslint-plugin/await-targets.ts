@@ -79,16 +79,17 @@ export const awaitTargets: Rule.RuleModule = {
     const config = configOrThrow(context, file);
     if (!config) return {};
     const text = context.sourceCode.text;
-    const request: TransformRequest = { source: text, file, config, edits: EDITS };
     const typed = config.engine === "typed" ? typedMatcher(context, config, file) : undefined;
     if (typed?.kind === "failed") {
       context.report({ messageId: "typedFailed", data: { message: typed.message }, loc: { line: 1, column: 0 } });
       return {};
     }
+    // typescript-eslint refuses such a file itself, unless told to lint it without types.
     if (typed?.kind === "outside") return {};
+    const request: TransformRequest = { source: text, file, config, edits: EDITS, ...(typed ? { matcher: typed.matcher } : {}) };
     let result: TransformResult;
     try {
-      result = transformSource(typed ? { ...request, matcher: typed.matcher } : request);
+      result = transformSource(request);
     } catch (error) {
       if (error instanceof ParseError) {
         context.report({ messageId: "parseError", data: { message: error.message }, loc: { line: error.line ?? 1, column: (error.column ?? 1) - 1 } });
@@ -96,7 +97,7 @@ export const awaitTargets: Rule.RuleModule = {
       }
       if (!(error instanceof PrintError)) throw error;
       // Our edits would break the file (a bug in unawaited): report the sites, offer no fix.
-      result = transformSource({ ...request, ...(typed ? { matcher: typed.matcher } : {}), checkOutput: false });
+      result = transformSource({ ...request, checkOutput: false });
       result = { ...result, fixes: [] };
     }
     result.findings.forEach((finding, index) => {
