@@ -20,7 +20,7 @@ import { createSyntacticMatcher, type TargetMatcher } from "./javascript/facts/t
 import type { ResolvedConfig } from "./config/schema";
 import { languageOf, parserChoiceFor, parserFor, type ModuleKind } from "./javascript/parsers";
 import { awaitEdits } from "./javascript/edits/await";
-import { syncVariantEdits } from "./javascript/edits/sync-variant";
+import { syncVariantGroups } from "./javascript/edits/sync-variant";
 import { applyEdits, orderEdits, shiftEdits, type TextEdit } from "./text/edits";
 import { isPythonFile, transformPython } from "./python/index";
 import { mayHoldIgnoreComments as mayHoldPythonIgnores } from "./python/facts/ignore-comments";
@@ -62,6 +62,20 @@ export interface TransformResult {
   readonly edits: readonly TextEdit[];
   /** Ignore comments that silenced no call site (decision/ignores.ts). */
   readonly warnings: readonly FileWarning[];
+  /** `edits`, split into fixes that each apply alone (empty when unchanged): what an editor or the ESLint rule offers per finding. */
+  readonly fixes: readonly SiteFix[];
+}
+
+/**
+ * The edits some findings need, applicable without the others. An await is
+ * its own fix; switches of names imported from one module share the import
+ * edits, so they are one fix (in Python, all of a file's switches).
+ */
+export interface SiteFix {
+  /** Indices into `findings`. */
+  readonly findings: readonly number[];
+  /** In order, in the same offsets as `edits`. */
+  readonly edits: readonly TextEdit[];
 }
 
 /** The file is not valid syntax for its language; it is left untouched. */
@@ -89,11 +103,13 @@ const BOM = "\uFEFF";
 export function transformSource(request: TransformRequest): TransformResult {
   const hasBom = request.source.startsWith(BOM);
   const source = hasBom ? request.source.slice(1) : request.source;
-  const unchanged = (findings: readonly Finding[], warnings: readonly FileWarning[] = []): TransformResult => ({ output: request.source, changed: false, findings, edits: [], warnings });
-  const finished = (edited: string, findings: readonly Finding[], edits: readonly TextEdit[], warnings: readonly FileWarning[]): TransformResult => {
+  const unchanged = (findings: readonly Finding[], warnings: readonly FileWarning[] = []): TransformResult => ({ output: request.source, changed: false, findings, edits: [], warnings, fixes: [] });
+  const finished = (edited: string, findings: readonly Finding[], fixes: readonly SiteFix[], warnings: readonly FileWarning[]): TransformResult => {
     const output = hasBom ? BOM + edited : edited;
-    const changed = output !== request.source;
-    return { output, changed, findings, edits: !changed ? [] : hasBom ? shiftEdits(edits, BOM.length) : edits, warnings };
+    if (output === request.source) return unchanged(findings, warnings);
+    const shift = (edits: readonly TextEdit[]): readonly TextEdit[] => (hasBom ? shiftEdits(edits, BOM.length) : edits);
+    const edits = orderEdits(fixes.flatMap((fix) => fix.edits));
+    return { output, changed: true, findings, edits: shift(edits), warnings, fixes: fixes.map((fix) => ({ findings: fix.findings, edits: shift(fix.edits) })) };
   };
   const python = isPythonFile(request.file);
   if (!python && languageOf(request.file) === undefined) return unchanged([]);
@@ -113,7 +129,8 @@ export function transformSource(request: TransformRequest): TransformResult {
     });
     if (result.kind === "parse-error") throw new ParseError(result.message, result.line, result.column);
     if (result.kind === "print-error") throw new PrintError(result.message, result.output);
-    return finished(result.output, result.findings, result.edits, result.warnings);
+    if (result.fixes.length === 0) return unchanged(result.findings, result.warnings);
+    return finished(result.output, result.findings, result.fixes, result.warnings);
   }
   const moduleKind = request.moduleKind ?? moduleKindOf(request.file);
   const choice = parserChoiceFor(request.file, moduleKind)!;
@@ -137,18 +154,19 @@ export function transformSource(request: TransformRequest): TransformResult {
   const warnings = ignores.unused();
 
   const lineTerminator = source.includes("\r\n") ? "\r\n" : "\n";
-  const edits: TextEdit[] = [];
-  for (const site of sites) {
-    if (site.action === "await") edits.push(...awaitEdits(site.call, source));
-  }
+  const fixes: SiteFix[] = [];
+  sites.forEach((site, index) => {
+    if (site.action === "await") fixes.push({ findings: [index], edits: orderEdits(awaitEdits(site.call, source)) });
+  });
   const switches = sites.filter((site) => site.action === "sync-variant");
   if (switches.length > 0) {
-    edits.push(...syncVariantEdits({ ast, source, lineTerminator }, switches));
+    for (const group of syncVariantGroups({ ast, source, lineTerminator }, switches)) {
+      fixes.push({ findings: group.sites.map((site) => sites.indexOf(site)), edits: orderEdits(group.edits) });
+    }
   }
-  if (edits.length === 0) return unchanged(findings, warnings);
+  if (fixes.length === 0) return unchanged(findings, warnings);
 
-  const ordered = orderEdits(edits);
-  const edited = applyEdits(source, ordered);
+  const edited = applyEdits(source, fixes.flatMap((fix) => fix.edits));
   if (request.checkOutput !== false) {
     try {
       parser.parse(edited);
@@ -156,7 +174,7 @@ export function transformSource(request: TransformRequest): TransformResult {
       throw new PrintError(`edited code does not parse: ${(error as Error).message}`, edited);
     }
   }
-  return finished(edited, findings, ordered, warnings);
+  return finished(edited, findings, fixes, warnings);
 }
 
 /**

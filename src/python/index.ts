@@ -33,7 +33,7 @@ export interface PythonRequest {
 export type PythonResult =
   | { readonly kind: "parse-error"; readonly message: string; readonly line: number; readonly column: number }
   | { readonly kind: "print-error"; readonly message: string; readonly output: string }
-  | { readonly kind: "done"; readonly output: string; readonly findings: readonly Finding[]; readonly edits: readonly TextEdit[]; readonly warnings: readonly FileWarning[] };
+  | { readonly kind: "done"; readonly output: string; readonly findings: readonly Finding[]; readonly edits: readonly TextEdit[]; readonly warnings: readonly FileWarning[]; readonly fixes: readonly { readonly findings: readonly number[]; readonly edits: readonly TextEdit[] }[] };
 
 export function isPythonFile(file: string): boolean {
   return path.extname(file).toLowerCase() === ".py";
@@ -75,11 +75,15 @@ export function transformPython(request: PythonRequest): PythonResult {
       reason: site.reason,
       ...(site.ignored ? { ignored: true as const } : {}),
     }));
-    const edits: TextEdit[] = [];
-    for (const site of sites) if (site.action === "await") edits.push(...pythonAwaitEdits(site));
+    // Each await is a fix of its own; the switches share their import edits, so they are one.
+    const fixes: { findings: number[]; edits: TextEdit[] }[] = [];
+    sites.forEach((site, index) => {
+      if (site.action === "await") fixes.push({ findings: [index], edits: pythonAwaitEdits(site) });
+    });
     const switches = sites.filter((site) => site.action === "sync-variant");
-    if (switches.length > 0) edits.push(...pythonSyncEdits(switches, root, source, imports));
-    if (edits.length === 0) return { kind: "done", output: source, findings, edits: [], warnings };
+    if (switches.length > 0) fixes.push({ findings: switches.map((site) => sites.indexOf(site)), edits: pythonSyncEdits(switches, root, source, imports) });
+    const edits = fixes.flatMap((fix) => fix.edits);
+    if (edits.length === 0) return { kind: "done", output: source, findings, edits: [], warnings, fixes: [] };
     const ordered = orderEdits(edits);
     const output = applyEdits(source, ordered);
     if (request.checkOutput) {
@@ -88,7 +92,7 @@ export function transformPython(request: PythonRequest): PythonResult {
       check.delete();
       if (broken) return { kind: "print-error", message: `edited code does not parse: ${broken.message} (${broken.line}:${broken.column})`, output };
     }
-    return { kind: "done", output, findings, edits: ordered, warnings };
+    return { kind: "done", output, findings, edits: ordered, warnings, fixes: fixes.map((fix) => ({ findings: fix.findings, edits: orderEdits(fix.edits) })) };
   } finally {
     clearScopeCache();
     tree.delete();
