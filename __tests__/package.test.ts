@@ -124,6 +124,19 @@ describe("the packed package", () => {
     expect(JSON.parse(result.stdout)).toEqual({ output: "async function f() { await load(); }", code: "PATH_NOT_FOUND", transform: "function" });
   });
 
+  it("require(\"unawaited/eslint-plugin\") is a flat-config plugin, without eslint installed (once the plugin is built)", () => {
+    if (!files.includes("dist/src/eslint-plugin/index.js")) return;
+    const result = node(`
+      const loaded = require("unawaited/eslint-plugin");
+      const plugin = loaded.default ?? loaded;
+      console.log(JSON.stringify({ keys: Object.keys(plugin).sort(), rules: Object.keys(plugin.rules) }));
+    `);
+    expect(result.stderr).toBe("");
+    const out = JSON.parse(result.stdout) as { keys: string[]; rules: string[] };
+    expect(out.keys).toEqual(expect.arrayContaining(["meta", "rules"]));
+    expect(out.rules.length).toBeGreaterThan(0);
+  });
+
   it("its types resolve for a TypeScript consumer (node16 resolution, through `exports`)", () => {
     fs.writeFileSync(path.join(consumer, "use.ts"), [
       'import { fix, UnawaitedError, type FixReport, type Finding } from "unawaited";',
