@@ -1,4 +1,4 @@
-/** Every registry entry has its transform file, fixtures with a no-change case, and a README section. */
+/** Every registry entry has its transform file, fixtures with a no-change case, and a section in docs/transforms.md. */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -6,18 +6,18 @@ import { TRANSFORMS } from "../transforms/index";
 import { fixturePairs } from "./fixtures";
 
 const ROOT = path.join(__dirname, "..");
-const README = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+const TRANSFORMS_DOC = fs.readFileSync(path.join(ROOT, "docs", "transforms.md"), "utf8");
 
 describe("transform registry", () => {
   for (const entry of TRANSFORMS) {
-    it(`${entry.id} has its file, fixtures and README section`, () => {
+    it(`${entry.id} has its file, fixtures and a section in docs/transforms.md`, () => {
       const file = path.join(ROOT, "transforms", `${entry.id}.ts`);
       expect(fs.existsSync(file)).toBe(true);
       expect(fs.readFileSync(file, "utf8")).toMatch(/^\/\*\*/);
       const pairs = fixturePairs(entry.id);
       expect(pairs.some((pair) => path.basename(pair.scenario).startsWith("no-change"))).toBe(true);
-      expect(README).toContain(`### \`${entry.id}\``);
-      expect(README).toContain(`| \`${entry.id}\` | ${entry.description} |`);
+      expect(TRANSFORMS_DOC).toContain(`## \`${entry.id}\``);
+      expect(TRANSFORMS_DOC).toContain(`| \`${entry.id}\` | ${entry.description} |`);
     });
   }
 

@@ -38,7 +38,34 @@ describe("transformSource", () => {
       config: resolveConfig({ targets: [{ name: "createWebSocketManager" }] }, "test"),
       edits: new Set(["await", "sync-variant"]),
     });
-    expect(result).toEqual({ output: "createWebSocketManager();\n", changed: false, findings: [], edits: [], warnings: [], promoted: [] });
+    expect(result).toEqual({ output: "createWebSocketManager();\n", changed: false, findings: [], edits: [], warnings: [], fixes: [], promoted: [] });
+  });
+
+  it("splits the edits into fixes: one per await, one per module whose imports the switches change", () => {
+    const source = [
+      'import { loadAsync, saveAsync } from "./store";',
+      'import { syncAsync } from "./other";',
+      "export function main(repo) {",
+      "  loadAsync(1);",
+      "  repo.flushAsync();",
+      "  loadAsync(2);",
+      "  syncAsync();",
+      "}",
+      "export async function later() {",
+      "  saveAsync().x;",
+      "}",
+      "",
+    ].join("\n");
+    const config = resolveConfig({ targets: [
+      { name: "loadAsync", sync: "load" },
+      { name: "flushAsync", sync: "flush" },
+      { name: "syncAsync", sync: "syncNow" },
+      { name: "saveAsync" },
+    ] }, "test");
+    const result = transformSource({ source, file: "/virtual/a.mjs", config, edits: new Set(["await", "sync-variant"]) });
+    const fixed = (fix: (typeof result.fixes)[number]) => fix.findings.map((index) => `${result.findings[index]!.target}:${result.findings[index]!.line}`);
+    expect(result.fixes.map(fixed)).toEqual([["saveAsync:10"], ["loadAsync:4", "loadAsync:6"], ["flushAsync:5"], ["syncAsync:7"]]);
+    expect(result.fixes.flatMap((fix) => fix.edits).sort((a, b) => a.start - b.start)).toEqual(result.edits);
   });
 });
 

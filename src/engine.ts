@@ -10,7 +10,7 @@
  */
 import * as path from "node:path";
 import { analyze, type Site } from "./javascript/facts/analyze";
-import type { AnyNode } from "./javascript/facts/ast";
+import { nodeOf, type AnyNode } from "./javascript/facts/ast";
 import type { Finding, Promotion } from "./decision/findings";
 import { ignoreCommentsOf, mayHoldIgnoreComments } from "./javascript/facts/ignore-comments";
 import type { FileWarning } from "./decision/ignores";
@@ -22,7 +22,7 @@ import type { ResolvedConfig } from "./config/schema";
 import { languageOf, parserChoiceFor, parserFor, type ModuleKind } from "./javascript/parsers";
 import { awaitEdits } from "./javascript/edits/await";
 import { makeAsyncEdits } from "./javascript/edits/make-async";
-import { syncVariantEdits } from "./javascript/edits/sync-variant";
+import { syncVariantGroups } from "./javascript/edits/sync-variant";
 import { applyEdits, orderEdits, shiftEdits, type TextEdit } from "./text/edits";
 import { isPythonFile, transformPython } from "./python/index";
 import { promotionKey, targetsOf, withTargets } from "./decision/propagation";
@@ -67,6 +67,20 @@ export interface TransformResult {
   readonly warnings: readonly FileWarning[];
   /** Functions made async (propagation), with the calls that made them so. */
   readonly promoted: readonly Promotion[];
+  /** `edits`, split into fixes that each apply alone (empty when unchanged): what an editor or the ESLint rule offers per finding. */
+  readonly fixes: readonly SiteFix[];
+}
+
+/**
+ * The edits some findings need, applicable without the others. An await is
+ * its own fix; switches of names imported from one module share the import
+ * edits, so they are one fix (in Python, all of a file's switches).
+ */
+export interface SiteFix {
+  /** Indices into `findings`. */
+  readonly findings: readonly number[];
+  /** In order, in the same offsets as `edits`. */
+  readonly edits: readonly TextEdit[];
 }
 
 /** The file is not valid syntax for its language; it is left untouched. */
@@ -114,11 +128,13 @@ export function transformSource(request: TransformRequest): TransformResult {
 function transformOnce(request: TransformRequest): TransformResult {
   const hasBom = request.source.startsWith(BOM);
   const source = hasBom ? request.source.slice(1) : request.source;
-  const unchanged = (findings: readonly Finding[], warnings: readonly FileWarning[] = []): TransformResult => ({ output: request.source, changed: false, findings, edits: [], warnings, promoted: [] });
-  const finished = (edited: string, findings: readonly Finding[], edits: readonly TextEdit[], warnings: readonly FileWarning[], promoted: readonly Promotion[] = []): TransformResult => {
+  const unchanged = (findings: readonly Finding[], warnings: readonly FileWarning[] = [], promoted: readonly Promotion[] = []): TransformResult => ({ output: request.source, changed: false, findings, edits: [], warnings, fixes: [], promoted });
+  const finished = (edited: string, findings: readonly Finding[], fixes: readonly SiteFix[], warnings: readonly FileWarning[], promoted: readonly Promotion[] = []): TransformResult => {
     const output = hasBom ? BOM + edited : edited;
-    const changed = output !== request.source;
-    return { output, changed, findings, edits: !changed ? [] : hasBom ? shiftEdits(edits, BOM.length) : edits, warnings, promoted };
+    if (output === request.source) return unchanged(findings, warnings, promoted);
+    const shift = (edits: readonly TextEdit[]): readonly TextEdit[] => (hasBom ? shiftEdits(edits, BOM.length) : edits);
+    const edits = orderEdits(fixes.flatMap((fix) => fix.edits));
+    return { output, changed: true, findings, edits: shift(edits), warnings, fixes: fixes.map((fix) => ({ findings: fix.findings, edits: shift(fix.edits) })), promoted };
   };
   const python = isPythonFile(request.file);
   if (!python && languageOf(request.file) === undefined) return unchanged([]);
@@ -138,7 +154,8 @@ function transformOnce(request: TransformRequest): TransformResult {
     });
     if (result.kind === "parse-error") throw new ParseError(result.message, result.line, result.column);
     if (result.kind === "print-error") throw new PrintError(result.message, result.output);
-    return finished(result.output, result.findings, result.edits, result.warnings, result.promoted);
+    if (result.fixes.length === 0) return unchanged(result.findings, result.warnings, result.promoted);
+    return finished(result.output, result.findings, result.fixes, result.warnings, result.promoted);
   }
   const moduleKind = request.moduleKind ?? moduleKindOf(request.file);
   const choice = parserChoiceFor(request.file, moduleKind)!;
@@ -163,29 +180,40 @@ function transformOnce(request: TransformRequest): TransformResult {
     .filter((site) => isReported(site, request.edits));
   const findings = sites.map((site) => toFinding(site, request.file));
   const callbacks = propagates ? callbackFindings(ast, request, ignores) : [];
-  if (callbacks.length > 0) {
-    findings.push(...callbacks);
-    findings.sort((a, b) => a.line - b.line || a.column - b.column);
-  }
+  // After the sites' findings: fixes refer to those by index.
+  findings.push(...callbacks);
   const warnings = ignores.unused();
 
   const lineTerminator = source.includes("\r\n") ? "\r\n" : "\n";
-  const edits: TextEdit[] = [];
+  const fixes: SiteFix[] = [];
+  // A function made async is one fix: `async`, its return type, and every await in it, which need each other.
+  const promotedFunctions = new Map<unknown, { findings: number[]; edits: TextEdit[] }>();
   for (const site of sites) {
-    if (site.action === "await" || (site.action === "make-async" && site.awaitCall)) edits.push(...awaitEdits(site.call, source));
+    if (site.promotes && !promotedFunctions.has(site.promotes.path.node)) {
+      promotedFunctions.set(site.promotes.path.node, { findings: [], edits: makeAsyncEdits(nodeOf(site.promotes.path), source) });
+    }
   }
+  sites.forEach((site, index) => {
+    const inPromoted = site.promotes ? promotedFunctions.get(site.promotes.path.node) : site.scope.kind !== "forbidden" && site.scope.function ? promotedFunctions.get(site.scope.function.node) : undefined;
+    const awaited = site.action === "await" || (site.action === "make-async" && site.awaitCall === true);
+    if (inPromoted && (awaited || site.action === "make-async")) {
+      inPromoted.findings.push(index);
+      if (awaited) inPromoted.edits.push(...awaitEdits(site.call, source));
+    } else if (site.action === "await") {
+      fixes.push({ findings: [index], edits: orderEdits(awaitEdits(site.call, source)) });
+    }
+  });
+  for (const fix of promotedFunctions.values()) fixes.push({ findings: fix.findings, edits: orderEdits(fix.edits) });
   const promoted = promotionsOf(sites, path.resolve(request.file));
-  for (const promotion of new Set(sites.flatMap((site) => (site.promotes ? [site.promotes.path.node] : [])))) {
-    edits.push(...makeAsyncEdits(promotion, source));
-  }
   const switches = sites.filter((site) => site.action === "sync-variant");
   if (switches.length > 0) {
-    edits.push(...syncVariantEdits({ ast, source, lineTerminator }, switches));
+    for (const group of syncVariantGroups({ ast, source, lineTerminator }, switches)) {
+      fixes.push({ findings: group.sites.map((site) => sites.indexOf(site)), edits: orderEdits(group.edits) });
+    }
   }
-  if (edits.length === 0) return { ...unchanged(findings, warnings), promoted };
+  if (fixes.length === 0) return unchanged(findings, warnings, promoted);
 
-  const ordered = orderEdits(edits);
-  const edited = applyEdits(source, ordered);
+  const edited = applyEdits(source, fixes.flatMap((fix) => fix.edits));
   if (request.checkOutput !== false) {
     try {
       parser.parse(edited);
@@ -193,7 +221,7 @@ function transformOnce(request: TransformRequest): TransformResult {
       throw new PrintError(`edited code does not parse: ${(error as Error).message}`, edited);
     }
   }
-  return finished(edited, findings, ordered, warnings, promoted);
+  return finished(edited, findings, fixes, warnings, promoted);
 }
 
 /** The functions made async in this file, each once, with every call that made it so. */

@@ -10,15 +10,19 @@ export type ErrorCode =
   | "CONFIG_INVALID"
   | "PATH_NOT_FOUND"
   | "DIRTY_TREE"
-  | "USAGE";
+  | "USAGE"
+  /** API only (transformSource): the source is not valid syntax for its language. */
+  | "PARSE_ERROR"
+  /** A bug in unawaited (the API wraps unexpected exceptions in it); exit code 3. */
+  | "INTERNAL";
 
 export class UnawaitedError extends Error {
   readonly code: ErrorCode;
   readonly hint: string | undefined;
   readonly exitCode: number;
 
-  constructor(code: ErrorCode, message: string, options: { hint?: string; exitCode?: number } = {}) {
-    super(message);
+  constructor(code: ErrorCode, message: string, options: { hint?: string; exitCode?: number; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = "UnawaitedError";
     this.code = code;
     this.hint = options.hint;

@@ -26,3 +26,14 @@ export function tryRealpath(file: string): string | undefined {
     return undefined;
   }
 }
+
+/** unawaited's own version, from its package.json above the running code ("0.0.0" when none is found). */
+export function packageVersion(): string {
+  const version = findUp(__dirname, (dir) => {
+    const manifest = path.join(dir, "package.json");
+    if (!fs.existsSync(manifest)) return undefined;
+    const data = JSON.parse(fs.readFileSync(manifest, "utf8")) as { name?: string; version?: string };
+    return data.name === "unawaited" ? data.version ?? "0.0.0" : undefined;
+  });
+  return version ?? "0.0.0";
+}

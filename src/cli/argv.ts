@@ -35,7 +35,7 @@ const PROPAGATE_VALUES: ReadonlySet<string> = new Set(OPTION_SPECS["propagate"]?
  * src/` must not take the path as the value: a bare flag not followed by one
  * of the values is written `--propagate=all` for both parsers.
  */
-function withPropagateValue(options: readonly string[]): readonly string[] {
+export function withPropagateValue(options: readonly string[]): readonly string[] {
   return options.map((arg, i) => (arg === "--propagate" && !PROPAGATE_VALUES.has(options[i + 1] ?? "") ? "--propagate=all" : arg));
 }
 

@@ -1,35 +1,24 @@
 /**
- * `fix`, `check` and `list`: one pipeline (plan → run → maybe write →
- * report), three ways of finishing. Returns the exit code.
+ * `fix`, `check` and `list` on the command line: the pipeline
+ * (runner/pipeline.ts, shared with the API) returns data; this formats and
+ * prints it, and turns it into the exit code.
  */
-import * as fs from "node:fs";
-import * as path from "node:path";
-import type { EditKind } from "../engine";
-import { UnawaitedError } from "../errors";
-import { DEFAULT_EXTENSIONS } from "../javascript/parsers";
 import { palette, useColor, type Palette } from "../report/colors";
-import { colorizeDiff, fileDiff, patchOf } from "../report/diff";
+import { colorizeDiff, fileDiff } from "../report/diff";
 import { githubAnnotations } from "../report/github";
 import { jsonReport, type JsonRoot } from "../report/json";
-import { displayModule, displayPath } from "../report/paths";
+import { displayPath } from "../report/paths";
 import { sarifReport } from "../report/sarif";
-import { graphFormatOf, propagationGraph, renderGraph, type GraphFormat } from "../report/graph";
 import { listLines, problemLines, warningLines, rootSummaryLine, siteLines, summaryLine, targetsLine, unmatchedMessage, type SummaryMode } from "../report/text";
 import type { Engine, Propagate } from "../config/schema";
-import { run, summarize, type FileResult, type RootResult, type RunResult, type RunRoot, type RunSummary } from "../runner/run";
-import { accountTargets, isUnmatched, type TargetAccount } from "../runner/accounting";
-import { INTERRUPTED_MESSAGE, writeChanges, writeOutputFile } from "../runner/write";
+import { summarize, type FileResult, type RunResult, type RunSummary } from "../runner/run";
+import type { TargetAccount } from "../runner/accounting";
+import { INTERRUPTED_MESSAGE } from "../runner/write";
+import { pendingSites, runPipeline, writeText, type PipelineResult, type RootFailure } from "../runner/pipeline";
 import { isNotInProject } from "../typed/verify";
-import { planRun } from "./plan";
 import { createProgress } from "./progress";
-import { tryRealpath } from "../fs-paths";
-import { isPathModule, moduleFile } from "../javascript/facts/module-paths";
 
-/** Git runs only before writing (the dirty-tree guard) and for --patch: a dry run never loads it or child_process. */
-function git(): typeof import("../runner/git") {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require("../runner/git") as typeof import("../runner/git");
-}
+export { parseExtensions, parseSize } from "../runner/pipeline";
 
 /** `init` has its own runner (init.ts); the others run here. */
 export type CommandName = "fix" | "check" | "list" | "init";
@@ -86,81 +75,48 @@ export interface CommandArgs {
   readonly version: string;
 }
 
-const EDITS: ReadonlySet<EditKind> = new Set(["await", "sync-variant"]);
-
 export async function runCommand(name: RunCommandName, args: CommandArgs, io: Io): Promise<number> {
-  const plan = planRun({
-    paths: args.paths,
-    repos: args.repos,
-    config: args.config,
-    targets: args.target,
-    shard: args.shard,
-    cwd: io.cwd,
-    commands: COMMANDS,
-    overrides: {
-      ...(args.engine !== undefined ? { engine: args.engine } : {}),
-      ...(args.project !== undefined ? { project: args.project } : {}),
-      ...(args.allPromises !== undefined ? { allPromises: args.allPromises } : {}),
-      ...(args.propagate !== undefined ? { propagate: args.propagate } : {}),
-    },
-  });
-  warnAboutConfig(plan.roots, io);
-  const patchFile = args.patch === undefined ? undefined : checkOutputFile("--patch", args.patch, io.cwd);
-  const outputFile = args.output === undefined ? undefined : checkOutputFile("--output", args.output, io.cwd);
-  const patchDir = args.patchDir === undefined ? undefined : checkPatchDir(path.resolve(io.cwd, args.patchDir), args.patchDir);
-  const graph = args.graph === undefined ? undefined : checkGraphFile(args.graph, io.cwd);
-  const extensions = parseExtensions(args.extensions);
-  const maxFileSize = parseSize(args.maxFileSize);
   // With --output, what would go to stdout is kept and written to the file whole at the end.
   const captured: string[] = [];
-  const stdout = outputFile === undefined ? io.stdout : (text: string) => void captured.push(text);
-  const out = palette(useColor({ flag: args.color, env: io.env, isTTY: io.stdoutIsTTY && outputFile === undefined }));
+  const stdout = args.output === undefined ? io.stdout : (text: string) => void captured.push(text);
+  const out = palette(useColor({ flag: args.color, env: io.env, isTTY: io.stdoutIsTTY && args.output === undefined }));
   const err = palette(useColor({ flag: args.color, env: io.env, isTTY: io.stderrIsTTY }));
   const progress = createProgress(io.stderr, { enabled: io.stderrIsTTY && !isCi(io.env) && !args.quiet, columns: io.columns });
 
-  const result = await run({
-    roots: plan.roots,
-    edits: EDITS,
-    extensions,
-    gitignore: args.gitignore,
-    ignore: args.ignore,
-    maxFileSize,
-    ...(plan.fileShard ? { shard: plan.fileShard } : {}),
-    ...(io.signal ? { signal: io.signal } : {}),
-    onProgress: (done, total) => progress.update(done, total),
-    verify: args.verify,
-    // check and list neither show nor write edited code (--verify needs it, though).
-    checkOutput: name === "fix" || args.verify,
-  });
-  progress.clear();
-
-  const scanned = result.roots.flatMap((root) => root.files);
-  if (patchFile !== undefined) refuseSource(scanned, patchFile, `--patch ${args.patch}`);
-  if (outputFile !== undefined) refuseSource(scanned, outputFile, `--output ${args.output}`);
-  if (graph !== undefined) refuseSource(scanned, graph.file, `--graph ${args.graph}`);
-  const writes = name === "fix" && !args.dry && patchFile === undefined && patchDir === undefined;
-  // An interrupted analysis writes nothing: the user asked to stop.
-  const { roots, interrupted: writeInterrupted, failed: refused } = writes && !result.interrupted
-    ? await writeAll(result, args, io)
-    : { roots: result.roots.map((r) => (writes ? r.files.map(notWritten) : [...r.files])), interrupted: result.interrupted, failed: [] };
-  const failedRoots: readonly RootFailure[] = [...plan.failed.map((f) => ({ path: f.path, message: f.error.message })), ...refused];
-  let interrupted = writeInterrupted;
-  const files = roots.flat();
-
-  const written: string[] = [];
-  if (patchFile !== undefined && !interrupted) {
-    interrupted = !completed(() => written.push(...writePatch(patchFile, files, io.cwd)));
+  let outcome: PipelineResult;
+  try {
+    outcome = await runPipeline({
+      command: name,
+      cwd: io.cwd,
+      paths: args.paths,
+      repos: args.repos,
+      config: args.config,
+      targets: args.target,
+      shard: args.shard,
+      extensions: args.extensions,
+      ignore: args.ignore,
+      gitignore: args.gitignore,
+      maxFileSize: args.maxFileSize,
+      engine: args.engine,
+      project: args.project,
+      allPromises: args.allPromises,
+      propagate: args.propagate,
+      graph: args.graph,
+      verify: args.verify,
+      dry: args.dry,
+      patch: args.patch,
+      patchDir: args.patchDir,
+      force: args.force,
+      reportFile: args.output,
+      commands: COMMANDS,
+      signal: io.signal,
+      onProgress: (done, total) => progress.update(done, total),
+      onWarning: (message) => io.stderr(`unawaited: warning: ${message}\n`),
+    });
+  } finally {
+    progress.clear();
   }
-  if (patchDir !== undefined && !interrupted) interrupted = !completed(() => written.push(...writePatchDir(patchDir, result, roots)));
-  if (graph !== undefined && !interrupted) {
-    writeText(graph.file, renderGraph(propagationGraph(files, io.cwd), graph.format));
-    written.push(graph.file);
-  }
-  const summary = summarize(files, { written: writes, interrupted, durationMs: result.durationMs });
-  const mode: SummaryMode = name === "fix" ? (writes ? "written" : args.dry ? "dry" : "patch") : name;
-  const targets = accountTargets(result.roots, io.cwd).map((t) => (t.module === undefined ? t : { ...t, module: displayModule(t.module, io.cwd) }));
-  // A shard sees a slice of the files: a target may rightly match nothing there. So may a run cut short.
-  const unmatched = args.shard === undefined && !interrupted ? targets.filter(isUnmatched) : [];
+  const { result, roots, failedRoots, summary, mode, written, interrupted, targets, unmatched, files } = outcome;
   const failsOnUnmatched = name === "check" && unmatched.length > 0 && !args.allowUnmatched;
 
   printReport({ name, args, io, stdout, out, err, result, roots, failedRoots, summary, mode, written, interrupted, targets, unmatched });
@@ -168,17 +124,15 @@ export async function runCommand(name: RunCommandName, args: CommandArgs, io: Io
     for (const account of unmatched) io.stderr(`unawaited: warning: ${unmatchedMessage(account)}\n`);
   }
 
-  if (outputFile !== undefined) writeText(outputFile, captured.join(""));
+  if (outcome.reportFile !== undefined) writeText(outcome.reportFile, captured.join(""));
 
   if (interrupted) return EXIT.interrupted;
   if (failedRoots.length > 0 || failsOnUnmatched) return EXIT.found;
   if (args.failOnError && summary.files.failed + (summary.files.rejected ?? 0) > 0) return EXIT.found;
   if (name === "fix" && args.failOnManual && summary.sites.manual > 0) return EXIT.found;
   if (name === "check") {
-    const actions = new Set(files.flatMap((file) => file.findings.map((finding) => finding.action)));
-    const pending = actions.has("await") || actions.has("sync-variant") || actions.has("make-async");
-    const manual = actions.has("manual") && !args.allowManual;
-    if (pending || manual) return EXIT.found;
+    const pending = pendingSites(files);
+    if (pending.fixable || (pending.manual && !args.allowManual)) return EXIT.found;
   }
   return EXIT.ok;
 }
@@ -259,22 +213,6 @@ function jsonRoot(path: string, summary: RunSummary, error: string | undefined):
   return { path, status: error === undefined ? "ok" : "failed", ...(error !== undefined ? { error } : {}), summary };
 }
 
-/** Runs `step`, which may ask git: true when it completed, false when Ctrl-C stopped git (and so the step). */
-function completed(step: () => unknown): boolean {
-  try {
-    step();
-    return true;
-  } catch (error) {
-    if (error instanceof git().GitInterrupted) return false;
-    throw error;
-  }
-}
-
-/** A file whose edits were computed but, after Ctrl-C, not written. */
-function notWritten(file: FileResult): FileResult {
-  return file.status === "changed" ? { file: file.file, status: "skipped", findings: file.findings, message: INTERRUPTED_MESSAGE } : file;
-}
-
 /** A comment line above a diff; `git apply` skips text before `diff --git`. */
 function verificationMark(file: FileResult): string {
   const diagnostics = file.newDiagnostics ?? [];
@@ -286,25 +224,6 @@ function verificationMark(file: FileResult): string {
   ].join("\n");
 }
 
-/** Warned once per run: `type` and `allPromises` are only honoured by the typed engine; a path module that names no file. */
-function warnAboutConfig(roots: readonly RunRoot[], io: Io): void {
-  const missing = new Set(roots.flatMap((root) => root.config.targets)
-    .filter((t) => t.module !== undefined && isPathModule(t.module) && moduleFile(t.module) === undefined)
-    .map((t) => `target ${t.name}: module '${displayModule(t.module!, io.cwd)}' names no file (a module starting with . or / is a path, relative to the config file, or to the working directory for --target); only imports of that very path match\n`));
-  for (const warning of missing) io.stderr(`unawaited: warning: ${warning}`);
-  const syntactic = roots.filter((root) => root.config.engine === "syntactic");
-  const typedTarget = syntactic.flatMap((root) => root.config.targets).find((t) => t.type !== undefined);
-  if (typedTarget) {
-    io.stderr(`unawaited: warning: target ${typedTarget.name} names type ${typedTarget.type}, which only --engine typed checks; the syntactic engine matches it by name only\n`);
-  }
-  if (syntactic.some((root) => root.config.allPromises)) {
-    io.stderr("unawaited: warning: allPromises needs types: it is ignored without --engine typed\n");
-  }
-  if (roots.some((root) => root.config.engine === "typed" && root.config.propagate !== "off")) {
-    io.stderr("unawaited: warning: propagate is not implemented for the typed engine yet: it is ignored with --engine typed\n");
-  }
-}
-
 function reportLines(name: CommandName, files: readonly FileResult[], args: CommandArgs, cwd: string, colors: Palette): string[] {
   const options = { cwd, colors };
   // After Ctrl-C every unwritten file would say so; the summary line says it once.
@@ -313,179 +232,6 @@ function reportLines(name: CommandName, files: readonly FileResult[], args: Comm
   if (args.quiet) return problems;
   if (name === "list") return [...listLines(files, options), ...warningLines(files, options), ...problems];
   return [...siteLines(files, (f) => args.verbose || f.action !== "ok", options), ...warningLines(files, options), ...problems];
-}
-
-/** A repository of a `--repos` run that failed on its own: the others ran. */
-export interface RootFailure {
-  /** Absolute. */
-  readonly path: string;
-  readonly message: string;
-}
-
-interface WriteOutcome {
-  readonly roots: FileResult[][];
-  readonly interrupted: boolean;
-  readonly failed: readonly RootFailure[];
-}
-
-/**
- * Refuses to overwrite uncommitted work, then writes root by root. With
- * `--repos` the guard holds per repository: a dirty one (or one git cannot
- * check) is not written and fails alone; otherwise one dirty file stops all.
- */
-async function writeAll(result: RunResult, args: CommandArgs, io: Io): Promise<WriteOutcome> {
-  const changedIn = (files: readonly FileResult[]) => files.filter((file) => file.status === "changed").map((file) => file.file);
-  const perRepository = args.repos !== undefined;
-  const groups = perRepository ? result.roots.map((root) => [root]) : [result.roots];
-  const refused = new Map<RootResult, string>();
-  if (!args.force) {
-    for (const group of groups) {
-      const changed = group.flatMap((root) => changedIn(root.files));
-      if (changed.length === 0) continue;
-      let dirty: string[] = [];
-      try {
-        if (!completed(() => (dirty = git().uncommittedFiles(changed)))) {
-          return { roots: result.roots.map((root) => root.files.map(notWritten)), interrupted: true, failed: [] };
-        }
-        if (dirty.length > 0) throw dirtyTree(dirty, io.cwd);
-      } catch (error) {
-        if (!perRepository || !(error instanceof UnawaitedError)) throw error;
-        refused.set(group[0]!, error.message);
-      }
-    }
-  }
-  let interrupted = result.interrupted;
-  const roots: FileResult[][] = [];
-  for (const root of result.roots) {
-    const reason = refused.get(root);
-    if (reason !== undefined) {
-      roots.push(root.files.map((file) => (file.status === "changed" ? { file: file.file, status: "skipped", findings: file.findings, message: "not written: its repository has uncommitted changes" } : file)));
-      continue;
-    }
-    const outcome = await writeChanges(root.files, io.signal);
-    roots.push([...outcome.files]);
-    interrupted ||= outcome.interrupted;
-  }
-  return { roots, interrupted, failed: [...refused].map(([root, message]) => ({ path: root.root.path, message })) };
-}
-
-function dirtyTree(dirty: readonly string[], cwd: string): UnawaitedError {
-  const list = dirty.map((file) => `  ${displayPath(file, cwd)}`).join("\n");
-  const one = dirty.length === 1;
-  return new UnawaitedError("DIRTY_TREE", `refusing to write: ${dirty.length} file${one ? "" : "s"} to be changed ${one ? "has" : "have"} uncommitted changes (or ${one ? "is" : "are"} ignored by git):\n${list}`, {
-    hint: "commit or stash them first so the fix can be reviewed and undone with git, or pass --force (--dry shows the diff without writing)",
-  });
-}
-
-/** Validates `--patch FILE` or `--output FILE` before the run, so a bad path costs nothing; returns it absolute. */
-function checkOutputFile(flag: "--patch" | "--output" | "--graph", given: string, cwd: string): string {
-  if (given.trim() === "") throw new UnawaitedError("USAGE", `${flag} needs a file name`, { hint: `e.g. ${flag} ${flag === "--patch" ? "fixes.patch" : "report.sarif"}` });
-  const file = path.resolve(cwd, given);
-  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
-    throw new UnawaitedError("USAGE", `${flag} ${given} is a directory`, { hint: flag === "--patch" ? "give a file name, or use --patch-dir for one patch per repository" : "give a file name" });
-  }
-  ensureDirectory(path.dirname(file), `${flag} ${given}`);
-  return file;
-}
-
-/** `--graph FILE`: its format from the extension, checked before the run. */
-function checkGraphFile(given: string, cwd: string): { file: string; format: GraphFormat } {
-  const format = graphFormatOf(given);
-  if (format === undefined) {
-    throw new UnawaitedError("USAGE", `--graph ${given}: unknown format`, { hint: "name the file .mmd or .md (Mermaid) or .dot (Graphviz DOT)" });
-  }
-  return { file: checkOutputFile("--graph", given, cwd), format };
-}
-
-/** A file the run writes (`flag` says which) must not be one of the files being fixed. */
-function refuseSource(files: readonly FileResult[], target: string, flag: string): void {
-  const real = (file: string) => tryRealpath(file) ?? path.resolve(file);
-  if (files.some((file) => real(file.file) === real(target))) {
-    throw new UnawaitedError("USAGE", `${flag} is one of the files being fixed: refusing to overwrite it`, { hint: "write it outside the paths being fixed, e.g. ../out.txt" });
-  }
-}
-
-function checkPatchDir(dir: string, given: string): string {
-  if (given.trim() === "") throw new UnawaitedError("USAGE", "--patch-dir needs a directory", { hint: "e.g. --patch-dir patches" });
-  ensureDirectory(dir, `--patch-dir ${given}`);
-  return dir;
-}
-
-function ensureDirectory(dir: string, flag: string): void {
-  try {
-    fs.mkdirSync(dir, { recursive: true });
-  } catch (error) {
-    throw new UnawaitedError("USAGE", `${flag}: cannot create directory ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { hint: "choose a path under a writable directory" });
-  }
-  if (!fs.statSync(dir).isDirectory()) throw new UnawaitedError("USAGE", `${flag}: ${dir} is not a directory`, { hint: "choose another path" });
-}
-
-/**
- * One patch for all changes, with paths relative to the git work tree that
- * holds them (what `git apply` expects from anywhere in it), or to the
- * current directory outside git or across several repositories.
- */
-function writePatch(file: string, files: readonly FileResult[], cwd: string): string[] {
-  const changed = files.filter((f) => f.status === "changed");
-  if (changed.length === 0) return [`no changes: ${path.relative(cwd, file) || file} not written`];
-  const tops = new Set(changed.map((f) => git().workTreeRootOf(f.file) ?? ""));
-  const base = tops.size === 1 && !tops.has("") ? [...tops][0]! : cwd;
-  writeText(file, patchOf(changed, base));
-  return [file];
-}
-
-/** `DIR/<repo-name>.patch` per root with changes, relative to its work tree (or the root outside git). */
-function writePatchDir(dir: string, result: RunResult, roots: readonly (readonly FileResult[])[]): string[] {
-  const used = new Set<string>();
-  const written: string[] = [];
-  result.roots.forEach((root, i) => {
-    const rootDir = fs.statSync(root.root.path).isDirectory() ? root.root.path : path.dirname(root.root.path);
-    const base = git().workTreeRootOf(rootDir) ?? rootDir;
-    let name = path.basename(base) || "root";
-    for (let n = 2; used.has(name); n++) name = `${path.basename(base)}-${n}`;
-    used.add(name);
-    const target = path.join(dir, `${name}.patch`);
-    const patch = patchOf(roots[i]!, base);
-    // A patch from an earlier run would now be stale.
-    if (patch === "") fs.rmSync(target, { force: true });
-    else {
-      writeText(target, patch);
-      written.push(target);
-    }
-  });
-  return written;
-}
-
-/** Atomically, like source files: a full disk leaves an older patch or report whole, never cut short. */
-function writeText(file: string, text: string): void {
-  try {
-    writeOutputFile(file, text);
-  } catch (error) {
-    throw new UnawaitedError("USAGE", `cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { hint: "choose a writable path" });
-  }
-}
-
-export function parseExtensions(text: string | undefined): readonly string[] {
-  if (text === undefined) return DEFAULT_EXTENSIONS;
-  const list = text.split(",").map((ext) => ext.trim().toLowerCase()).filter((ext) => ext !== "").map((ext) => (ext.startsWith(".") ? ext : `.${ext}`));
-  const unknown = list.filter((ext) => !DEFAULT_EXTENSIONS.includes(ext));
-  if (list.length === 0 || unknown.length > 0) {
-    throw new UnawaitedError("USAGE", `--extensions ${text}: ${list.length === 0 ? "no extensions given" : `unsupported ${unknown.join(", ")}`}`, {
-      hint: `choose from ${DEFAULT_EXTENSIONS.map((e) => e.slice(1)).join(",")}`,
-    });
-  }
-  return list;
-}
-
-const SIZE_UNITS: Readonly<Record<string, number>> = { "": 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
-
-export function parseSize(text: string): number {
-  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
-  const unit = match ? SIZE_UNITS[match[2]!.toLowerCase()] : undefined;
-  if (!match || unit === undefined) {
-    throw new UnawaitedError("USAGE", `--max-file-size ${text}: expected a size such as 1MiB, 512KiB or 200000`, { hint: "units: B, KiB, MiB, GiB (KB, MB, GB mean the same here)" });
-  }
-  return Math.floor(Number(match[1]) * unit);
 }
 
 function isCi(env: NodeJS.ProcessEnv): boolean {

@@ -2,20 +2,18 @@
  * The `unawaited` command line. `main` parses arguments, runs a command and
  * returns the exit code; it never calls process.exit (bin/ sets exitCode).
  */
-import * as fs from "node:fs";
-import * as path from "node:path";
 import type { Argv, Options } from "yargs";
 import { CONFIG_FILE_NAME } from "../config/load";
 import { TARGET_SPEC_GRAMMAR } from "../config/target-spec";
 import { isUnawaitedError, UnawaitedError } from "../errors";
-import { findUp } from "../fs-paths";
+import { packageVersion } from "../fs-paths";
 import { COMMANDS, EXIT, runCommand, type CommandArgs, type CommandName, type Io } from "./commands";
-import { checkPaths, single, splitArgv } from "./argv";
+import { checkPaths, single, splitArgv, withPropagateValue } from "./argv";
 import { fastParse, type FastArgs } from "./fast-args";
 import { KNOWN_FLAGS, OPTION_SPECS, optionsOf, type OptionSpec } from "./options";
 import { fatalJsonReport } from "../report/json";
 import { fatalSarifReport } from "../report/sarif";
-import { closest } from "./suggest";
+import { closest } from "../text/suggest";
 import { INIT_EPILOGUE, INIT_EXAMPLES, INIT_OPTIONS, INIT_SUMMARY, runInit, toInitArgs } from "./init";
 
 export { EXIT, type Io };
@@ -116,11 +114,26 @@ export async function parseWithYargs(argv: readonly string[]): Promise<FastArgs 
     const parser = await buildParser(argv, io, "0.0.0", async (command, raw) => {
       result = command === "init" ? undefined : { command, raw };
     });
-    await parser.parseAsync([...argv], {}, () => {});
+    await parser.parseAsync([...withPropagateValue(argv)], {}, () => {});
   } catch {
     return undefined;
   }
   return result;
+}
+
+/** The command `argv` runs when it parses without a usage error (init included); undefined for help, version or an error. */
+export async function commandOf(argv: readonly string[]): Promise<CommandName | undefined> {
+  let command: CommandName | undefined;
+  const io: Io = { stdout: () => {}, stderr: () => {}, cwd: process.cwd(), env: {}, stdoutIsTTY: false, stderrIsTTY: false, columns: 100 };
+  try {
+    const parser = await buildParser(argv, io, "0.0.0", async (name) => {
+      command = name;
+    });
+    await parser.parseAsync([...withPropagateValue(argv)], {}, () => {});
+  } catch {
+    return undefined;
+  }
+  return command;
 }
 
 async function buildParser(
@@ -254,12 +267,3 @@ function usageError(message: string, argv: readonly string[]): UnawaitedError {
   return new UnawaitedError("USAGE", message, { hint: "run `unawaited --help` for usage" });
 }
 
-function packageVersion(): string {
-  const version = findUp(__dirname, (dir) => {
-    const manifest = path.join(dir, "package.json");
-    if (!fs.existsSync(manifest)) return undefined;
-    const data = JSON.parse(fs.readFileSync(manifest, "utf8")) as { name?: string; version?: string };
-    return data.name === "unawaited" ? data.version ?? "0.0.0" : undefined;
-  });
-  return version ?? "0.0.0";
-}

@@ -37,6 +37,7 @@ export interface PythonDone {
   readonly findings: readonly Finding[];
   readonly edits: readonly TextEdit[];
   readonly warnings: readonly FileWarning[];
+  readonly fixes: readonly { readonly findings: readonly number[]; readonly edits: readonly TextEdit[] }[];
   readonly promoted: readonly Promotion[];
 }
 
@@ -88,7 +89,7 @@ export function transformPython(request: PythonRequest): PythonResult {
         file: request.file,
         line: site.line,
         column: site.column,
-        target: site.target.name,
+        target: site.target.propagated ? chainOf(site.target)[chainOf(site.target).length - 1]! : site.target.name,
         action: site.action,
         reason: chain && chain.length > 2 ? `${site.reason} (chain: ${chain.join(" → ")})` : site.reason,
         ...(site.ignored ? { ignored: true as const } : {}),
@@ -97,15 +98,29 @@ export function transformPython(request: PythonRequest): PythonResult {
       };
     });
     const promoted = promotionsOf(sites, request.file);
-    const edits: TextEdit[] = [];
-    for (const site of sites) if (site.action === "await" || (site.action === "make-async" && site.awaitCall)) edits.push(...pythonAwaitEdits(site));
-    // `def` → `async def`; a return annotation stays: it is the coroutine's result type.
-    for (const def of new Map(sites.flatMap((site) => (site.promotes ? [[site.promotes.def.id, site.promotes.def] as const] : []))).values()) {
-      edits.push(insertion(def.startIndex, "async "));
+    // Each await is a fix of its own; the switches share their import edits, so they are one; a def made
+    // async is one with every await in it (`async def` and the awaits need each other).
+    const fixes: { findings: number[]; edits: TextEdit[] }[] = [];
+    const promotedDefs = new Map<number, { findings: number[]; edits: TextEdit[] }>();
+    for (const site of sites) {
+      // `def` → `async def`; a return annotation stays: it is the coroutine's result type.
+      if (site.promotes && !promotedDefs.has(site.promotes.def.id)) promotedDefs.set(site.promotes.def.id, { findings: [], edits: [insertion(site.promotes.def.startIndex, "async ")] });
     }
+    sites.forEach((site, index) => {
+      const inPromoted = promotedDefs.get(site.promotes?.def.id ?? site.scope.owner.id);
+      const awaited = site.action === "await" || (site.action === "make-async" && site.awaitCall === true);
+      if (inPromoted && (awaited || site.action === "make-async")) {
+        inPromoted.findings.push(index);
+        if (awaited) inPromoted.edits.push(...pythonAwaitEdits(site));
+      } else if (site.action === "await") {
+        fixes.push({ findings: [index], edits: pythonAwaitEdits(site) });
+      }
+    });
+    fixes.push(...promotedDefs.values());
     const switches = sites.filter((site) => site.action === "sync-variant");
-    if (switches.length > 0) edits.push(...pythonSyncEdits(switches, root, source, imports));
-    if (edits.length === 0) return { kind: "done", output: source, findings, edits: [], warnings, promoted };
+    if (switches.length > 0) fixes.push({ findings: switches.map((site) => sites.indexOf(site)), edits: pythonSyncEdits(switches, root, source, imports) });
+    const edits = fixes.flatMap((fix) => fix.edits);
+    if (edits.length === 0) return { kind: "done", output: source, findings, edits: [], warnings, fixes: [], promoted };
     const ordered = orderEdits(edits);
     const output = applyEdits(source, ordered);
     if (request.checkOutput) {
@@ -114,7 +129,7 @@ export function transformPython(request: PythonRequest): PythonResult {
       check.delete();
       if (broken) return { kind: "print-error", message: `edited code does not parse: ${broken.message} (${broken.line}:${broken.column})`, output };
     }
-    return { kind: "done", output, findings, edits: ordered, warnings, promoted };
+    return { kind: "done", output, findings, edits: ordered, warnings, fixes: fixes.map((fix) => ({ findings: fix.findings, edits: orderEdits(fix.edits) })), promoted };
   } finally {
     clearScopeCache();
     tree.delete();

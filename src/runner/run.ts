@@ -13,7 +13,7 @@ import type { FileWarning } from "../decision/ignores";
 import type { ResolvedConfig, Target } from "../config/schema";
 import type { TextEdit } from "../text/edits";
 import { isPythonFile, loadPython } from "../python/index";
-import { ParseError, PrintError, transformSource, type EditKind } from "../engine";
+import { ParseError, PrintError, transformSource, type EditKind, type SiteFix } from "../engine";
 import { createRangeMatcher, type TargetMatcher } from "../javascript/facts/targets";
 import type { NewDiagnostic, TypedService } from "../typed/index";
 import { isNotInProject } from "../typed/verify";
@@ -33,6 +33,8 @@ export interface FileResult {
   readonly after?: string;
   /** The edits that make `after` of `before`, in order: diffs are built from them. */
   readonly edits?: readonly TextEdit[];
+  /** `edits` split into fixes that apply alone, each naming its findings (indices into `findings`): SARIF offers them per result. */
+  readonly fixes?: readonly SiteFix[];
   /** Ignore comments that silenced no call site. */
   readonly warnings?: readonly FileWarning[];
   /** Why a file was skipped or failed. */
@@ -343,7 +345,7 @@ export function processFile(
   const warnings = result.warnings.length > 0 ? { warnings: result.warnings } : {};
   const extras = { ...warnings, ...(result.promoted.length > 0 ? { promoted: result.promoted } : {}) };
   if (!result.changed) return { file, status: "unchanged", findings: result.findings, ...extras };
-  return { file, status: "changed", findings: result.findings, before: source, after: result.output, edits: result.edits, ...extras };
+  return { file, status: "changed", findings: result.findings, before: source, after: result.output, edits: result.edits, fixes: result.fixes, ...extras };
 }
 
 function position(error: ParseError): { line?: number; column?: number } {

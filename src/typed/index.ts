@@ -3,9 +3,10 @@
  * calls of a file are targets (by range, as plain data) and verifies edits.
  * Nothing outside src/typed/ imports ts-morph.
  */
+import type { ts as TsNamespace } from "ts-morph";
 import type { TypedCall } from "../javascript/facts/targets";
 import type { ResolvedConfig } from "../config/schema";
-import { checkerFailure, loadProject, resetProgram, tsconfigFor } from "./project";
+import { checkerFailure, loadProject, resetProgram, tsconfigFor, type Ts } from "./project";
 import { TypedResolver } from "./resolve";
 import { verifyEdits, type NewDiagnostic, type VerifyResult } from "./verify";
 
@@ -58,4 +59,32 @@ export function typedService(root: string, config: ResolvedConfig): TypedService
       return result;
     },
   };
+}
+
+/** A program built by someone else (typescript-eslint's parser services), with the TypeScript it was built with. */
+export interface ForeignProgram {
+  /** The `typescript` module: its syntax kinds must be the program's. */
+  readonly ts: unknown;
+  readonly program: unknown;
+}
+
+const foreign = new WeakMap<object, Map<ResolvedConfig, TypedResolver>>();
+
+/** The target calls of one file of a program someone else built; one resolver per program and config. */
+export function callsInProgram(given: ForeignProgram, config: ResolvedConfig, file: string): FileCalls {
+  const program = given.program as TsNamespace.Program;
+  const byConfig = foreign.get(program) ?? new Map<ResolvedConfig, TypedResolver>();
+  foreign.set(program, byConfig);
+  let resolver = byConfig.get(config);
+  if (!resolver) {
+    resolver = new TypedResolver(given.ts as Ts, program, program.getTypeChecker(), config);
+    byConfig.set(config, resolver);
+  }
+  try {
+    const calls = resolver.callsIn(file.split("\\").join("/"));
+    return calls ? { kind: "calls", calls } : { kind: "outside" };
+  } catch (error) {
+    byConfig.delete(config);
+    return { kind: "failed", message: checkerFailure(error) };
+  }
 }

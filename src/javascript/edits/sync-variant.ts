@@ -30,9 +30,21 @@ export interface SyncVariantContext {
   readonly lineTerminator: string;
 }
 
-export function syncVariantEdits(context: SyncVariantContext, sites: readonly Site[]): TextEdit[] {
-  const edits: TextEdit[] = [];
-  const imports = new Map<AnyNode, ImportChange>();
+/**
+ * The edits of some switches, applicable on their own: a switch of a name
+ * imported from a module shares that module's import edits with every other
+ * switch of a name from it, so they form one group; any other switch is a
+ * group of one. Applying the groups one at a time (and analysing again in
+ * between) gives the same text as applying them all at once.
+ */
+export interface SyncVariantGroup {
+  readonly sites: readonly Site[];
+  readonly edits: readonly TextEdit[];
+}
+
+export function syncVariantGroups(context: SyncVariantContext, sites: readonly Site[]): SyncVariantGroup[] {
+  const groups: { sites: Site[]; edits: TextEdit[] }[] = [];
+  const byModule = new Map<string, { sites: Site[]; edits: TextEdit[]; imports: Map<AnyNode, ImportChange> }>();
   const renamed = new Set<AnyNode>();
   for (const site of sites) {
     const sync = site.target.sync;
@@ -43,18 +55,30 @@ export function syncVariantEdits(context: SyncVariantContext, sites: readonly Si
       const property = asNode(callee["property"]);
       if (!property) continue;
       const quote = property.type === "Identifier" ? "" : context.source[property.start!] ?? "\"";
-      edits.push(replacement(property.start!, property.end!, `${quote}${sync}${quote}`));
+      groups.push({ sites: [site], edits: [replacement(property.start!, property.end!, `${quote}${sync}${quote}`)] });
       continue;
     }
-    edits.push(replacement(callee.start!, callee.end!, sync));
+    const rename = replacement(callee.start!, callee.end!, sync);
     renamed.add(callee);
     const binding = site.callee.binding;
-    if (binding && isModuleBinding(bindingOrigin(binding)) && !imports.has(nodeOf(binding))) {
-      imports.set(nodeOf(binding), { binding, sync, site: site.call });
+    const origin = binding ? bindingOrigin(binding) : undefined;
+    if (!binding || !origin || !isModuleBinding(origin)) {
+      groups.push({ sites: [site], edits: [rename] });
+      continue;
     }
+    let group = byModule.get(origin.module);
+    if (!group) {
+      group = { sites: [], edits: [], imports: new Map() };
+      byModule.set(origin.module, group);
+      groups.push(group);
+    }
+    group.sites.push(site);
+    group.edits.push(rename);
+    if (!group.imports.has(nodeOf(binding))) group.imports.set(nodeOf(binding), { binding, sync, site: site.call });
   }
-  edits.push(...importEdits(context, [...imports.values()], renamed));
-  return edits;
+  // Whether an import is still used depends on every renamed callee, so import edits come after all renames.
+  for (const group of byModule.values()) group.edits.push(...importEdits(context, [...group.imports.values()], renamed));
+  return groups.map(({ sites: groupSites, edits }) => ({ sites: groupSites, edits }));
 }
 
 /** What happens to one import specifier (or `require` pattern property). */

@@ -1,5 +1,5 @@
 /** "Did you mean …?" for mistyped flags and commands. */
-import { editDistance } from "../text/closeness";
+import { editDistance } from "./closeness";
 
 export function closest(word: string, candidates: readonly string[]): string | undefined {
   let best: { candidate: string; distance: number } | undefined;

@@ -10,9 +10,9 @@ import type { Engine, Propagate, ResolvedConfig } from "../config/schema";
 import { parseTargetSpec, TARGET_SPEC_GRAMMAR } from "../config/target-spec";
 import { resolveConfig } from "../config/validate";
 import { UnawaitedError } from "../errors";
-import type { RunRoot } from "../runner/run";
-import { parseShard, shardSlice, type Shard } from "../runner/shard";
-import { closest } from "./suggest";
+import type { RunRoot } from "./run";
+import { parseShard, shardSlice, type Shard } from "./shard";
+import { closest } from "../text/suggest";
 import { tryRealpath } from "../fs-paths";
 
 export interface PlanArgs {
