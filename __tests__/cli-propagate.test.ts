@@ -160,9 +160,15 @@ describe("unawaited --propagate", () => {
     expect(stop?.stop).toContain("passed as a callback");
     expect(json.summary.sites.madeAsync).toBe(3);
 
-    const sarif = JSON.parse(unawaited(["check", "--propagate", "--format", "sarif", "."], dir).stdout) as { runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string }[] }[] };
+    const sarif = JSON.parse(unawaited(["check", "--propagate", "--format", "sarif", "."], dir).stdout) as { runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; fixes?: { description: { text: string }; artifactChanges: { replacements: unknown[] }[] }[] }[] }[] };
     expect(sarif.runs[0]!.tool.driver.rules.map((r) => r.id)).toContain("make-async");
-    expect(sarif.runs[0]!.results.filter((r) => r.ruleId === "make-async")).toHaveLength(3);
+    const madeAsync = sarif.runs[0]!.results.filter((r) => r.ruleId === "make-async");
+    expect(madeAsync).toHaveLength(3);
+    // Each is one fix: `async`, the return type and the await, which need each other.
+    for (const result of madeAsync) {
+      expect(result.fixes?.[0]?.description.text).toBe("make the function async and await the call");
+      expect(result.fixes?.[0]?.artifactChanges[0]!.replacements.length).toBeGreaterThanOrEqual(2);
+    }
 
     const github = unawaited(["check", "--propagate", "--format", "github", "."], dir).stdout;
     expect(github).toContain("::warning file=src/users.ts,line=4,col=10,title=unawaited%3A make the caller async::fetchUser: ");

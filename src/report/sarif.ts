@@ -143,6 +143,14 @@ export function fatalSarifReport(error: UnawaitedError, version: string): object
   };
 }
 
+function describeFix(action: string, others: number): string {
+  const plural = others === 1 ? "" : "s";
+  // A function made async is one fix with the awaits in it, which need it (and it them).
+  if (action === "make-async") return `make the function async and await the call${others > 0 ? ` (with ${others} other site${plural} in that function)` : ""}`;
+  const shared = action === "await" && others > 0 ? ` (with ${others} other site${plural} in the function made async)` : others > 0 ? ` (with ${others} other site${plural} that share its import edits)` : "";
+  return `${action === "await" ? "await the call" : "use the sync variant"}${shared}`;
+}
+
 /**
  * The edits that fix one result, as a SARIF fix: replacements in lines and
  * UTF-16 columns of the file as it is (the run's columnKind), so a
@@ -163,7 +171,7 @@ function sarifFix(file: FileResult, index: number, cwd: string): object | undefi
   const finding = file.findings[index]!;
   const others = fix.findings.length - 1;
   return {
-    description: { text: `${finding.action === "await" ? "await the call" : "use the sync variant"}${others > 0 ? ` (with ${others} other site${others === 1 ? "" : "s"} that share its import edits)` : ""}` },
+    description: { text: describeFix(finding.action, others) },
     artifactChanges: [{
       artifactLocation: { uri: uriOf(file.file, cwd), uriBaseId: "%SRCROOT%" },
       replacements: fix.edits.map((edit) => {
