@@ -247,4 +247,27 @@ describe("unawaited --propagate", () => {
     expect(readTree(dir)["b.ts"]).toBe("import sizeOf from \"./measure\";\n\nexport async function total(): Promise<number> {\n  return (await sizeOf(\"a\")) + 1;\n}\n");
     expect(readTree(dir)["measure.ts"]).toBe("export default async function size(id: string): Promise<number> {\n  return (await load(id)).size;\n}\n");
   });
+
+  it("internal: a package's public surface stays as it is (package.json exports, Python __init__.py)", () => {
+    const dir = tempDir();
+    writeTree(dir, {
+      "unawaited.config.json": JSON.stringify({ targets: [{ name: "load" }, { name: "fetch_user" }], propagate: "internal" }),
+      "package.json": JSON.stringify({ name: "lib", exports: { ".": { import: "./src/index.js", require: "./src/index.cjs" } } }),
+      "src/index.ts": "export function api(): number {\n  return helper();\n}\n\nfunction helper(): number {\n  return load().size;\n}\n",
+      "src/exports.cjs": "exports.open = function () {\n  return load().handle;\n};\n",
+      "src/use.js": "const { open } = require(\"./exports.cjs\");\n\nfunction main() {\n  open().close();\n}\n",
+      "pkg/__init__.py": "def public_api():\n    return fetch_user(1).name\n\n\ndef _private():\n    return fetch_user(2).name\n",
+    });
+    const result = unawaited(["fix", "."], dir);
+    expect(result.status).toBe(0);
+    const after = readTree(dir);
+    // helper is made async; api, an export of the entry point, stops the chain.
+    expect(after["src/index.ts"]).toBe("export function api(): number {\n  return helper();\n}\n\nasync function helper(): Promise<number> {\n  return (await load()).size;\n}\n");
+    expect(result.stdout).toContain("src/index.ts:2:10  manual  helper: returned from a sync function, which now hands its callers a promise instead of a value; api cannot be made async: it is exported by the package's entry point (package.json \"exports\"): its callers outside the package would break (propagate is \"internal\") (chain: load → helper → api)\n");
+    // Not an entry point: exports.open is made async, and its caller through require follows.
+    expect(after["src/exports.cjs"]).toBe("exports.open = async function () {\n  return (await load()).handle;\n};\n");
+    expect(after["src/use.js"]).toBe("const { open } = require(\"./exports.cjs\");\n\nasync function main() {\n  (await open()).close();\n}\n");
+    expect(after["pkg/__init__.py"]).toBe("def public_api():\n    return fetch_user(1).name\n\n\nasync def _private():\n    return (await fetch_user(2)).name\n");
+    expect(result.stdout).toContain("def public_api cannot be made async: it is public in the package's __init__.py");
+  });
 });

@@ -9,17 +9,15 @@ import * as path from "node:path";
 import { resolveModuleFile } from "./module-paths";
 
 interface Package {
-  /** package.json, as shown in reasons: relative to nothing, just its path. */
-  readonly manifest: string;
-  readonly entries: ReadonlySet<string>;
+  /** Each entry file, with the package.json field that names it first. */
+  readonly entries: ReadonlyMap<string, string>;
 }
 
 const packages = new Map<string, Package | null>();
 
-/** The package.json naming `file` as an entry point, or undefined. */
+/** The package.json field naming `file` as an entry point (`"main"`, `"exports"`…), or undefined. */
 export function packageEntryOf(file: string): string | undefined {
-  const pkg = packageOf(path.dirname(path.resolve(file)));
-  return pkg && pkg.entries.has(path.resolve(file)) ? `${path.basename(pkg.manifest)} in ${path.dirname(pkg.manifest)}` : undefined;
+  return packageOf(path.dirname(path.resolve(file)))?.entries.get(path.resolve(file));
 }
 
 function packageOf(dir: string): Package | undefined {
@@ -38,7 +36,7 @@ function packageOf(dir: string): Package | undefined {
 }
 
 function readPackage(manifest: string): Package {
-  const entries = new Set<string>();
+  const entries = new Map<string, string>();
   let data: Record<string, unknown> = {};
   try {
     data = JSON.parse(fs.readFileSync(manifest, "utf8")) as Record<string, unknown>;
@@ -46,19 +44,19 @@ function readPackage(manifest: string): Package {
     // A broken package.json names no entry point.
   }
   const dir = path.dirname(manifest);
-  const add = (specifier: string) => {
+  const add = (specifier: string, field: string) => {
     if (specifier.includes("*")) return;
     const file = resolveModuleFile(path.resolve(dir, specifier));
-    if (file) entries.add(file);
+    if (file && !entries.has(file)) entries.set(file, field);
   };
-  const strings = (value: unknown): void => {
-    if (typeof value === "string") add(value);
-    else if (Array.isArray(value)) value.forEach(strings);
-    else if (value && typeof value === "object") Object.values(value).forEach(strings);
+  const strings = (value: unknown, field: string): void => {
+    if (typeof value === "string") add(value, field);
+    else if (Array.isArray(value)) value.forEach((item) => strings(item, field));
+    else if (value && typeof value === "object") Object.values(value).forEach((item) => strings(item, field));
   };
-  strings(data["main"] ?? "./index");
-  strings(data["module"]);
-  strings(data["exports"]);
-  strings(data["bin"]);
-  return { manifest, entries };
+  strings(data["main"] ?? "./index", "main");
+  strings(data["module"], "module");
+  strings(data["exports"], "exports");
+  strings(data["bin"], "bin");
+  return { entries };
 }

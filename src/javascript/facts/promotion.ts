@@ -71,7 +71,7 @@ export function promotionOf(scope: ScopeInfo, context: PromotionContext): Promot
   if (common) return stop(common);
   if (context.mode === "internal" && naming.exported) {
     const entry = packageEntryOf(context.file);
-    if (entry) return stop(`it is exported by the package entry point (${entry}): its callers outside the package would break (propagate is "internal")`);
+    if (entry) return stop(`it is exported by the package's entry point (package.json "${entry}"): its callers outside the package would break (propagate is "internal")`);
   }
   const start = fn.loc?.start ?? { line: 0, column: 0 };
   const defaultExport = naming.kind === "function" && naming.binding !== undefined && isDefaultExport(fnPath, naming.name);
