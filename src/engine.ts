@@ -10,18 +10,16 @@
  */
 import * as path from "node:path";
 import { analyze, type Site } from "./javascript/facts/analyze";
-import { nodeOf, type AnyNode } from "./javascript/facts/ast";
+import type { AnyNode } from "./javascript/facts/ast";
 import type { Finding, Promotion } from "./decision/findings";
 import { ignoreCommentsOf, mayHoldIgnoreComments } from "./javascript/facts/ignore-comments";
 import type { FileWarning } from "./decision/ignores";
 import { moduleKindOf } from "./javascript/facts/module-kind";
 import { isPathModule } from "./javascript/facts/module-paths";
 import { createSyntacticMatcher, type TargetMatcher } from "./javascript/facts/targets";
-import { callbackReferences } from "./javascript/facts/callback-references";
+import { awaitAndPromotionFixes, callbackFindings, promotionsOf, toFinding } from "./javascript/propagation";
 import type { ResolvedConfig } from "./config/schema";
 import { languageOf, parserChoiceFor, parserFor, type ModuleKind } from "./javascript/parsers";
-import { awaitEdits } from "./javascript/edits/await";
-import { makeAsyncEdits } from "./javascript/edits/make-async";
 import { syncVariantGroups } from "./javascript/edits/sync-variant";
 import { applyEdits, orderEdits, shiftEdits, type TextEdit } from "./text/edits";
 import { isPythonFile, transformPython } from "./python/index";
@@ -179,31 +177,13 @@ function transformOnce(request: TransformRequest): TransformResult {
   const sites = analyze(ast, source, { config: request.config, matcher, topLevelAsync, ignores, ...propagate })
     .filter((site) => isReported(site, request.edits));
   const findings = sites.map((site) => toFinding(site, request.file));
-  const callbacks = propagates ? callbackFindings(ast, request, ignores) : [];
+  const callbacks = propagates ? callbackFindings(ast, { file: request.file, config: request.config, ignores }) : [];
   // After the sites' findings: fixes refer to those by index.
   findings.push(...callbacks);
   const warnings = ignores.unused();
 
   const lineTerminator = source.includes("\r\n") ? "\r\n" : "\n";
-  const fixes: SiteFix[] = [];
-  // A function made async is one fix: `async`, its return type, and every await in it, which need each other.
-  const promotedFunctions = new Map<unknown, { findings: number[]; edits: TextEdit[] }>();
-  for (const site of sites) {
-    if (site.promotes && !promotedFunctions.has(site.promotes.path.node)) {
-      promotedFunctions.set(site.promotes.path.node, { findings: [], edits: makeAsyncEdits(nodeOf(site.promotes.path), source) });
-    }
-  }
-  sites.forEach((site, index) => {
-    const inPromoted = site.promotes ? promotedFunctions.get(site.promotes.path.node) : site.scope.kind !== "forbidden" && site.scope.function ? promotedFunctions.get(site.scope.function.node) : undefined;
-    const awaited = site.action === "await" || (site.action === "make-async" && site.awaitCall === true);
-    if (inPromoted && (awaited || site.action === "make-async")) {
-      inPromoted.findings.push(index);
-      if (awaited) inPromoted.edits.push(...awaitEdits(site.call, source));
-    } else if (site.action === "await") {
-      fixes.push({ findings: [index], edits: orderEdits(awaitEdits(site.call, source)) });
-    }
-  });
-  for (const fix of promotedFunctions.values()) fixes.push({ findings: fix.findings, edits: orderEdits(fix.edits) });
+  const fixes: SiteFix[] = awaitAndPromotionFixes(sites, source);
   const promoted = promotionsOf(sites, path.resolve(request.file));
   const switches = sites.filter((site) => site.action === "sync-variant");
   if (switches.length > 0) {
@@ -224,58 +204,6 @@ function transformOnce(request: TransformRequest): TransformResult {
   return finished(edited, findings, fixes, warnings, promoted);
 }
 
-/** The functions made async in this file, each once, with every call that made it so. */
-function promotionsOf(sites: readonly Site[], file: string): Promotion[] {
-  const byFunction = new Map<unknown, { promotion: Promotion; calls: Promotion["calls"][number][] }>();
-  for (const site of sites) {
-    const fn = site.promotes;
-    if (!fn) continue;
-    const call = { target: targetName(site), ...(site.target.propagated ? { targetFile: site.target.propagated.file } : {}), line: site.line, column: site.column };
-    const known = byFunction.get(fn.path.node);
-    if (known) {
-      known.calls.push(call);
-      continue;
-    }
-    const calls = [call];
-    byFunction.set(fn.path.node, {
-      calls,
-      promotion: {
-        file, name: fn.name, kind: fn.kind, nameStart: fn.nameStart, line: fn.line, column: fn.column, chain: [...chainOf(site), fn.name], calls,
-        ...(fn.defaultExport ? { defaultExport: true as const } : {}),
-      },
-    });
-  }
-  return [...byFunction.values()].map((entry) => entry.promotion);
-}
-
-/** A function another file made async, passed here as a callback: manual, at the reference (callback-references.ts). */
-function callbackFindings(ast: AnyNode, request: TransformRequest, ignores: ReturnType<typeof ignoreCommentsOf>): Finding[] {
-  const file = path.resolve(request.file);
-  return callbackReferences(ast, request.config.targets, { file, fromDir: path.dirname(file) }).map((reference): Finding => {
-    const chain = reference.target.propagated!.chain;
-    const stop = `passed as a callback ${reference.to}, which does not await it`;
-    const ignored = ignores.claim(reference.line);
-    const base = { file: request.file, line: reference.line, column: reference.column, target: reference.target.name };
-    if (ignored !== undefined) return { ...base, action: "ok", reason: ignored ? `ignored by a comment: ${ignored}` : "ignored by a comment", ignored: true };
-    return {
-      ...base,
-      action: "manual",
-      reason: `${reference.target.name} is made async by propagation, but here it is ${stop}; fix by hand (chain: ${[...chain].join(" → ")})`,
-      chain: [...chain, "a callback"],
-      stop,
-    };
-  });
-}
-
-/** A function made async is reported by its own name, also where a default import (target `default`) matched it. */
-function targetName(site: Site): string {
-  return site.target.propagated?.chain[site.target.propagated.chain.length - 1] ?? site.target.name;
-}
-
-function chainOf(site: Site): readonly string[] {
-  return site.target.propagated?.chain ?? [site.target.name];
-}
-
 /**
  * A transform reports the sites it is responsible for: the await transform
  * owns async scopes (and parameter defaults, where await is impossible), the
@@ -284,19 +212,6 @@ function chainOf(site: Site): readonly string[] {
 function isReported(site: Site, edits: ReadonlySet<EditKind>): boolean {
   if (site.scope.kind === "sync") return edits.has("sync-variant");
   return edits.has("await");
-}
-
-function toFinding(site: Site, file: string): Finding {
-  const end = site.promotes?.name ?? site.stoppedAt;
-  const chain = end === undefined ? undefined : [...chainOf(site), end];
-  // A chain longer than "target → this function" says why the callee became a target at all.
-  const reason = chain && chain.length > 2 ? `${site.reason} (chain: ${chain.join(" → ")})` : site.reason;
-  return {
-    file, line: site.line, column: site.column, target: targetName(site), action: site.action, reason,
-    ...(site.ignored ? { ignored: true as const } : {}),
-    ...(chain ? { chain } : {}),
-    ...(site.stopReason !== undefined ? { stop: site.stopReason } : {}),
-  };
 }
 
 const matchers = new WeakMap<ResolvedConfig, Map<string, TargetMatcher>>();

@@ -7,10 +7,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Finding, Promotion } from "../decision/findings";
-import { mentionsOf, promotionKey, targetsOf, withTargets } from "../decision/propagation";
-import { mentionsWord } from "../text/words";
+import { propagated } from "./propagate";
 import type { FileWarning } from "../decision/ignores";
-import type { ResolvedConfig, Target } from "../config/schema";
+import type { ResolvedConfig } from "../config/schema";
 import type { TextEdit } from "../text/edits";
 import { isPythonFile, loadPython } from "../python/index";
 import { ParseError, PrintError, transformSource, type EditKind, type SiteFix } from "../engine";
@@ -136,7 +135,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
       options.onProgress?.(processed, total);
     }
     if (!interrupted && root.config.propagate !== "off" && root.config.engine !== "typed") {
-      const rounds = propagated(results, root, options);
+      const rounds = propagated(results, root.config, { signal: options.signal, process: (file, config) => processFile(file, config, options) });
       results = rounds.results;
       // A cascade cut short would leave callers of a function made async unchanged: the run counts as interrupted (nothing is written).
       interrupted = rounds.interrupted;
@@ -146,46 +145,6 @@ export async function run(options: RunOptions): Promise<RunResult> {
     if (interrupted) break;
   }
   return { roots, total, processed, interrupted, durationMs: Math.round(performance.now() - started) };
-}
-
-/**
- * Propagation across files, to a fixed point: each function made async is a
- * target for the files that mention its name, which run again (from their
- * original source, with every target so far, so a file's edits of all rounds
- * come out as one output) until a round makes no new function async. Each
- * function is made async once, so cycles end.
- */
-function propagated(first: FileResult[], root: RunRoot, options: RunOptions): { results: FileResult[]; interrupted: boolean } {
-  const results = new Map(first.map((result) => [result.file, result]));
-  const seen = new Set<string>();
-  const targets: Target[] = [];
-  for (;;) {
-    const fresh = [...results.values()].flatMap((r) => r.promoted ?? []).filter((p) => !seen.has(promotionKey(p)));
-    if (fresh.length === 0) break;
-    for (const promotion of fresh) {
-      if (seen.has(promotionKey(promotion))) continue;
-      seen.add(promotionKey(promotion));
-      targets.push(...targetsOf(promotion));
-    }
-    const names = [...new Set(fresh.flatMap(mentionsOf))];
-    const config = withTargets(root.config, targets);
-    for (const [file, result] of results) {
-      if (options.signal?.aborted) return { results: [...results.values()], interrupted: true };
-      if (result.status === "skipped" || result.status === "error") continue;
-      const source = result.before ?? readSource(file);
-      if (source === undefined || !names.some((name) => mentionsWord(source, name))) continue;
-      results.set(file, processFile(file, config, options));
-    }
-  }
-  return { results: [...results.values()], interrupted: false };
-}
-
-function readSource(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, "utf8");
-  } catch {
-    return undefined;
-  }
 }
 
 /** Loaded on demand: the syntactic engine never pays for the typed engine's modules. */

@@ -1,0 +1,113 @@
+/**
+ * Propagation's JavaScript side of the engine (engine.ts): from the analysed
+ * sites to findings with their chains, the functions made async (Promotion
+ * records the runner turns into targets), the fixes that make them async, and
+ * the references to a function made async elsewhere that are passed as
+ * callbacks here.
+ */
+import * as path from "node:path";
+import type { FileWarning } from "../decision/ignores";
+import type { Finding, Promotion } from "../decision/findings";
+import type { ResolvedConfig } from "../config/schema";
+import { orderEdits, type TextEdit } from "../text/edits";
+import type { Site } from "./facts/analyze";
+import { nodeOf, type AnyNode } from "./facts/ast";
+import { callbackReferences } from "./facts/callback-references";
+import { awaitEdits } from "./edits/await";
+import { makeAsyncEdits } from "./edits/make-async";
+
+/** The file's ignore comments, as far as this step claims lines of them. */
+interface Ignores {
+  claim(line: number): string | undefined;
+  unused(): readonly FileWarning[];
+}
+
+/** A site's finding; with propagation, the chain from the configured target and, where it stopped, why. */
+export function toFinding(site: Site, file: string): Finding {
+  const end = site.promotes?.name ?? site.stoppedAt;
+  const chain = end === undefined ? undefined : [...chainOf(site), end];
+  // A chain longer than "target → this function" says why the callee became a target at all.
+  const reason = chain && chain.length > 2 ? `${site.reason} (chain: ${chain.join(" → ")})` : site.reason;
+  return {
+    file, line: site.line, column: site.column, target: targetName(site), action: site.action, reason,
+    ...(site.ignored ? { ignored: true as const } : {}),
+    ...(chain ? { chain } : {}),
+    ...(site.stopReason !== undefined ? { stop: site.stopReason } : {}),
+  };
+}
+
+/** Fixes by finding index: each await alone, except in a function made async, which is one fix with its `async` and awaits (they need each other). */
+export function awaitAndPromotionFixes(sites: readonly Site[], source: string): { findings: number[]; edits: TextEdit[] }[] {
+  const fixes: { findings: number[]; edits: TextEdit[] }[] = [];
+  const promoted = new Map<unknown, { findings: number[]; edits: TextEdit[] }>();
+  for (const site of sites) {
+    if (site.promotes && !promoted.has(site.promotes.path.node)) {
+      promoted.set(site.promotes.path.node, { findings: [], edits: makeAsyncEdits(nodeOf(site.promotes.path), source) });
+    }
+  }
+  sites.forEach((site, index) => {
+    const fn = site.promotes?.path.node ?? (site.scope.kind !== "forbidden" ? site.scope.function?.node : undefined);
+    const inPromoted = fn === undefined ? undefined : promoted.get(fn);
+    const awaited = site.action === "await" || (site.action === "make-async" && site.awaitCall === true);
+    if (inPromoted && (awaited || site.action === "make-async")) {
+      inPromoted.findings.push(index);
+      if (awaited) inPromoted.edits.push(...awaitEdits(site.call, source));
+    } else if (site.action === "await") {
+      fixes.push({ findings: [index], edits: orderEdits(awaitEdits(site.call, source)) });
+    }
+  });
+  for (const fix of promoted.values()) fixes.push({ findings: fix.findings, edits: orderEdits(fix.edits) });
+  return fixes;
+}
+
+/** The functions made async in this file, each once, with every call that made it so. */
+export function promotionsOf(sites: readonly Site[], file: string): Promotion[] {
+  const byFunction = new Map<unknown, { promotion: Promotion; calls: Promotion["calls"][number][] }>();
+  for (const site of sites) {
+    const fn = site.promotes;
+    if (!fn) continue;
+    const call = { target: targetName(site), ...(site.target.propagated ? { targetFile: site.target.propagated.file } : {}), line: site.line, column: site.column };
+    const known = byFunction.get(fn.path.node);
+    if (known) {
+      known.calls.push(call);
+      continue;
+    }
+    const calls = [call];
+    byFunction.set(fn.path.node, {
+      calls,
+      promotion: {
+        file, name: fn.name, kind: fn.kind, nameStart: fn.nameStart, line: fn.line, column: fn.column, chain: [...chainOf(site), fn.name], calls,
+        ...(fn.defaultExport ? { defaultExport: true as const } : {}),
+      },
+    });
+  }
+  return [...byFunction.values()].map((entry) => entry.promotion);
+}
+
+/** A function another file made async, passed here as a callback: manual, at the reference (facts/callback-references.ts). */
+export function callbackFindings(ast: AnyNode, input: { readonly file: string; readonly config: ResolvedConfig; readonly ignores: Ignores }): Finding[] {
+  const file = path.resolve(input.file);
+  return callbackReferences(ast, input.config.targets, { file, fromDir: path.dirname(file) }).map((reference): Finding => {
+    const chain = reference.target.propagated!.chain;
+    const stop = `passed as a callback ${reference.to}, which does not await it`;
+    const ignored = input.ignores.claim(reference.line);
+    const base = { file: input.file, line: reference.line, column: reference.column, target: reference.target.name };
+    if (ignored !== undefined) return { ...base, action: "ok", reason: ignored ? `ignored by a comment: ${ignored}` : "ignored by a comment", ignored: true };
+    return {
+      ...base,
+      action: "manual",
+      reason: `${reference.target.name} is made async by propagation, but here it is ${stop}; fix by hand (chain: ${[...chain].join(" → ")})`,
+      chain: [...chain, "a callback"],
+      stop,
+    };
+  });
+}
+
+/** A function made async is reported by its own name, also where a default import (target `default`) matched it. */
+function targetName(site: Site): string {
+  return site.target.propagated?.chain[site.target.propagated.chain.length - 1] ?? site.target.name;
+}
+
+function chainOf(site: Site): readonly string[] {
+  return site.target.propagated?.chain ?? [site.target.name];
+}

@@ -1,0 +1,56 @@
+/**
+ * Propagation across the files of a run (run.ts): each round makes the
+ * functions made async in the last one targets, and runs the files that
+ * mention them again, until a round makes no new function async.
+ */
+import * as fs from "node:fs";
+import type { ResolvedConfig, Target } from "../config/schema";
+import { mentionsOf, promotionKey, targetsOf, withTargets } from "../decision/propagation";
+import { mentionsWord } from "../text/words";
+import type { FileResult } from "./run";
+
+export interface PropagateOptions {
+  readonly signal?: AbortSignal | undefined;
+  /** Runs one file from its original source with this config (run.ts's processFile). */
+  readonly process: (file: string, config: ResolvedConfig) => FileResult;
+}
+
+/**
+ * Propagation across files, to a fixed point: each function made async is a
+ * target for the files that mention its name, which run again (from their
+ * original source, with every target so far, so a file's edits of all rounds
+ * come out as one output) until a round makes no new function async. Each
+ * function is made async once, so cycles end.
+ */
+export function propagated(first: readonly FileResult[], base: ResolvedConfig, options: PropagateOptions): { results: FileResult[]; interrupted: boolean } {
+  const results = new Map(first.map((result) => [result.file, result]));
+  const seen = new Set<string>();
+  const targets: Target[] = [];
+  for (;;) {
+    const fresh = [...results.values()].flatMap((r) => r.promoted ?? []).filter((p) => !seen.has(promotionKey(p)));
+    if (fresh.length === 0) break;
+    for (const promotion of fresh) {
+      if (seen.has(promotionKey(promotion))) continue;
+      seen.add(promotionKey(promotion));
+      targets.push(...targetsOf(promotion));
+    }
+    const names = [...new Set(fresh.flatMap(mentionsOf))];
+    const config = withTargets(base, targets);
+    for (const [file, result] of results) {
+      if (options.signal?.aborted) return { results: [...results.values()], interrupted: true };
+      if (result.status === "skipped" || result.status === "error") continue;
+      const source = result.before ?? readSource(file);
+      if (source === undefined || !names.some((name) => mentionsWord(source, name))) continue;
+      results.set(file, options.process(file, config));
+    }
+  }
+  return { results: [...results.values()], interrupted: false };
+}
+
+function readSource(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+}
