@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { BIN, readTree, tempDir, unawaited, writeTree } from "./cli-helpers";
+import { BIN, readTree, tempDir, unawaited, unawaitedInProcess, writeTree } from "./cli-helpers";
 
 const CONFIG = JSON.stringify({ targets: [{ name: "createWebSocketManager" }] });
 const NEEDS_AWAIT = "async function a() {\n  const m = createWebSocketManager();\n  m.add();\n}\n";
@@ -36,16 +36,27 @@ describe("arguments not understood exactly are usage errors, before any file is 
     [["fix", "--shard", "1/1", "--shard", "1/2", "a.ts"], /--shard was given 2 times/],
     [["fix", "--extensions", "ts", "--extensions", "py", "a.ts"], /--extensions was given 2 times/],
     [["check", "--format", "json", "--format", "text", "a.ts"], /--format was given 2 times/],
-  ])("%j", (args, message) => {
+  ])("%j", async (args, message) => {
     const dir = project();
     const before = readTree(dir);
-    const result = unawaited(args, dir);
+    // The process boundary (exit code, stderr) is proven by the spawned test below; main() in-process is the same code.
+    const result = await unawaitedInProcess(args, dir);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
     expect(result.status).toBe(2);
     expect(readTree(dir)).toEqual(before);
     expect(fs.readdirSync(dir).filter((name) => name.endsWith(".patch"))).toEqual([]);
   });
+});
+
+it("a usage error from the real process: exit 2, the message on stderr, no stack, nothing written", () => {
+  const dir = project();
+  const before = readTree(dir);
+  const result = unawaited(["fix", "--dry.x", "a.ts"], dir);
+  expect(result.status).toBe(2);
+  expect(result.stderr).toMatch(/unknown option --dry\.x/);
+  expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+  expect(readTree(dir)).toEqual(before);
 });
 
 describe("-- ends the options", () => {

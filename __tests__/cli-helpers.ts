@@ -95,3 +95,24 @@ export function git(args: readonly string[], cwd: string): Spawned {
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/**
+ * The CLI's main() in this process, with the output captured: for tests of what
+ * the arguments mean, where the process boundary is not what is tested (each
+ * spawn costs a Node start-up). Exit code as bin/ would set it.
+ */
+export async function unawaitedInProcess(args: readonly string[], cwd: string): Promise<Spawned> {
+  const { main } = await import("../src/cli/main");
+  let stdout = "";
+  let stderr = "";
+  const status = await main(args, {
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+    cwd,
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    columns: 100,
+  });
+  return { status, stdout, stderr };
+}

@@ -69,8 +69,8 @@ afterAll(() => {
 });
 
 describe("the packed package", () => {
-  it("holds compiled JavaScript with declarations, the bin, README and LICENSE; no sources, tests, fixtures or benchmarks", () => {
-    expect(files).toEqual(expect.arrayContaining(["LICENSE", "README.md", "package.json", "bin/unawaited.js", "dist/src/api.js", "dist/src/api.d.ts", "dist/src/cli/main.js"]));
+  it("holds compiled JavaScript with declarations, the bin, README, LICENSE and docs/ (the help texts name its pages); no sources, tests, fixtures or benchmarks", () => {
+    expect(files).toEqual(expect.arrayContaining(["LICENSE", "README.md", "package.json", "bin/unawaited.js", "dist/src/api.js", "dist/src/api.d.ts", "dist/src/cli/main.js", "docs/config.md", "docs/rules.md"]));
     expect(files.filter((file) => /\.[cm]?tsx?$/.test(file) && !/\.d\.[cm]?ts$/.test(file))).toEqual([]);
     expect(files.filter((file) => /(^|\/)(__tests__|__testfixtures__|bench)\//.test(file) || file.startsWith("src/") || file.startsWith("transforms/"))).toEqual([]);
     expect(files.filter((file) => file.startsWith("dist/transforms/"))).toEqual(expect.arrayContaining(["dist/transforms/fix-async-calls.js", "dist/transforms/fix-async-calls.d.ts"]));

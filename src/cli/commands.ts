@@ -9,12 +9,11 @@ import { githubAnnotations } from "../report/github";
 import { jsonReport, type JsonRoot } from "../report/json";
 import { displayPath } from "../report/paths";
 import { sarifReport } from "../report/sarif";
-import { listLines, problemLines, warningLines, rootSummaryLine, siteLines, summaryLine, targetsLine, unmatchedMessage, type SummaryMode } from "../report/text";
+import { listLines, problemLines, warningLines, rootSummaryLine, siteLines, summaryLine, targetsLine, unmatchedMessage } from "../report/text";
 import type { Engine, Propagate } from "../config/schema";
 import { summarize, type FileResult, type RunResult, type RunSummary } from "../runner/run";
-import type { TargetAccount } from "../runner/accounting";
 import { INTERRUPTED_MESSAGE } from "../runner/write";
-import { pendingSites, runPipeline, writeText, type PipelineResult, type RootFailure } from "../runner/pipeline";
+import { pendingSites, runPipeline, writeText, type PipelineResult } from "../runner/pipeline";
 import { isNotInProject } from "../typed/verify";
 import { createProgress } from "./progress";
 
@@ -137,7 +136,8 @@ export async function runCommand(name: RunCommandName, args: CommandArgs, io: Io
   return EXIT.ok;
 }
 
-interface ReportContext {
+/** What the report needs: the pipeline's outcome (each root's files after writing, patches written, target accounts), and where to print it. */
+interface ReportContext extends Pick<PipelineResult, "roots" | "failedRoots" | "summary" | "mode" | "written" | "interrupted" | "targets" | "unmatched"> {
   readonly name: CommandName;
   readonly args: CommandArgs;
   readonly io: Io;
@@ -146,17 +146,6 @@ interface ReportContext {
   readonly out: Palette;
   readonly err: Palette;
   readonly result: RunResult;
-  /** Each root's files after writing. */
-  readonly roots: readonly (readonly FileResult[])[];
-  readonly failedRoots: readonly RootFailure[];
-  readonly summary: RunSummary;
-  readonly mode: SummaryMode;
-  /** Patches written, or "no changes: …" notes. */
-  readonly written: readonly string[];
-  readonly interrupted: boolean;
-  readonly targets: readonly TargetAccount[];
-  /** Targets that matched no call site, where that can be judged (not in a shard). */
-  readonly unmatched: readonly TargetAccount[];
 }
 
 /** The report in the format asked for: data formats on stdout, the text report on stdout (stderr beside diffs). */

@@ -69,6 +69,6 @@ function validateWithZod(raw: unknown, source: string, options: ResolveOptions):
   const prefix = options.jsonPathPrefix;
   const lines = result.error.issues.map((issue) => `  - ${describeIssue(prefix === undefined ? issue : { ...issue, path: [prefix, ...issue.path] })}`);
   throw new UnawaitedError("CONFIG_INVALID", `invalid config in ${source}:\n${lines.join("\n")}`, {
-    hint: "see the README section \"Config\" for every field and an example",
+    hint: "see docs/config.md in the unawaited package for every field and an example",
   });
 }
