@@ -205,6 +205,8 @@ function jsonRoot(path: string, summary: RunSummary, error: string | undefined):
 /** A comment line above a diff; `git apply` skips text before `diff --git`. */
 function verificationMark(file: FileResult): string {
   const diagnostics = file.newDiagnostics ?? [];
+  // Held back with its cascade (runner/propagate.ts wholeCascades): its own edits were fine.
+  if (file.status === "rejected" && diagnostics.length === 0) return `# unawaited --verify: REJECTED, ${file.message ?? "not written"}`;
   if (diagnostics.length === 0) return "# unawaited --verify: verified, the edits add no type errors";
   if (isNotInProject(diagnostics[0]!)) return `# unawaited --verify: REJECTED, not written: ${diagnostics[0]!.message}`;
   return [

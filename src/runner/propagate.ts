@@ -4,6 +4,7 @@
  * mention them again, until a round makes no new function async.
  */
 import * as fs from "node:fs";
+import * as path from "node:path";
 import type { ResolvedConfig, Target } from "../config/schema";
 import { mentionsOf, promotionKey, targetsOf, withTargets } from "../decision/propagation";
 import { mentionsWord } from "../text/words";
@@ -53,4 +54,18 @@ function readSource(file: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A cascade is written whole or not at all: when `--verify` rejects (or cannot
+ * check) one file of a run that made functions async, every changed file of
+ * that run is held back too, since its callers or callees may need the edits
+ * that were refused. Without a function made async, files stand alone.
+ */
+export function wholeCascades(results: readonly FileResult[]): FileResult[] {
+  const cascade = results.some((result) => result.findings.some((finding) => finding.action === "make-async"));
+  const refused = results.find((result) => result.status === "rejected" || (result.status === "error" && result.message?.startsWith("--verify:")));
+  if (!cascade || !refused) return [...results];
+  const because = `not written: part of a --propagate cascade in which --verify refused ${path.basename(refused.file)}`;
+  return results.map((result): FileResult => (result.status === "changed" ? { ...result, status: "rejected", newDiagnostics: result.newDiagnostics ?? [], message: because } : result));
 }

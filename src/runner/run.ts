@@ -7,7 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Finding, Promotion } from "../decision/findings";
-import { propagated } from "./propagate";
+import { propagated, wholeCascades } from "./propagate";
 import type { FileWarning } from "../decision/ignores";
 import type { ResolvedConfig } from "../config/schema";
 import type { TextEdit } from "../text/edits";
@@ -140,7 +140,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
       // A cascade cut short would leave callers of a function made async unchanged: the run counts as interrupted (nothing is written).
       interrupted = rounds.interrupted;
     }
-    if (typed && options.verify && !interrupted) results = verified(results, typed);
+    if (typed && options.verify && !interrupted) results = wholeCascades(verified(results, typed));
     roots.push({ root, files: results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) });
     if (interrupted) break;
   }
