@@ -13,7 +13,7 @@ import { parseTargetSpec, TARGET_SPEC_GRAMMAR } from "../config/target-spec";
 import { resolveConfig } from "../config/validate";
 import { UnawaitedError } from "../errors";
 import { discoverTargets, type TargetDiscovery } from "../init/discovery";
-import { WELL_KNOWN_NAMES } from "../init/candidates";
+import { WELL_KNOWN_NAMES } from "../text/common-names";
 import { configText, discoveryLines, initConfig, initJson, type InitConfig } from "../init/report";
 import { exists, writeConfigFile } from "../init/write";
 import { displayPath } from "../report/paths";

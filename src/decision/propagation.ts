@@ -9,7 +9,7 @@
 import * as path from "node:path";
 import type { Promotion } from "./findings";
 import type { ResolvedConfig, Target } from "../config/schema";
-import { SHORT_NAME_LENGTH, WELL_KNOWN_NAMES } from "../init/candidates";
+import { SHORT_NAME_LENGTH, WELL_KNOWN_NAMES } from "../text/common-names";
 
 const WELL_KNOWN: ReadonlySet<string> = new Set(WELL_KNOWN_NAMES);
 

@@ -14,6 +14,7 @@
  *   __aenter__ (Python special methods)            skipped: special
  *   a name the config cannot hold (non-ASCII)      skipped: not-identifier
  */
+import { SHORT_NAME_LENGTH, WELL_KNOWN_NAMES } from "../text/common-names";
 import { IDENTIFIER } from "../config/values";
 import type { FunctionFact } from "./facts";
 
@@ -41,27 +42,6 @@ export interface SkippedName {
   readonly detail: string;
   readonly declared: readonly Location[];
 }
-
-/** Names of at most this many characters are skipped. */
-export const SHORT_NAME_LENGTH = 2;
-
-/**
- * Names skipped whatever they declare: matched by name, they are called on
- * unrelated objects all over a code base (promise protocol, entry points,
- * lifecycle hooks, test hooks and the commonest method names). The README
- * lists them; a target for one of them can still be given with --target.
- */
-export const WELL_KNOWN_NAMES: readonly string[] = [
-  // Promise protocol and language hooks.
-  "then", "catch", "finally", "constructor", "default",
-  // Entry points and lifecycles.
-  "main", "run", "start", "stop", "init", "setup", "teardown", "close", "open", "dispose", "destroy",
-  // Test hooks.
-  "setUp", "tearDown", "asyncSetUp", "asyncTearDown", "beforeEach", "afterEach", "beforeAll", "afterAll",
-  // The commonest method names.
-  "get", "set", "has", "delete", "call", "apply", "bind", "next", "send", "fetch", "load", "save",
-  "read", "write", "connect", "disconnect", "execute", "exec", "handle", "handler", "process", "request", "update",
-];
 
 const WELL_KNOWN: ReadonlySet<string> = new Set(WELL_KNOWN_NAMES);
 
