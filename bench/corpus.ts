@@ -180,6 +180,40 @@ export interface CorpusOptions {
   readonly seed?: number;
   /** Share of files that mention a target (default 3%). */
   readonly targetShare?: number;
+  /**
+   * A call chain for --propagate: `fetchChain` (a target with no sync variant)
+   * called by sync `level1` … `level<levels>`, each in its own file calling the
+   * one below, and `callers` files calling the top level from sync functions.
+   * Every one of them is made async: levels + callers functions.
+   */
+  readonly chain?: { readonly levels: number; readonly callers: number };
+}
+
+/** The chain's files (see CorpusOptions.chain); `write` puts a file into the corpus. */
+function writeChain(write: (name: string, text: string) => void, chain: { readonly levels: number; readonly callers: number }): void {
+  write("src/chain/level0.ts", "export async function level0(id: string): Promise<{ name: string }> {\n  return { name: id };\n}\n");
+  for (let level = 1; level <= chain.levels; level++) {
+    write(`src/chain/level${level}.ts`, [
+      `import { level${level - 1} } from "./level${level - 1}";`,
+      ``,
+      `export function level${level}(id: string) {`,
+      `  const record = level${level - 1}(id);`,
+      `  return { name: record.name };`,
+      `}`,
+      ``,
+    ].join("\n"));
+  }
+  for (let i = 0; i < chain.callers; i++) {
+    write(`src/chain/callers/caller${i}.ts`, [
+      `import { level${chain.levels} } from "../level${chain.levels}";`,
+      ``,
+      `export function caller${i}(id: string): string {`,
+      `  const record = level${chain.levels}(id);`,
+      `  return record.name;`,
+      `}`,
+      ``,
+    ].join("\n"));
+  }
 }
 
 /** Writes the corpus into `dir` (which must be empty or absent); returns the file count. */
@@ -192,7 +226,9 @@ export function generateCorpus(dir: string, options: CorpusOptions): number {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, text);
   };
-  write("unawaited.config.json", `${JSON.stringify({ targets: CORPUS_TARGETS }, null, 2)}\n`);
+  const targets = options.chain ? [...CORPUS_TARGETS, { name: "level0", module: "./src/chain/level0" }] : CORPUS_TARGETS;
+  write("unawaited.config.json", `${JSON.stringify({ targets }, null, 2)}\n`);
+  if (options.chain) writeChain(write, options.chain);
   write("tsconfig.json", `${JSON.stringify({
     compilerOptions: { target: "ES2022", module: "commonjs", jsx: "preserve", strict: false, noEmit: true, allowJs: true, skipLibCheck: true, types: [], noResolve: false },
     include: ["src"],

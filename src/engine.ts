@@ -223,9 +223,11 @@ const matchers = new WeakMap<ResolvedConfig, Map<string, TargetMatcher>>();
 function syntacticMatcherFor(config: ResolvedConfig, file: string): TargetMatcher {
   const byDir = matchers.get(config) ?? new Map<string, TargetMatcher>();
   matchers.set(config, byDir);
-  const dir = config.targets.some((t) => t.module !== undefined && isPathModule(t.module)) ? path.dirname(path.resolve(file)) : "";
+  const shape = targetShapeOf(config);
+  const resolved = path.resolve(file);
+  const dir = shape.pathModules ? path.dirname(resolved) : "";
   // Functions made async (propagation) are matched in their own file by binding: one matcher per file then.
-  const own = config.targets.some((t) => t.propagated?.file === path.resolve(file)) ? path.resolve(file) : undefined;
+  const own = shape.propagatedFiles.has(resolved) ? resolved : undefined;
   const key = own === undefined ? dir : `${dir}\0${own}`;
   let matcher = byDir.get(key);
   if (!matcher) {
@@ -233,6 +235,21 @@ function syntacticMatcherFor(config: ResolvedConfig, file: string): TargetMatche
     byDir.set(key, matcher);
   }
   return matcher;
+}
+
+const targetShapes = new WeakMap<ResolvedConfig, { readonly pathModules: boolean; readonly propagatedFiles: ReadonlySet<string> }>();
+
+/** Per config, once: whether a target's module is a path, and the files of functions made async. */
+function targetShapeOf(config: ResolvedConfig): { readonly pathModules: boolean; readonly propagatedFiles: ReadonlySet<string> } {
+  let shape = targetShapes.get(config);
+  if (!shape) {
+    shape = {
+      pathModules: config.targets.some((t) => t.module !== undefined && isPathModule(t.module)),
+      propagatedFiles: new Set(config.targets.flatMap((t) => (t.propagated ? [t.propagated.file] : []))),
+    };
+    targetShapes.set(config, shape);
+  }
+  return shape;
 }
 
 function mentionsDefaultTarget(config: ResolvedConfig): boolean {

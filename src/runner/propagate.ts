@@ -7,7 +7,6 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { ResolvedConfig, Target } from "../config/schema";
 import { mentionsOf, promotionKey, targetsOf, withTargets } from "../decision/propagation";
-import { mentionsWord } from "../text/words";
 import type { FileResult } from "./run";
 
 export interface PropagateOptions {
@@ -25,6 +24,13 @@ export interface PropagateOptions {
  */
 export function propagated(first: readonly FileResult[], base: ResolvedConfig, options: PropagateOptions): { results: FileResult[]; interrupted: boolean } {
   const results = new Map(first.map((result) => [result.file, result]));
+  // Each file is read once for all rounds: a round only asks which files mention its new names.
+  const sources = new Map<string, string | undefined>();
+  const sourceOf = (file: string, result: FileResult) => {
+    if (result.before !== undefined) return result.before;
+    if (!sources.has(file)) sources.set(file, readSource(file));
+    return sources.get(file);
+  };
   const seen = new Set<string>();
   const targets: Target[] = [];
   for (;;) {
@@ -36,16 +42,24 @@ export function propagated(first: readonly FileResult[], base: ResolvedConfig, o
       targets.push(...targetsOf(promotion));
     }
     const names = [...new Set(fresh.flatMap(mentionsOf))];
+    const mentions = wordsPattern(names);
     const config = withTargets(base, targets);
     for (const [file, result] of results) {
       if (options.signal?.aborted) return { results: [...results.values()], interrupted: true };
       if (result.status === "skipped" || result.status === "error") continue;
-      const source = result.before ?? readSource(file);
-      if (source === undefined || !names.some((name) => mentionsWord(source, name))) continue;
+      const source = sourceOf(file, result);
+      if (source === undefined || !mentions.test(source)) continue;
       results.set(file, options.process(file, config));
     }
   }
   return { results: [...results.values()], interrupted: false };
+}
+
+/** One pattern for a round's names as whole words (as text/words.ts reads a word): one pass over each file, not one per name. */
+function wordsPattern(names: readonly string[]): RegExp {
+  if (names.length === 0) return /(?!)/;
+  const escaped = names.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(`(?<![A-Za-z0-9_$])(?:${escaped.join("|")})(?![A-Za-z0-9_$])`);
 }
 
 function readSource(file: string): string | undefined {
