@@ -25,7 +25,7 @@ import { applyEdits, orderEdits, shiftEdits, type TextEdit } from "./text/edits"
 import { isPythonFile, transformPython } from "./python/index";
 import { promotionKey, targetsOf, withTargets } from "./decision/propagation";
 import { mayHoldIgnoreComments as mayHoldPythonIgnores } from "./python/facts/ignore-comments";
-import { mentionsWord } from "./text/words";
+import { mentionsWord, wordOccurrences } from "./text/words";
 
 export { mentionsWord } from "./text/words";
 
@@ -118,9 +118,16 @@ export function transformSource(request: TransformRequest): TransformResult {
     const fresh = result.promoted.filter((p) => !seen.has(promotionKey(p)));
     if (fresh.length === 0) return result;
     for (const promotion of fresh) seen.add(promotionKey(promotion));
+    // A function whose name occurs once in the file (its declaration) has no caller here: no second pass.
+    if (!fresh.some((promotion) => (promotion.name === "default" && promotion.defaultExport) || occursTwice(request.source, promotion.name))) return result;
     config = withTargets(config, fresh.flatMap(targetsOf));
     result = transformOnce({ ...request, config });
   }
+}
+
+function occursTwice(source: string, name: string): boolean {
+  const occurrences = wordOccurrences(source, name);
+  return !occurrences.next().done && !occurrences.next().done;
 }
 
 function transformOnce(request: TransformRequest): TransformResult {
