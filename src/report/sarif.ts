@@ -81,14 +81,18 @@ export function sarifReport(files: readonly FileResult[], cwd: string, version: 
       },
     }],
   });
-  const results = files.flatMap((file) => [
-    ...file.findings.flatMap((finding, index) => {
-      if (finding.action === "ok") return [];
-      const fix = sarifFix(file, index, cwd);
-      return [{ ...result(finding.action, finding.file, finding, `${finding.target}: ${finding.reason}`), ...(fix ? { fixes: [fix] } : {}) }];
-    }),
-    ...(file.warnings ?? []).map((warning) => result("unused-ignore", file.file, warning, warning.message)),
-  ]);
+  const results = files.flatMap((file) => {
+    // One line index per file, shared by its results' fixes.
+    const lines = file.before === undefined ? undefined : lineStarts(file.before);
+    return [
+      ...file.findings.flatMap((finding, index) => {
+        if (finding.action === "ok") return [];
+        const fix = lines && sarifFix(file, index, lines, cwd);
+        return [{ ...result(finding.action, finding.file, finding, `${finding.target}: ${finding.reason}`), ...(fix ? { fixes: [fix] } : {}) }];
+      }),
+      ...(file.warnings ?? []).map((warning) => result("unused-ignore", file.file, warning, warning.message)),
+    ];
+  });
   const notifications = files
     .filter((file) => file.status === "error")
     .map((file) => ({
@@ -156,10 +160,9 @@ function describeFix(action: string, others: number): string {
  * UTF-16 columns of the file as it is (the run's columnKind), so a
  * code-scanning UI can offer them. Only for a fix that applies alone.
  */
-function sarifFix(file: FileResult, index: number, cwd: string): object | undefined {
+function sarifFix(file: FileResult, index: number, lines: readonly number[], cwd: string): object | undefined {
   const fix = file.fixes?.find((candidate) => candidate.findings.includes(index));
-  if (!fix || file.before === undefined) return undefined;
-  const lines = lineStarts(file.before);
+  if (!fix) return undefined;
   const at = (offset: number) => {
     let line = 0;
     for (let low = 0, high = lines.length - 1; low <= high; ) {
