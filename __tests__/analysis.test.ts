@@ -3,6 +3,7 @@
  * case is code and the exact findings (line, column, action) it must yield.
  * `^` marks nothing; positions are 1-based, as in editors.
  */
+import { anyWordPattern, mentionsWord } from "../src/text/words";
 import { describe, expect, it } from "vitest";
 import type { Action } from "../src/decision/findings";
 import type { ConfigInput } from "../src/config/schema";
@@ -145,4 +146,25 @@ describe("findings", () => {
       expect(findingsOf(testCase)).toEqual(testCase.findings);
     });
   }
+});
+
+describe("whole words (text/words.ts)", () => {
+  it.each([
+    ["thread.read()", true],
+    ["thread.ready()", false],
+    ["already", false],
+    ["$read", false],
+    ["read_", false],
+    ["x = load(1)", true],
+    ["", false],
+  ])("%j: the pattern for several names agrees with mentionsWord name by name", (source, expected) => {
+    expect(anyWordPattern(["read", "load"]).test(source)).toBe(expected);
+    expect(mentionsWord(source, "read") || mentionsWord(source, "load")).toBe(expected);
+  });
+
+  it("matches nothing for no names, and takes names with $ literally", () => {
+    expect(anyWordPattern([]).test("anything")).toBe(false);
+    expect(anyWordPattern(["$"]).test("const a = $(x)")).toBe(true);
+    expect(anyWordPattern(["$"]).test("a$b")).toBe(false);
+  });
 });

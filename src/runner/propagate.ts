@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { ResolvedConfig, Target } from "../config/schema";
 import { mentionsOf, promotionKey, targetsOf, withTargets } from "../decision/propagation";
+import { anyWordPattern } from "../text/words";
 import type { FileResult } from "./run";
 
 export interface PropagateOptions {
@@ -42,7 +43,8 @@ export function propagated(first: readonly FileResult[], base: ResolvedConfig, o
       targets.push(...targetsOf(promotion));
     }
     const names = [...new Set(fresh.flatMap(mentionsOf))];
-    const mentions = wordsPattern(names);
+    // One pass over each file for all of the round's names, not one per name.
+    const mentions = anyWordPattern(names);
     const config = withTargets(base, targets);
     for (const [file, result] of results) {
       if (options.signal?.aborted) return { results: [...results.values()], interrupted: true };
@@ -53,13 +55,6 @@ export function propagated(first: readonly FileResult[], base: ResolvedConfig, o
     }
   }
   return { results: [...results.values()], interrupted: false };
-}
-
-/** One pattern for a round's names as whole words (as text/words.ts reads a word): one pass over each file, not one per name. */
-function wordsPattern(names: readonly string[]): RegExp {
-  if (names.length === 0) return /(?!)/;
-  const escaped = names.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  return new RegExp(`(?<![A-Za-z0-9_$])(?:${escaped.join("|")})(?![A-Za-z0-9_$])`);
 }
 
 function readSource(file: string): string | undefined {
