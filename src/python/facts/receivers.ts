@@ -8,7 +8,7 @@
  * manual, never an edit (decide.ts, rule 0b).
  */
 import { parentOf, type PyNode } from "../parser";
-import { isField } from "./scopes";
+import { isField, visitOwnScope } from "./scopes";
 
 /** Why the call's receiver looks like a sync resource, or undefined. `owner`: the function the call runs in. */
 export function syncReceiverOf(call: PyNode, owner: PyNode): string | undefined {
@@ -37,25 +37,18 @@ function syncOrigin(name: string, before: number, owner: PyNode, depth: number):
   return from === undefined ? undefined : `comes from ${object.text} (line ${binding.startPosition.row + 1}), which ${from}`;
 }
 
-/** The last `with … as name` item or `name = …` assignment before `before`, in `owner`'s body but not in a nested function. */
+/** The last `with … as name` item or `name = …` assignment before `before`, in `owner`'s own scope (not in a nested function, lambda, class or comprehension). */
 function lastBinding(name: string, before: number, owner: PyNode): PyNode | undefined {
-  let last: PyNode | undefined;
-  for (const node of owner.descendantsOfType(["as_pattern_target", "assignment"])) {
-    if (!node || node.startIndex >= before || !inOwnBody(node, owner)) continue;
+  let last: { binding: PyNode; at: number } | undefined;
+  visitOwnScope(owner, (node) => {
+    if (node.startIndex >= before || (last && node.startIndex <= last.at)) return;
     if (node.type === "as_pattern_target") {
       const item = parentOf(parentOf(node));
-      if (node.text === name && item?.type === "with_item") last = item;
-    } else {
+      if (node.text === name && item?.type === "with_item") last = { binding: item, at: node.startIndex };
+    } else if (node.type === "assignment") {
       const left = node.childForFieldName("left");
-      if (left?.type === "identifier" && left.text === name && isField(node, "left", left)) last = node;
+      if (left?.type === "identifier" && left.text === name && isField(node, "left", left)) last = { binding: node, at: node.startIndex };
     }
-  }
-  return last;
-}
-
-function inOwnBody(node: PyNode, owner: PyNode): boolean {
-  for (let current = parentOf(node); current && current.id !== owner.id; current = parentOf(current)) {
-    if (current.type === "function_definition" || current.type === "lambda" || current.type === "class_definition") return false;
-  }
-  return true;
+  });
+  return last?.binding;
 }

@@ -148,7 +148,7 @@ export function moduleBindings(root: PyNode, name: string): PyNode[] {
 }
 
 /** Visits a scope's nodes without entering nested functions, lambdas, classes or comprehensions (their names are their own). */
-function visitOwnScope(root: PyNode, visit: (node: PyNode) => void): void {
+export function visitOwnScope(root: PyNode, visit: (node: PyNode) => void): void {
   // A stack, not recursion: a 20,000-deep expression would overflow the call stack.
   const pending = [root];
   for (let node = pending.pop(); node; node = pending.pop()) {
