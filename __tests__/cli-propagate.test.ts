@@ -271,7 +271,7 @@ describe("unawaited --propagate", () => {
     const result = unawaited(["fix", "."], dir);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("def area cannot be made async: it is overridden by Square.area in this file");
-    expect(result.stdout).toContain("store.ts:3:12  manual  load: called in a sync function, where await is not available, and no sync variant is configured; the result is a Promise; measure cannot be made async: it is a method of a class that implements Store: it may override or implement a method shared with other classes, whose callers expect the same return type; make them async together by hand\n");
+    expect(result.stdout).toContain("store.ts:3:12  manual  load: called in a sync function, where await is not available, and no sync variant is configured; the result is a Promise; measure cannot be made async: it is a method of a class that implements Store: it may override or implement a method shared with other classes, whose callers expect the same return type; make them async together by hand, or use --engine typed, which follows the hierarchy\n");
     expect(readTree(dir)["store.ts"]).toContain("  async scanAll(): Promise<number> {\n    return (await load(\"all\")).size;\n");
   });
 

@@ -281,6 +281,8 @@ describe("typed mode, on the typed engine's scenario projects", () => {
   const projects = path.join(FIXTURES_ROOT, "projects");
   for (const scenario of fs.readdirSync(projects).sort()) {
     const dir = path.join(projects, scenario);
+    // A propagation cascade spans files, which a lint rule never sees together (docs/eslint.md).
+    if (scenario.startsWith("propagate-")) continue;
     it(scenario, async () => {
       const expected = JSON.parse(fs.readFileSync(path.join(dir, "expected.json"), "utf8")) as { typed: readonly string[] };
       const config = { ...JSON.parse(JSON.stringify(loadConfigFile(path.join(dir, "unawaited.config.json")))), engine: "typed" };

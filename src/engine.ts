@@ -17,7 +17,7 @@ import type { FileWarning } from "./decision/ignores";
 import { moduleKindOf } from "./javascript/facts/module-kind";
 import { isPathModule } from "./javascript/facts/module-paths";
 import { createSyntacticMatcher, type TargetMatcher } from "./javascript/facts/targets";
-import { awaitAndPromotionFixes, callbackFindings, promotionsOf, toFinding } from "./javascript/propagation";
+import { awaitAndPromotionFixes, callbackFindings, hierarchyMembersMadeAsync, promotionsOf, toFinding } from "./javascript/propagation";
 import type { ResolvedConfig } from "./config/schema";
 import { languageOf, parserChoiceFor, parserFor, type ModuleKind } from "./javascript/parsers";
 import { syncVariantGroups } from "./javascript/edits/sync-variant";
@@ -144,7 +144,8 @@ function transformOnce(request: TransformRequest): TransformResult {
   const python = isPythonFile(request.file);
   if (!python && languageOf(request.file) === undefined) return unchanged([]);
   const matcher = request.matcher ?? syntacticMatcherFor(request.config, request.file);
-  const mentioned = !matcher.names || matcher.names.some((name) => mentionsWord(source, name)) || mentionsDefaultTarget(request.config);
+  const alsoAsync = request.config.alsoAsync?.filter((entry) => entry.file === path.resolve(request.file)) ?? [];
+  const mentioned = !matcher.names || matcher.names.some((name) => mentionsWord(source, name)) || mentionsDefaultTarget(request.config) || alsoAsync.length > 0;
   // A file with an ignore comment is read even when no target is named in it: the comment is then unused, and says so.
   const ignoreComments = python ? mayHoldPythonIgnores(source) : mayHoldIgnoreComments(source);
   if (!mentioned && !ignoreComments && request.prefilter !== false) return unchanged([]);
@@ -180,7 +181,9 @@ function transformOnce(request: TransformRequest): TransformResult {
   const ignores = ignoreCommentsOf(ast, source);
   // Propagation needs both edits: the function made async, and the awaits in it.
   const propagates = request.config.propagate !== "off" && request.edits.has("await") && request.edits.has("sync-variant");
-  const propagate = propagates ? { propagate: { file: path.resolve(request.file), mode: request.config.propagate as "internal" | "all" } } : {};
+  const propagate = propagates
+    ? { propagate: { file: path.resolve(request.file), mode: request.config.propagate as "internal" | "all", ...(matcher.bySymbol ? { bySymbol: true } : {}), ...(matcher.hierarchy ? { hierarchy: matcher.hierarchy } : {}) } }
+    : {};
   const sites = analyze(ast, source, { config: request.config, matcher, topLevelAsync, ignores, ...propagate })
     .filter((site) => isReported(site, request.edits));
   const findings = sites.map((site) => toFinding(site, request.file));
@@ -192,6 +195,13 @@ function transformOnce(request: TransformRequest): TransformResult {
   const lineTerminator = source.includes("\r\n") ? "\r\n" : "\n";
   const fixes: SiteFix[] = awaitAndPromotionFixes(sites, source);
   const promoted = promotionsOf(sites, path.resolve(request.file));
+  if (alsoAsync.length > 0) {
+    const promotedHere = new Set(sites.flatMap((site) => (site.promotes ? [site.promotes.path.node] : [])));
+    const members = hierarchyMembersMadeAsync(ast, source, { file: request.file, entries: alsoAsync, promoted: promotedHere });
+    members.fixes.forEach((edits, index) => fixes.push({ findings: [findings.length + index], edits }));
+    findings.push(...members.findings);
+    promoted.push(...members.promotions);
+  }
   const switches = sites.filter((site) => site.action === "sync-variant");
   if (switches.length > 0) {
     for (const group of syncVariantGroups({ ast, source, lineTerminator }, switches)) {

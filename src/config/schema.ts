@@ -109,13 +109,40 @@ export interface PropagatedTarget {
   readonly file: string;
   /** Offset of its name's identifier in that file's source (functions). */
   readonly start: number;
+  /** Offset of its name as declared, a method's key too (JavaScript and TypeScript): the typed engine matches calls whose callee resolves to this declaration. */
+  readonly at?: number;
   /** From the configured target to this function: ["load", "readAll", "this one"]. */
   readonly chain: readonly string[];
+}
+
+/**
+ * A member of a method's class hierarchy (typed engine) that a run makes
+ * async together with the method propagation made async: another
+ * implementation of the same interface method, the interface or abstract
+ * method itself, an override. Set by a run, never by a config.
+ */
+export interface HierarchyMemberMadeAsync {
+  /** Absolute path. */
+  readonly file: string;
+  /** Offset of the member's name in the file's source. */
+  readonly at: number;
+  /** `LocalNamer.nameOf`. */
+  readonly label: string;
+  /** `method`: made async; `signature` (interface, abstract): its return type wrapped in a Promise. */
+  readonly kind: "method" | "signature";
+  /** From the configured target to the method made async that brought this one along. */
+  readonly chain: readonly string[];
+  /** Every member of the hierarchy, for the report. */
+  readonly hierarchy: readonly string[];
+  /** The file of the method that brought it along (the chain's last), for the graph's edge. */
+  readonly byFile: string;
 }
 
 /** A validated config with every default filled in. */
 export interface ResolvedConfig {
   readonly targets: readonly Target[];
+  /** Set by a run with propagation (typed engine), never by a config: hierarchy members made async with a method. */
+  readonly alsoAsync?: readonly HierarchyMemberMadeAsync[];
   /** When a returned promise is awaited: only inside try/catch (default), always, or never. */
   readonly returnAwait: ReturnAwait;
   /** Whether a module's top level counts as an async scope. */

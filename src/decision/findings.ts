@@ -9,6 +9,8 @@ export interface Promotion {
   readonly kind: "function" | "method";
   /** Offset of the identifier binding its name in the file, or -1. */
   readonly nameStart: number;
+  /** Offset of its name as declared (a method's key too), or -1 (JavaScript and TypeScript: the typed engine's handle on its declaration). */
+  readonly declaredAt?: number;
   readonly line: number;
   readonly column: number;
   /** From the configured target to this function. */

@@ -8,7 +8,7 @@
  */
 import * as path from "node:path";
 import type { Promotion } from "./findings";
-import type { ResolvedConfig, Target } from "../config/schema";
+import type { HierarchyMemberMadeAsync, ResolvedConfig, Target } from "../config/schema";
 import { SHORT_NAME_LENGTH, WELL_KNOWN_NAMES } from "../text/common-names";
 
 const WELL_KNOWN: ReadonlySet<string> = new Set(WELL_KNOWN_NAMES);
@@ -34,7 +34,7 @@ export function promotionKey(promotion: Promotion): string {
  * a method by name; a default export also as the module's `default`.
  */
 export function targetsOf(promotion: Promotion): Target[] {
-  const propagated = { kind: promotion.kind, file: promotion.file, start: promotion.nameStart, chain: promotion.chain };
+  const propagated = { kind: promotion.kind, file: promotion.file, start: promotion.nameStart, chain: promotion.chain, ...(promotion.declaredAt !== undefined && promotion.declaredAt >= 0 ? { at: promotion.declaredAt } : {}) };
   if (promotion.kind === "method") return [{ name: promotion.name, propagated }];
   const module = promotion.module ?? promotion.file;
   const named: Target = { name: promotion.name, module, propagated };
@@ -52,6 +52,39 @@ export function mentionsOf(promotion: Promotion): string[] {
   return stem === "index" ? [promotion.name, path.basename(path.dirname(promotion.file))] : [promotion.name, stem];
 }
 
-export function withTargets(config: ResolvedConfig, targets: readonly Target[]): ResolvedConfig {
-  return targets.length === 0 ? config : { ...config, targets: [...config.targets, ...targets] };
+export function withTargets(config: ResolvedConfig, targets: readonly Target[], alsoAsync: readonly HierarchyMemberMadeAsync[] = []): ResolvedConfig {
+  if (targets.length === 0 && alsoAsync.length === 0) return config;
+  return { ...config, targets: [...config.targets, ...targets], ...(alsoAsync.length > 0 ? { alsoAsync: [...(config.alsoAsync ?? []), ...alsoAsync] } : {}) };
+}
+
+/** A member of a method's class hierarchy, as the typed engine reports it (typed/hierarchy.ts). */
+export interface HierarchyMemberFact {
+  /** `Store.load`. */
+  readonly label: string;
+  /** As the report shows it (relative). */
+  readonly where: string;
+  readonly kind: "method" | "signature" | "other";
+  /** Declared in a library or a declaration file. */
+  readonly external: boolean;
+  /** One of the files this run edits. */
+  readonly inRun: boolean;
+}
+
+/**
+ * Why a method cannot be made async with its hierarchy (the typed engine:
+ * every class and interface member it overrides, implements or is
+ * overridden by; itself first), or undefined when it can: all of them are
+ * then made async together. `undefined` members: the checker failed on it.
+ */
+export function hierarchyBlock(members: readonly HierarchyMemberFact[] | undefined): string | undefined {
+  if (members === undefined) return "the type checker failed on its class, so its overrides and implementations are unknown: make it async by hand";
+  if (members.length <= 1) return undefined;
+  const all = members.map((member) => member.label).join(", ");
+  const together = `the methods of its hierarchy (${all}) must become async together`;
+  for (const member of members.slice(1)) {
+    if (member.external) return `${together}, and ${member.label} is declared in ${member.where}, a declaration file this run does not change`;
+    if (!member.inRun) return `${together}, and ${member.label} (${member.where}) is outside the files of this run: run on them too, or make them async by hand`;
+    if (member.kind === "other") return `${together}, and ${member.label} (${member.where}) is not a method that can be made async`;
+  }
+  return undefined;
 }

@@ -8,13 +8,13 @@
 import * as path from "node:path";
 import type { FileWarning } from "../decision/ignores";
 import type { Finding, Promotion } from "../decision/findings";
-import type { ResolvedConfig } from "../config/schema";
+import type { HierarchyMemberMadeAsync, ResolvedConfig } from "../config/schema";
 import { orderEdits, type TextEdit } from "../text/edits";
 import type { Site } from "./facts/analyze";
-import { nodeOf, type AnyNode } from "./facts/ast";
+import { asNode, nodeOf, unwrap, type AnyNode } from "./facts/ast";
 import { callbackReferences } from "./facts/callback-references";
 import { awaitEdits } from "./edits/await";
-import { makeAsyncEdits } from "./edits/make-async";
+import { makeAsyncEdits, promiseReturnTypeEdits } from "./edits/make-async";
 
 /** The file's ignore comments, as far as this step claims lines of them. */
 interface Ignores {
@@ -76,7 +76,7 @@ export function promotionsOf(sites: readonly Site[], file: string): Promotion[] 
     byFunction.set(fn.path.node, {
       calls,
       promotion: {
-        file, name: fn.name, kind: fn.kind, nameStart: fn.nameStart, line: fn.line, column: fn.column, chain: [...chainOf(site), fn.name], calls,
+        file, name: fn.name, kind: fn.kind, nameStart: fn.nameStart, declaredAt: fn.declaredAt, line: fn.line, column: fn.column, chain: [...chainOf(site), fn.name], calls,
         ...(fn.defaultExport ? { defaultExport: true as const } : {}),
       },
     });
@@ -110,4 +110,66 @@ function targetName(site: Site): string {
 
 function chainOf(site: Site): readonly string[] {
   return site.target.propagated?.chain ?? [site.target.name];
+}
+
+const MEMBER_TYPES: ReadonlySet<string> = new Set(["ClassMethod", "ClassPrivateMethod", "TSDeclareMethod", "TSMethodSignature", "ObjectMethod", "ClassProperty", "ObjectProperty"]);
+
+/**
+ * Members of a class hierarchy made async with a method propagation made
+ * async in another round or file (config.alsoAsync, typed engine): a method
+ * becomes async, an interface or abstract method gets `Promise<…>` as its
+ * return type. Each is a `make-async` finding and fix, and a function made
+ * async whose callers the run follows. `promoted`: functions this file's
+ * own calls make async already.
+ */
+export function hierarchyMembersMadeAsync(ast: AnyNode, source: string, input: { readonly file: string; readonly entries: readonly HierarchyMemberMadeAsync[]; readonly promoted: ReadonlySet<unknown> }): { findings: Finding[]; fixes: TextEdit[][]; promotions: Promotion[] } {
+  const findings: Finding[] = [];
+  const fixes: TextEdit[][] = [];
+  const promotions: Promotion[] = [];
+  for (const entry of input.entries) {
+    const member = memberAt(ast, entry.at);
+    if (!member) continue;
+    const fn = member.type === "ClassProperty" || member.type === "ObjectProperty" ? unwrapFunction(asNode(member["value"])) : member;
+    if (!fn || input.promoted.has(fn)) continue;
+    const edits = entry.kind === "method" ? (fn["async"] === true ? [] : makeAsyncEdits(fn, source)) : promiseReturnTypeEdits(fn, source);
+    if (edits.length === 0) continue;
+    const start = member.loc?.start ?? { line: 0, column: 0 };
+    const chain = [...entry.chain, entry.label];
+    findings.push({
+      file: input.file, line: start.line, column: start.column + 1, target: entry.chain[entry.chain.length - 1] ?? entry.label, action: "make-async",
+      reason: `${entry.label} ${entry.kind === "method" ? "is made async" : "returns a Promise"} with the method this run made async, whose hierarchy it shares (${entry.hierarchy.join(", ")}) (chain: ${chain.join(" → ")})`,
+      chain,
+    });
+    fixes.push(orderEdits(edits));
+    const name = entry.label.slice(entry.label.lastIndexOf(".") + 1);
+    promotions.push({ file: path.resolve(input.file), name, kind: "method", nameStart: -1, declaredAt: entry.at, line: start.line, column: start.column + 1, chain,
+      // Drawn as an edge to the method that brought it along (report/graph.ts).
+      calls: [{ target: entry.chain[entry.chain.length - 1] ?? name, targetFile: entry.byFile, line: start.line, column: start.column + 1 }] });
+  }
+  return { findings, fixes, promotions };
+}
+
+/** The class, interface or object member whose key starts at `at`. */
+function memberAt(ast: AnyNode, at: number): AnyNode | undefined {
+  let found: AnyNode | undefined;
+  const visit = (node: AnyNode): void => {
+    if (found || (node.start ?? 0) > at || (node.end ?? Infinity) < at) return;
+    if (MEMBER_TYPES.has(node.type) && asNode(node["key"])?.start === at) {
+      found = node;
+      return;
+    }
+    for (const key of Object.keys(node)) {
+      if (key === "loc" || key === "leadingComments" || key === "trailingComments") continue;
+      const value = node[key];
+      if (Array.isArray(value)) value.forEach((item) => asNode(item) && visit(item as AnyNode));
+      else if (asNode(value)) visit(value as AnyNode);
+    }
+  };
+  visit(ast);
+  return found;
+}
+
+function unwrapFunction(value: AnyNode | undefined): AnyNode | undefined {
+  const bare = value ? unwrap(value) : undefined;
+  return bare && (bare.type === "ArrowFunctionExpression" || bare.type === "FunctionExpression") ? bare : undefined;
 }

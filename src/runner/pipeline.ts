@@ -190,9 +190,6 @@ function configWarnings(roots: readonly RunRoot[], cwd: string): string[] {
     warnings.push(`target ${typedTarget.name} names type ${typedTarget.type}, which only --engine typed checks; the syntactic engine matches it by name only`);
   }
   if (syntactic.some((root) => root.config.allPromises)) warnings.push("allPromises needs types: it is ignored without --engine typed");
-  if (roots.some((root) => root.config.engine === "typed" && root.config.propagate !== "off")) {
-    warnings.push("propagate is not implemented for the typed engine yet: it is ignored with --engine typed");
-  }
   return warnings;
 }
 

@@ -5,7 +5,8 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { ResolvedConfig, Target } from "../config/schema";
+import type { HierarchyMemberMadeAsync, ResolvedConfig, Target } from "../config/schema";
+import type { Promotion } from "../decision/findings";
 import { mentionsOf, promotionKey, targetsOf, withTargets } from "../decision/propagation";
 import { anyWordPattern } from "../text/words";
 import type { FileResult } from "./run";
@@ -14,6 +15,15 @@ export interface PropagateOptions {
   readonly signal?: AbortSignal | undefined;
   /** Runs one file from its original source with this config (run.ts's processFile). */
   readonly process: (file: string, config: ResolvedConfig) => FileResult;
+  /**
+   * Whether a caller must spell the name of a function made async (the
+   * syntactic engine): then a round runs only the files that do. The typed
+   * engine finds callers by symbol, also under an alias a barrel gave, and
+   * asks every file.
+   */
+  readonly byName: boolean;
+  /** The other members of a method's class hierarchy, made async with it (typed engine). */
+  readonly hierarchy?: (promotion: Promotion) => readonly HierarchyMemberMadeAsync[];
 }
 
 /**
@@ -34,6 +44,9 @@ export function propagated(first: readonly FileResult[], base: ResolvedConfig, o
   };
   const seen = new Set<string>();
   const targets: Target[] = [];
+  const alsoAsync: HierarchyMemberMadeAsync[] = [];
+  const members = new Set<string>();
+  const memberKey = (file: string, at: number) => `${file}\0${at}`;
   for (;;) {
     const fresh = [...results.values()].flatMap((r) => r.promoted ?? []).filter((p) => !seen.has(promotionKey(p)));
     if (fresh.length === 0) break;
@@ -41,16 +54,26 @@ export function propagated(first: readonly FileResult[], base: ResolvedConfig, o
       if (seen.has(promotionKey(promotion))) continue;
       seen.add(promotionKey(promotion));
       targets.push(...targetsOf(promotion));
+      if (promotion.declaredAt !== undefined) members.add(memberKey(promotion.file, promotion.declaredAt));
+    }
+    for (const promotion of fresh) {
+      for (const member of options.hierarchy?.(promotion) ?? []) {
+        if (members.has(memberKey(member.file, member.at))) continue;
+        members.add(memberKey(member.file, member.at));
+        alsoAsync.push(member);
+      }
     }
     const names = [...new Set(fresh.flatMap(mentionsOf))];
     // One pass over each file for all of the round's names, not one per name.
     const mentions = anyWordPattern(names);
-    const config = withTargets(base, targets);
+    const config = withTargets(base, targets, alsoAsync);
     for (const [file, result] of results) {
       if (options.signal?.aborted) return { results: [...results.values()], interrupted: true };
       if (result.status === "skipped" || result.status === "error") continue;
-      const source = sourceOf(file, result);
-      if (source === undefined || !mentions.test(source)) continue;
+      if (options.byName) {
+        const source = sourceOf(file, result);
+        if (source === undefined || !mentions.test(source)) continue;
+      }
       results.set(file, options.process(file, config));
     }
   }

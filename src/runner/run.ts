@@ -8,8 +8,10 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Finding, Promotion } from "../decision/findings";
 import { propagated, wholeCascades } from "./propagate";
+import { hierarchyBlock } from "../decision/propagation";
+import type { HierarchyCheck } from "../javascript/facts/promotion";
 import type { FileWarning } from "../decision/ignores";
-import type { ResolvedConfig } from "../config/schema";
+import type { HierarchyMemberMadeAsync, ResolvedConfig } from "../config/schema";
 import type { TextEdit } from "../text/edits";
 import { isPythonFile, loadPython } from "../python/index";
 import { ParseError, PrintError, transformSource, type EditKind, type SiteFix } from "../engine";
@@ -118,7 +120,8 @@ export async function run(options: RunOptions): Promise<RunResult> {
   // The Python grammar is WebAssembly, loaded once and only when there are .py files.
   if (plan.some((p) => p.files.some(isPythonFile))) await loadPython();
   for (const { root, files, skipped } of plan) {
-    const typed = root.config.engine === "typed" || options.verify ? await loadTypedService(root) : undefined;
+    const service = root.config.engine === "typed" || options.verify ? await loadTypedService(root) : undefined;
+    const typed = service ? { service, files: new Set(files), base: fs.statSync(root.path).isDirectory() ? root.path : path.dirname(root.path) } : undefined;
     let results: FileResult[] = skipped.map((s) => ({ file: s.file, status: s.failed ? "error" : "skipped", findings: [], message: s.reason }));
     for (const file of files) {
       // Yield between files (every 20 ms, not every file) so a Ctrl-C handler can run and stop us cleanly.
@@ -130,17 +133,23 @@ export async function run(options: RunOptions): Promise<RunResult> {
         interrupted = true;
         break;
       }
-      results.push(processWith(file, root, typed, options));
+      results.push(processWith(file, root.config, typed, options));
       processed++;
       options.onProgress?.(processed, total);
     }
-    if (!interrupted && root.config.propagate !== "off" && root.config.engine !== "typed") {
-      const rounds = propagated(results, root.config, { signal: options.signal, process: (file, config) => processFile(file, config, options) });
+    if (!interrupted && root.config.propagate !== "off") {
+      const rounds = propagated(results, root.config, {
+        signal: options.signal,
+        process: (file, config) => processWith(file, config, typed, options),
+        // The checker finds callers under any name (a barrel's alias): every file is asked, by symbol.
+        byName: root.config.engine !== "typed",
+        ...(typed && root.config.engine === "typed" ? { hierarchy: (promotion: Promotion) => hierarchyMembers(promotion, typed) } : {}),
+      });
       results = rounds.results;
       // A cascade cut short would leave callers of a function made async unchanged: the run counts as interrupted (nothing is written).
       interrupted = rounds.interrupted;
     }
-    if (typed && options.verify && !interrupted) results = wholeCascades(verified(results, typed));
+    if (service && options.verify && !interrupted) results = wholeCascades(verified(results, service));
     roots.push({ root, files: results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) });
     if (interrupted) break;
   }
@@ -190,18 +199,51 @@ function planFiles(options: RunOptions): PlannedRoot[] {
   }));
 }
 
-function processWith(file: string, root: RunRoot, typed: TypedService | undefined, options: RunOptions): FileResult {
+/** The typed engine of one root, and the files the run edits there. */
+interface TypedRun {
+  readonly service: TypedService;
+  readonly files: ReadonlySet<string>;
+  /** The root's directory: hierarchy members are named relative to it. */
+  readonly base: string;
+}
+
+function processWith(file: string, config: ResolvedConfig, typed: TypedRun | undefined, options: RunOptions): FileResult {
   // The typed engine knows TypeScript's types only: Python files take the syntactic path in either engine.
-  if (root.config.engine !== "typed" || !typed || isPythonFile(file)) return processFile(file, root.config, options);
-  const found = typed.callsIn(file);
+  if (config.engine !== "typed" || !typed || isPythonFile(file)) return processFile(file, config, options);
+  const found = typed.service.callsIn(file, config);
   if (found.kind === "outside") {
-    return { file, status: "skipped", findings: [], message: `not part of the TypeScript project ${typed.tsconfig} (include it there, or enable allowJs for JavaScript)` };
+    return { file, status: "skipped", findings: [], message: `not part of the TypeScript project ${typed.service.tsconfig} (include it there, or enable allowJs for JavaScript)` };
   }
   if (found.kind === "failed") return { file, status: "error", findings: [], message: found.message };
   const calls = found.calls;
   // The type checker found no target call: the file needs no second read (it is unchanged either way).
-  if (calls.size === 0) return { file, status: "unchanged", findings: [] };
-  return processFile(file, root.config, { ...options, matcher: createRangeMatcher(calls) });
+  if (calls.size === 0 && !config.alsoAsync?.some((entry) => entry.file === file)) return { file, status: "unchanged", findings: [] };
+  return processFile(file, config, { ...options, matcher: createRangeMatcher(calls, hierarchyCheck(file, typed)) });
+}
+
+/** The other members of a method's hierarchy, made async with it (the check below let it be made async, so all of them can be). */
+function hierarchyMembers(promotion: Promotion, typed: TypedRun): HierarchyMemberMadeAsync[] {
+  if (promotion.kind !== "method" || promotion.declaredAt === undefined || promotion.declaredAt < 0) return [];
+  const members = typed.service.hierarchyOf(promotion.file, promotion.declaredAt) ?? [];
+  if (members.length <= 1) return [];
+  const hierarchy = members.map((member) => member.label);
+  return members.slice(1).flatMap((member) => (member.kind === "other" ? [] : [{
+    file: path.normalize(member.file), at: member.at, label: member.label, kind: member.kind, chain: promotion.chain, hierarchy, byFile: promotion.file,
+  }]));
+}
+
+/** A method's hierarchy as the checker sees it, judged (decision/propagation.ts's hierarchyBlock). */
+function hierarchyCheck(file: string, typed: TypedRun): HierarchyCheck {
+  return (_path, at) => {
+    const members = typed.service.hierarchyOf(file, at);
+    return hierarchyBlock(members?.map((member) => ({
+      label: member.label,
+      where: `${path.relative(typed.base, member.file).split(path.sep).join("/")}:${member.line}`,
+      kind: member.kind,
+      external: member.external,
+      inRun: typed.files.has(path.normalize(member.file)),
+    })));
+  };
 }
 
 /** Marks each changed file verified (no new diagnostics) or rejected (with them). */

@@ -7,10 +7,11 @@ import type { ts as TsNamespace } from "ts-morph";
 import type { TypedCall } from "../javascript/facts/targets";
 import type { ResolvedConfig } from "../config/schema";
 import { checkerFailure, loadProject, resetProgram, tsconfigFor, type Ts } from "./project";
+import { Hierarchies, type HierarchyMember } from "./hierarchy";
 import { TypedResolver } from "./resolve";
 import { verifyEdits, type NewDiagnostic, type VerifyResult } from "./verify";
 
-export type { NewDiagnostic, VerifyResult };
+export type { HierarchyMember, NewDiagnostic, VerifyResult };
 
 /** What the typed engine says about one file. */
 export type FileCalls =
@@ -22,8 +23,17 @@ export type FileCalls =
 
 export interface TypedService {
   readonly tsconfig: string;
-  /** Target calls by range; after a checker failure the next file gets a new checker. */
-  callsIn(file: string): FileCalls;
+  /**
+   * Target calls by range, for the service's config or (propagation) one with
+   * more targets; after a checker failure the next file gets a new checker.
+   */
+  callsIn(file: string, config?: ResolvedConfig): FileCalls;
+  /**
+   * The hierarchy of the class, interface or object member whose name is at
+   * `at` in `file` (propagation), itself first; empty when it is no such
+   * member; undefined when the checker failed on it (nothing is known).
+   */
+  hierarchyOf(file: string, at: number): readonly HierarchyMember[] | undefined;
   /** New diagnostics per rejected file, and the files the checker failed on; the other files are verified. */
   verify(changes: ReadonlyMap<string, string>): VerifyResult;
 }
@@ -31,20 +41,24 @@ export interface TypedService {
 export function typedService(root: string, config: ResolvedConfig): TypedService {
   const tsconfig = tsconfigFor(root, config.project);
   const loaded = loadProject(tsconfig);
-  let resolver: TypedResolver | undefined;
-  const currentResolver = () => {
+  // One resolver at a time: propagation's rounds each bring a config with more targets.
+  let resolver: { readonly config: ResolvedConfig; readonly resolver: TypedResolver } | undefined;
+  const currentResolver = (wanted: ResolvedConfig) => {
     // The program changes after verify() edits and restores files: build the resolver on demand.
-    if (!resolver) {
+    if (resolver?.config !== wanted) {
       const program = loaded.project.getProgram().compilerObject;
-      resolver = new TypedResolver(loaded.ts, program, program.getTypeChecker(), config);
+      resolver = { config: wanted, resolver: new TypedResolver(loaded.ts, program, program.getTypeChecker(), wanted) };
     }
-    return resolver;
+    return resolver.resolver;
   };
+  let hierarchies: Hierarchies | undefined;
+  // Positions are the original sources': the answers hold for the whole run.
+  const hierarchyCache = new Map<string, readonly HierarchyMember[] | undefined>();
   return {
     tsconfig,
-    callsIn(file) {
+    callsIn(file, wanted = config) {
       try {
-        const calls = currentResolver().callsIn(file.split("\\").join("/"));
+        const calls = currentResolver(wanted).callsIn(file.split("\\").join("/"));
         return calls ? { kind: "calls", calls } : { kind: "outside" };
       } catch (error) {
         // The checker may be half-way through resolving a type: start again with a new one.
@@ -53,9 +67,31 @@ export function typedService(root: string, config: ResolvedConfig): TypedService
         return { kind: "failed", message: checkerFailure(error) };
       }
     },
+    hierarchyOf(file, at) {
+      const key = `${file}\0${at}`;
+      if (hierarchyCache.has(key)) return hierarchyCache.get(key);
+      let members: readonly HierarchyMember[] | undefined;
+      {
+        if (!hierarchies) {
+          const program = loaded.project.getProgram().compilerObject;
+          hierarchies = new Hierarchies(loaded.ts, program, program.getTypeChecker());
+        }
+        try {
+          members = hierarchies.membersOf(file.split("\\").join("/"), at);
+        } catch {
+          // The checker failed on a type of the hierarchy: nothing is known of it.
+          members = undefined;
+          hierarchies = undefined;
+          resetProgram(loaded.project);
+        }
+        hierarchyCache.set(key, members);
+      }
+      return members;
+    },
     verify(changes) {
       const result = verifyEdits(loaded.project, changes, loaded.setModuleFormat);
       resolver = undefined;
+      hierarchies = undefined;
       return result;
     },
   };

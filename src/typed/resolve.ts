@@ -85,7 +85,8 @@ export class TypedResolver {
       && (names.has(nameNode.text) || (ts.isIdentifier(callee) && locals.has(nameNode.text)) || this.config.allPromises);
     if (worthResolving) ({ target, unproven } = this.configuredTarget(callee, nameNode) ?? {});
     // A configured function called through an overload that returns no promise is not a target.
-    if (target && !this.mayReturnPromise(call)) target = undefined;
+    // A function this run made async still returns a value in the program the checker has.
+    if (target && !target.propagated && !this.mayReturnPromise(call)) target = undefined;
     if (!target && this.config.allPromises && this.returnsPromise(call)) target = { name: nameNode?.text ?? shorten(callee.getText()) };
     if (!target) return undefined;
     const facts = this.factsFor(call, callee, target);
@@ -128,6 +129,16 @@ export class TypedResolver {
     const declaration = this.symbols.resolvedSymbol(nameNode);
     const declaredName = declaration ? this.symbols.declaredName(declaration) : undefined;
     for (const target of this.config.targets) {
+      // A function this run made async: the calls whose callee is its declaration (aliases,
+      // re-exports, `this.m()`, a subclass's inherited `m`), whatever name or receiver they use.
+      const at = target.propagated?.at;
+      if (at !== undefined) {
+        if (declaration && this.symbols.isDeclaredAt(declaration, target.propagated!.file, at)) return { target };
+        if (untyped !== undefined && target.propagated!.kind === "method" && nameNode.text === target.name) {
+          return { target, unproven: `the receiver's type is ${untyped}: cannot tell it is the ${target.name} this run made async (fix it by hand if it is)` };
+        }
+        continue;
+      }
       if (target.type !== undefined) {
         if (!isMember || nameNode.text !== target.name) continue;
         if (this.typeMatches(receiverType!, target, new Set())) return { target };

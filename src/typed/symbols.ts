@@ -15,6 +15,18 @@ export class Symbols {
     return symbol.flags & this.ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(symbol) : symbol;
   }
 
+  /** Whether one of the symbol's declarations has its name at `at` in `file` (an absolute path). */
+  isDeclaredAt(symbol: TsNamespace.Symbol, file: string, at: number): boolean {
+    const fileName = file.split("\\").join("/");
+    return (symbol.declarations ?? []).some((declaration) => {
+      const name = this.ts.getNameOfDeclaration(declaration);
+      const sourceFile = declaration.getSourceFile();
+      // The engine's offsets are past a byte order mark; the checker's text may hold it.
+      const bom = sourceFile.text.charCodeAt(0) === 0xfeff ? 1 : 0;
+      return name !== undefined && name.getStart() - bom === at && sourceFile.fileName === fileName;
+    });
+  }
+
   declaredName(symbol: TsNamespace.Symbol): string | undefined {
     const declaration = symbol.valueDeclaration ?? symbol.declarations?.[0];
     if (!declaration) return undefined;

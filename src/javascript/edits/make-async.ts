@@ -18,14 +18,20 @@ import { insertion, replacement, type TextEdit } from "../../text/edits";
 const METHOD_TYPES: ReadonlySet<string> = new Set(["ClassMethod", "ClassPrivateMethod", "ObjectMethod", "TSDeclareMethod"]);
 
 export function makeAsyncEdits(fn: AnyNode, source: string): TextEdit[] {
-  const edits: TextEdit[] = [insertion(asyncPosition(fn, source), "async ")];
-  const annotation = asNode(fn["returnType"]);
+  return [insertion(asyncPosition(fn, source), "async "), ...promiseReturnTypeEdits(fn, source)];
+}
+
+/**
+ * A declared return type `T` → `Promise<T>`; nothing when there is none or
+ * it is a Promise already. Also for what cannot be `async` itself: an
+ * interface method (its type is under `typeAnnotation`), an abstract method.
+ */
+export function promiseReturnTypeEdits(fn: AnyNode, source: string): TextEdit[] {
+  const annotation = asNode(fn["returnType"]) ?? (fn.type === "TSMethodSignature" ? asNode(fn["typeAnnotation"]) : undefined);
   const type = asNode(annotation?.["typeAnnotation"]);
-  if (type && type.start != null && type.end != null) {
-    const text = source.slice(type.start, type.end);
-    if (!/^Promise\s*</.test(text)) edits.push(replacement(type.start, type.end, `Promise<${text}>`));
-  }
-  return edits;
+  if (!type || type.start == null || type.end == null) return [];
+  const text = source.slice(type.start, type.end);
+  return /^Promise\s*</.test(text) ? [] : [replacement(type.start, type.end, `Promise<${text}>`)];
 }
 
 function asyncPosition(fn: AnyNode, source: string): number {

@@ -38,6 +38,8 @@ export interface PromotableFunction {
   readonly kind: "function" | "method";
   /** Offset of the identifier that binds the name in this file; -1 when none does (`exports.f = …`, methods). */
   readonly nameStart: number;
+  /** Offset of its name as declared (a function's identifier, a method's key), or -1: the typed engine finds its callers by this declaration. */
+  readonly declaredAt: number;
   /** Where the function starts, 1-based. */
   readonly line: number;
   readonly column: number;
@@ -50,14 +52,20 @@ export type PromotionCheck =
   /** `name`: the function that cannot be made async, when it has one; else what the scope is. */
   | { readonly ok: false; readonly reason: string; readonly name: string };
 
-/** Why the function, a member of a class hierarchy, cannot be made async alone; undefined when it can. */
-export type HierarchyCheck = (fnPath: AnyPath) => string | undefined;
+/**
+ * Why the method, a member of a class hierarchy, cannot be made async (alone
+ * or with the rest of it); undefined when it can. `declaredAt`: its name's
+ * offset, by which the typed engine finds its declaration.
+ */
+export type HierarchyCheck = (fnPath: AnyPath, declaredAt: number) => string | undefined;
 
 export interface PromotionContext {
   readonly file: string;
   readonly mode: Exclude<Propagate, "off">;
   /** How class hierarchies are seen; absent or "syntactic": `hierarchyStop`, from this file's syntax alone. */
   readonly hierarchy?: "syntactic" | HierarchyCheck;
+  /** Callers are found by symbol (typed engine), so a method's name may be common, or private, and still lead only to its own callers. */
+  readonly bySymbol?: boolean;
 }
 
 export function promotionOf(scope: ScopeInfo, context: PromotionContext): PromotionCheck {
@@ -79,10 +87,12 @@ export function promotionOf(scope: ScopeInfo, context: PromotionContext): Promot
   const returnType = asNode(asNode(fn["returnType"])?.["typeAnnotation"]);
   if (returnType && (returnType.type === "TSTypePredicate" || returnType.type === "TypePredicate")) return stop("its return type is a type predicate, which an async function cannot have");
   if (!naming) return stop("it is anonymous: no caller calls it by name");
-  if (naming.private) return stop("it is a private method: its calls are not followed");
-  const hierarchy = typeof context.hierarchy === "function" ? context.hierarchy(fnPath) : hierarchyStop(fnPath);
+  if (naming.private && !context.bySymbol) return stop("it is a private method: its calls are not followed");
+  const hierarchy = typeof context.hierarchy === "function"
+    ? (naming.kind === "method" ? context.hierarchy(fnPath, naming.declaredAt) : undefined)
+    : hierarchyStop(fnPath);
   if (hierarchy) return stop(hierarchy);
-  const common = naming.kind === "method" ? commonMethodName(naming.name) : undefined;
+  const common = naming.kind === "method" && !context.bySymbol ? commonMethodName(naming.name) : undefined;
   if (common) return stop(common);
   if (context.mode === "internal" && naming.exported) {
     const entry = packageEntryOf(context.file);
@@ -90,13 +100,14 @@ export function promotionOf(scope: ScopeInfo, context: PromotionContext): Promot
   }
   const start = fn.loc?.start ?? { line: 0, column: 0 };
   const defaultExport = naming.kind === "function" && naming.binding !== undefined && isDefaultExport(fnPath, naming.name);
-  return { ok: true, fn: { path: fnPath, name: naming.name, kind: naming.kind, nameStart: naming.nameStart, line: start.line, column: start.column + 1, defaultExport } };
+  return { ok: true, fn: { path: fnPath, name: naming.name, kind: naming.kind, nameStart: naming.nameStart, declaredAt: naming.declaredAt, line: start.line, column: start.column + 1, defaultExport } };
 }
 
 interface Naming {
   readonly name: string;
   readonly kind: "function" | "method";
   readonly nameStart: number;
+  readonly declaredAt: number;
   /** The identifier that binds the name, for finding its other references. */
   readonly binding?: AnyNode;
   readonly exported: boolean;
@@ -109,7 +120,7 @@ function nameOf(fnPath: AnyPath): Naming | undefined {
   if (fn.type === "FunctionDeclaration") {
     const id = asNode(fn["id"]);
     if (!id) return undefined;
-    return { name: id["name"] as string, kind: "function", nameStart: id.start ?? -1, binding: id, exported: isExportedDeclaration(fnPath, id["name"] as string) };
+    return { name: id["name"] as string, kind: "function", nameStart: id.start ?? -1, declaredAt: id.start ?? -1, binding: id, exported: isExportedDeclaration(fnPath, id["name"] as string) };
   }
   if (fn.type === "ObjectMethod" || fn.type === "ClassMethod" || fn.type === "ClassPrivateMethod") {
     return methodNaming(fn, fnPath);
@@ -122,11 +133,11 @@ function nameOf(fnPath: AnyPath): Naming | undefined {
     const id = asNode(parent["id"]);
     if (id?.type !== "Identifier") return undefined;
     const declaration = parentPath.parent as AnyPath | null;
-    return { name: id["name"] as string, kind: "function", nameStart: id.start ?? -1, binding: id, exported: declaration !== null && isExportedDeclaration(declaration, id["name"] as string) };
+    return { name: id["name"] as string, kind: "function", nameStart: id.start ?? -1, declaredAt: id.start ?? -1, binding: id, exported: declaration !== null && isExportedDeclaration(declaration, id["name"] as string) };
   }
   if (parent.type === "AssignmentExpression" && outer.name === "right") {
     const exported = exportsProperty(asNode(parent["left"]));
-    return exported === undefined ? undefined : { name: exported, kind: "function", nameStart: -1, exported: true };
+    return exported === undefined ? undefined : { name: exported, kind: "function", nameStart: -1, declaredAt: -1, exported: true };
   }
   if ((parent.type === "ObjectProperty" || parent.type === "ClassProperty") && outer.name === "value") {
     return methodNaming(parent, parentPath);
@@ -137,11 +148,11 @@ function nameOf(fnPath: AnyPath): Naming | undefined {
 function methodNaming(member: AnyNode, memberPath: AnyPath): Naming | undefined {
   const key = asNode(member["key"]);
   if (!key) return undefined;
-  if (key.type === "PrivateName") return { name: `#${identifierName(asNode(key["id"])) ?? ""}`, kind: "method", nameStart: -1, exported: false, private: true };
+  if (key.type === "PrivateName") return { name: `#${identifierName(asNode(key["id"])) ?? ""}`, kind: "method", nameStart: -1, declaredAt: key.start ?? -1, exported: false, private: true };
   if (member["computed"] === true && key.type !== "StringLiteral") return undefined;
   const name = key.type === "Identifier" ? (key["name"] as string) : key.type === "StringLiteral" ? (key["value"] as string) : undefined;
   if (name === undefined) return undefined;
-  return { name, kind: "method", nameStart: -1, exported: isInExportedClass(memberPath) };
+  return { name, kind: "method", nameStart: -1, declaredAt: key.start ?? -1, exported: isInExportedClass(memberPath) };
 }
 
 /** `exports.f`, `module.exports.f`: "f". */
@@ -338,7 +349,7 @@ export function hierarchyStop(fnPath: AnyPath): string | undefined {
   const cls = nodeOf(classPath);
   const heritage = heritageText(cls);
   if (heritage) {
-    return `it is a method of a class that ${heritage}: it may override or implement a method shared with other classes, whose callers expect the same return type; make them async together by hand`;
+    return `it is a method of a class that ${heritage}: it may override or implement a method shared with other classes, whose callers expect the same return type; make them async together by hand, or use --engine typed, which follows the hierarchy`;
   }
   const memberNode = nodeOf(member);
   const name = memberName(memberNode);
@@ -347,7 +358,7 @@ export function hierarchyStop(fnPath: AnyPath): string | undefined {
   const key = `${memberNode["static"] === true ? "static " : ""}${name}`;
   const overrider = subclassMembers(classPath).get(className)?.find((sub) => sub.members.has(key));
   if (!overrider) return undefined;
-  return `it is overridden by ${overrider.name}.${name} in this file: making one of them async breaks the callers of the other through the base class; make them async together by hand`;
+  return `it is overridden by ${overrider.name}.${name} in this file: making one of them async breaks the callers of the other through the base class; make them async together by hand, or use --engine typed, which follows the hierarchy`;
 }
 
 /** The class member (a method, or a property whose value the function is) the function is, if any. */

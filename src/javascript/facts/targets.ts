@@ -3,6 +3,7 @@
  * name, and with `module` by following the callee to its import or require.
  * Other matchers (the typed engine) implement the same interface.
  */
+import type { HierarchyCheck } from "./promotion";
 import type { Target } from "../../config/schema";
 import { asNode, calleeOf, identifierName, memberPropertyName, MEMBER_TYPES, nodeOf, requiredModule, unwrap, type AnyNode, type AnyPath } from "./ast";
 import { bindingOrigin, resolveBinding } from "./bindings";
@@ -73,6 +74,10 @@ export interface TargetMatcher {
    * when any call may be a candidate.
    */
   focus(source: string): readonly number[] | undefined;
+  /** The type checker resolved the calls (typed engine): a function made async is found by its declaration, not by its name. */
+  readonly bySymbol?: true;
+  /** The typed engine's view of a method's class hierarchy, for propagation (facts/promotion.ts). */
+  readonly hierarchy?: HierarchyCheck;
 }
 
 /** Every offset at which one of `names` occurs as a whole word in `source` (as a call must spell it), ascending. */
@@ -102,8 +107,10 @@ function identifierCallee(call: AnyPath, name: string, known?: AnyPath): CalleeS
  * engine decides *which* calls are targets, the shared analysis and rewriter
  * do the rest. `calls` is empty for a file without targets, so it is not parsed.
  */
-export function createRangeMatcher(calls: ReadonlyMap<string, TypedCall>): TargetMatcher {
+export function createRangeMatcher(calls: ReadonlyMap<string, TypedCall>, hierarchy?: HierarchyCheck): TargetMatcher {
   return {
+    bySymbol: true,
+    ...(hierarchy ? { hierarchy } : {}),
     names: calls.size === 0 ? [] : undefined,
     focus: () => [...calls.keys()].map((key) => Number(key.slice(0, key.indexOf(":")))).sort((a, b) => a - b),
     isCandidate: (call) => calls.has(rangeKey(call.start ?? -1, call.end ?? -1)),

@@ -1,0 +1,5 @@
+import { fetchAccount } from "./api";
+
+export function accountName(id: number): string {
+  return fetchAccount(id).name;
+}

@@ -1,0 +1,13 @@
+import { accountName } from "./accounts";
+
+export class Report {
+  constructor(private readonly owner: number) {}
+
+  title(): string {
+    return `Report for ${accountName(this.owner)}`;
+  }
+
+  print(): void {
+    console.log(this.title());
+  }
+}

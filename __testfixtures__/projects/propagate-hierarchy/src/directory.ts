@@ -1,0 +1,3 @@
+export async function lookupName(id: number): Promise<string> {
+  return `user ${id}`;
+}

@@ -1,0 +1,3 @@
+export interface Sink {
+  write(line: string): void;
+}

@@ -1,0 +1,56 @@
+/**
+ * Propagation in the typed engine, end to end through the real CLI: callers
+ * found by symbol draw the same cascade the syntactic engine draws by name
+ * and import, and a method's class hierarchy is made async together (or,
+ * where part of it cannot change, not at all). Findings per scenario are in
+ * typed.test.ts (expected.json); here the whole diffs.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { copySampleProject, readTree, unawaited } from "./cli-helpers";
+
+const PROJECTS = path.join(__dirname, "..", "__testfixtures__", "projects");
+
+function expectedDiff(project: string, name: string): string {
+  return fs.readFileSync(path.join(PROJECTS, project, name), "utf8");
+}
+
+describe("typed propagation", () => {
+  it("draws the cascade the syntactic engine draws (aliases, a default import, this.m()), as one diff", () => {
+    const dir = copySampleProject("projects/propagate-engines-agree");
+    const syntactic = unawaited(["fix", "--dry", "--quiet", "."], dir);
+    const typed = unawaited(["fix", "--dry", "--quiet", "--engine", "typed", "."], dir);
+    expect(syntactic.status).toBe(0);
+    expect(typed.status).toBe(0);
+    expect(typed.stdout).toBe(expectedDiff("propagate-engines-agree", "expected.diff"));
+    expect(syntactic.stdout).toBe(typed.stdout);
+  });
+
+  it("makes a method's whole hierarchy async: implementations, the interface, an override; --verify accepts it; a second run changes nothing", () => {
+    const dir = copySampleProject("projects/propagate-hierarchy");
+    const dry = unawaited(["fix", "--dry", "--engine", "typed", "."], dir);
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).toBe(expectedDiff("propagate-hierarchy", "expected.typed.diff"));
+    expect(dry.stderr).toContain("src/local.ts:4:3  async   nameOf: LocalNamer.nameOf is made async with the method this run made async, whose hierarchy it shares (RemoteNamer.nameOf, CachedNamer.nameOf, Namer.nameOf, LocalNamer.nameOf)");
+    // Sink.write is declared in a declaration file: that hierarchy stays as it is.
+    expect(dry.stderr).toContain("write cannot be made async: the methods of its hierarchy (VendorSink.write, Sink.write) must become async together, and Sink.write is declared in src/vendor.d.ts:2, a declaration file this run does not change");
+
+    const written = unawaited(["fix", "--engine", "typed", "--verify", "--force", "."], dir);
+    expect(written.status).toBe(0);
+    expect(written.stdout).toContain("3 changed");
+    const after = readTree(dir);
+    expect(after["src/namers.ts"]).toContain("nameOf(id: number): Promise<string>;");
+    const again = unawaited(["fix", "--engine", "typed", "--force", "."], dir);
+    expect(again.stdout).toContain("0 changed");
+    expect(readTree(dir)).toEqual(after);
+  });
+
+  it("leaves a hierarchy alone when one of its members is outside the files of the run", () => {
+    const dir = copySampleProject("projects/propagate-hierarchy");
+    const result = unawaited(["fix", "--dry", "--engine", "typed", "--ignore-pattern", "src/local.ts", "."], dir);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain("nameOf cannot be made async: the methods of its hierarchy (RemoteNamer.nameOf, CachedNamer.nameOf, Namer.nameOf, LocalNamer.nameOf) must become async together, and LocalNamer.nameOf (src/local.ts:4) is outside the files of this run: run on them too, or make them async by hand");
+    expect(result.stdout).not.toContain("diff --git");
+  });
+});

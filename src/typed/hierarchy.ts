@@ -1,0 +1,201 @@
+/**
+ * A method's hierarchy, as the checker sees it: every declaration of the
+ * same member in the classes and interfaces it is connected to by `extends`
+ * and `implements`, up (what it overrides or implements) and down (what
+ * overrides or implements it), so also a sibling implementing the same
+ * interface. Making one of them async changes what the others' callers get:
+ * propagation makes all of them async together, or none.
+ */
+import type { ts as TsNamespace } from "ts-morph";
+import type { Ts } from "./project";
+
+type Node = TsNamespace.Node;
+type Container = TsNamespace.ClassLikeDeclaration | TsNamespace.InterfaceDeclaration;
+
+export interface HierarchyMember {
+  /** The checker's file name (forward slashes). */
+  readonly file: string;
+  /** Offset of the member's name in the engine's source (past a byte order mark). */
+  readonly at: number;
+  /** `Store.load`. */
+  readonly label: string;
+  /** 1-based. */
+  readonly line: number;
+  /**
+   * `method`: a method with a body, or a property holding a function: made
+   * async. `signature`: an interface or abstract method: its return type is
+   * wrapped. `other`: anything else (a function-typed property, an accessor,
+   * an overload list in a declaration file): nothing here can make it async.
+   */
+  readonly kind: "method" | "signature" | "other";
+  /** In a declaration file or a library: never edited. */
+  readonly external: boolean;
+}
+
+export class Hierarchies {
+  /** Each class or interface, by the containers that extend or implement it. */
+  private derivedIndex: Map<Node, Container[]> | undefined;
+
+  constructor(
+    private readonly ts: Ts,
+    private readonly program: TsNamespace.Program,
+    private readonly checker: TsNamespace.TypeChecker,
+  ) {}
+
+  /**
+   * The hierarchy of the member whose name is at `at` in `fileName`,
+   * itself first; just itself when it overrides, implements and is
+   * overridden by nothing (or is no class, interface or typed object member).
+   */
+  membersOf(fileName: string, at: number): HierarchyMember[] {
+    const sourceFile = this.program.getSourceFile(fileName);
+    const declaration = sourceFile ? this.memberAt(sourceFile, at) : undefined;
+    if (!declaration) return [];
+    const name = this.ts.getNameOfDeclaration(declaration)!;
+    const key = (name as { text?: string }).text;
+    if (key === undefined) return [this.describe(declaration)];
+    const isStatic = this.isStatic(declaration);
+    const found = new Map<Node, HierarchyMember>([[declaration, this.describe(declaration)]]);
+    const containers: Container[] = [];
+    const parent = declaration.parent;
+    if (this.ts.isObjectLiteralExpression(parent)) {
+      // `const store: Store = { load() {} }`: it implements the contextual type's member.
+      const contextual = this.checker.getContextualType(parent);
+      const implemented = contextual ? this.checker.getPropertyOfType(contextual, key) : undefined;
+      for (const member of implemented?.declarations ?? []) {
+        if (this.isContainer(member.parent)) containers.push(member.parent);
+      }
+    } else if (this.isContainer(parent)) {
+      containers.push(parent);
+    }
+    const ts = this.ts;
+    const seen = new Set<Node>();
+    while (containers.length > 0) {
+      const container = containers.pop()!;
+      if (seen.has(container)) continue;
+      seen.add(container);
+      const own = (container.members as TsNamespace.NodeArray<TsNamespace.ClassElement | TsNamespace.TypeElement>)
+        .filter((member) => member.name && (member.name as { text?: string }).text === key && this.isStatic(member) === isStatic);
+      // Overloads: the implementation stands for its signatures (make-async wraps them with it).
+      const member = own.find((candidate) => ts.isMethodDeclaration(candidate) && candidate.body) ?? own[0];
+      if (member && !own.some((candidate) => found.has(candidate))) found.set(member, this.describe(member));
+      containers.push(...this.basesOf(container, key, isStatic), ...(isStatic ? this.derivedClasses(container) : this.derivedOf(container)));
+    }
+    return [...found.values()];
+  }
+
+  /** The class, interface or object literal member whose name starts at `at`. */
+  private memberAt(sourceFile: TsNamespace.SourceFile, at: number): TsNamespace.Declaration | undefined {
+    const ts = this.ts;
+    const bom = sourceFile.text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    let found: TsNamespace.Declaration | undefined;
+    const visit = (node: Node): void => {
+      if (found || node.getEnd() < at + bom || node.pos > at + bom) return;
+      if ((ts.isClassElement(node) || ts.isTypeElement(node) || ts.isObjectLiteralElementLike(node)) && node.name && node.name.getStart(sourceFile) === at + bom) {
+        found = node;
+        return;
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+    return found;
+  }
+
+  private isContainer(node: Node | undefined): node is Container {
+    return node !== undefined && (this.ts.isClassLike(node) || this.ts.isInterfaceDeclaration(node));
+  }
+
+  private isStatic(node: Node): boolean {
+    const modifiers = this.ts.canHaveModifiers(node) ? this.ts.getModifiers(node) : undefined;
+    return modifiers?.some((modifier) => modifier.kind === this.ts.SyntaxKind.StaticKeyword) ?? false;
+  }
+
+  /** The containers declaring the member that this one's `extends` and `implements` give it. */
+  private basesOf(container: Container, key: string, isStatic: boolean): Container[] {
+    const ts = this.ts;
+    const bases: Container[] = [];
+    for (const clause of container.heritageClauses ?? []) {
+      for (const heritage of clause.types) {
+        let type = this.checker.getTypeAtLocation(heritage);
+        // A static member comes from the base class's constructor.
+        if (isStatic) {
+          if (clause.token !== ts.SyntaxKind.ExtendsKeyword || !ts.isClassLike(container)) continue;
+          type = this.checker.getTypeAtLocation(heritage.expression);
+        }
+        const member = this.checker.getPropertyOfType(type, key);
+        for (const declaration of member?.declarations ?? []) {
+          if (this.isContainer(declaration.parent)) bases.push(declaration.parent);
+        }
+      }
+    }
+    return bases;
+  }
+
+  /** Containers that extend or implement this one, from the program's own files (built once). */
+  private derivedOf(container: Container): Container[] {
+    return this.index().get(container) ?? [];
+  }
+
+  private derivedClasses(container: Container): Container[] {
+    return this.derivedOf(container).filter((derived) => this.ts.isClassLike(derived));
+  }
+
+  private index(): Map<Node, Container[]> {
+    if (this.derivedIndex) return this.derivedIndex;
+    const ts = this.ts;
+    const index = new Map<Node, Container[]>();
+    const visit = (node: Node): void => {
+      if (this.isContainer(node)) {
+        for (const clause of node.heritageClauses ?? []) {
+          for (const heritage of clause.types) {
+            let symbol = this.checker.getSymbolAtLocation(heritage.expression);
+            if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
+            for (const base of symbol?.declarations ?? []) {
+              if (!this.isContainer(base)) continue;
+              const list = index.get(base) ?? [];
+              list.push(node);
+              index.set(base, list);
+            }
+          }
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    for (const sourceFile of this.program.getSourceFiles()) {
+      if (sourceFile.isDeclarationFile || this.program.isSourceFileFromExternalLibrary(sourceFile)) continue;
+      // Only files that can hold a heritage clause.
+      if (!/\b(?:extends|implements)\b/.test(sourceFile.text)) continue;
+      visit(sourceFile);
+    }
+    this.derivedIndex = index;
+    return index;
+  }
+
+  private describe(member: TsNamespace.Declaration): HierarchyMember {
+    const ts = this.ts;
+    const sourceFile = member.getSourceFile();
+    const name = ts.getNameOfDeclaration(member)!;
+    const bom = sourceFile.text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const start = name.getStart(sourceFile);
+    const container = member.parent;
+    const owner = this.isContainer(container) ? container.name?.text ?? "(anonymous class)" : "(object)";
+    const external = sourceFile.isDeclarationFile || this.program.isSourceFileFromExternalLibrary(sourceFile);
+    return {
+      file: sourceFile.fileName,
+      at: start - bom,
+      label: `${owner}.${name.getText(sourceFile)}`,
+      line: sourceFile.getLineAndCharacterOfPosition(start).line + 1,
+      kind: this.kindOf(member),
+      external,
+    };
+  }
+
+  private kindOf(member: TsNamespace.Declaration): HierarchyMember["kind"] {
+    const ts = this.ts;
+    if (ts.isMethodDeclaration(member)) return member.body ? "method" : "signature";
+    if (ts.isMethodSignature(member)) return "signature";
+    if (ts.isPropertyDeclaration(member) && member.initializer && (ts.isArrowFunction(member.initializer) || ts.isFunctionExpression(member.initializer))) return "method";
+    if (ts.isPropertyAssignment(member) && (ts.isArrowFunction(member.initializer) || ts.isFunctionExpression(member.initializer))) return "method";
+    return "other";
+  }
+}
