@@ -236,7 +236,7 @@ describe("overlapping and repeated paths", () => {
     const dir = copySampleProject();
     git(["init", "-q"], dir);
     const result = unawaited(["fix", "--patch", "../o.patch", ".", "src"], dir);
-    expect(result.stdout).toContain("5 files scanned: 2 to change");
+    expect(result.stdout).toContain("8 files scanned: 2 to change");
     expect(git(["apply", "--check", path.join(dir, "..", "o.patch")], dir).status).toBe(0);
   });
 

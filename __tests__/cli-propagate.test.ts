@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readTree, tempDir, unawaited, writeTree } from "./cli-helpers";
+import { copySampleProject, git, readTree, REPO_ROOT, tempDir, unawaited, writeTree } from "./cli-helpers";
 
 /** A chain over three files: api.ts (the target) ← users.ts ← greet.ts ← main.js, and a stop in main.js. */
 const PROJECT: Readonly<Record<string, string>> = {
@@ -296,5 +296,50 @@ describe("unawaited --propagate", () => {
     expect(after["src/use.js"]).toBe("const { open } = require(\"./exports.cjs\");\n\nasync function main() {\n  (await open()).close();\n}\n");
     expect(after["pkg/__init__.py"]).toBe("def public_api():\n    return fetch_user(1).name\n\n\nasync def _private():\n    return (await fetch_user(2)).name\n");
     expect(result.stdout).toContain("def public_api cannot be made async: it is public in the package's __init__.py");
+  });
+});
+
+/** The bundled samples' chains (see their README files), and what --propagate makes of them. */
+describe("--propagate on the sample projects", () => {
+  const samples = [
+    { name: "sample-project", changed: 5, sites: "sites: 4 to await, 2 to switch to sync, 3 to make async, 4 manual, 5 already fine" },
+    { name: "python-sample-project", changed: 5, sites: "sites: 6 to await, 2 to switch to sync, 3 to make async, 2 manual, 9 already fine" },
+  ];
+
+  it.each(samples)("$name: --dry prints the expected diff; fix writes it, and a second run changes nothing", ({ name, changed, sites }) => {
+    const expected = fs.readFileSync(path.join(REPO_ROOT, "__testfixtures__", `${name}.propagate.expected.diff`), "utf8");
+    const dir = copySampleProject(name);
+    const before = readTree(dir);
+    const dry = unawaited(["fix", "--dry", "--propagate", "."], dir);
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).toBe(expected);
+    expect(dry.stderr).toContain(`${changed} to change`);
+    expect(dry.stderr).toContain(sites);
+    expect(readTree(dir)).toEqual(before);
+
+    const patched = copySampleProject(name);
+    fs.writeFileSync(path.join(patched, "fix.patch"), expected);
+    expect(git(["apply", "fix.patch"], patched).status).toBe(0);
+    fs.rmSync(path.join(patched, "fix.patch"));
+    const first = unawaited(["fix", "--propagate", "."], dir);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain(`${changed} changed`);
+    expect(readTree(dir)).toEqual(readTree(patched));
+
+    const second = unawaited(["fix", "--propagate", "."], dir);
+    expect(second.status).toBe(0);
+    expect(second.stdout).toContain("0 changed");
+    expect(readTree(dir)).toEqual(readTree(patched));
+  });
+
+  it("--graph on the TypeScript sample writes the graph the README shows", () => {
+    const readme = fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
+    const shown = [...readme.matchAll(/^```mermaid\n[^]*?^```\n/gm)].map((m) => m[0]).filter((block) => block.includes("__testfixtures__/sample-project/"));
+    expect(shown).toHaveLength(1);
+    const graph = path.join(tempDir(), "graph.md");
+    // As the README runs it: from the repository root, on the sample itself (--dry writes nothing there).
+    const result = unawaited(["fix", "--dry", "--propagate", "--graph", graph, "__testfixtures__/sample-project"], REPO_ROOT);
+    expect(result.status).toBe(0);
+    expect(fs.readFileSync(graph, "utf8")).toBe(shown[0]);
   });
 });

@@ -24,7 +24,7 @@ function changedLines(diff: string): string[] {
 }
 
 describe("the Python sample project (the original incident)", () => {
-  it("--dry shows exactly the six awaits and the two sync switches", () => {
+  it("--dry shows exactly the six awaits and the two sync switches, and leaves build_manager's call for a person", () => {
     const dir = copySample();
     const before = readTree(dir);
     const result = unawaited(["fix", "--dry", "."], dir);
@@ -34,7 +34,8 @@ describe("the Python sample project (the original incident)", () => {
     expect(added.filter((line) => line.includes("await create_websocket_manager("))).toHaveLength(6);
     expect(added.filter((line) => line.includes("registry.set_websocket_manager(manager)"))).toHaveLength(2);
     expect(added).toHaveLength(8);
-    expect(result.stderr).toContain("6 to await, 2 to switch to sync, 0 manual, 7 already fine");
+    expect(result.stderr).toContain("6 to await, 2 to switch to sync, 1 manual, 9 already fine");
+    expect(result.stderr).toContain("agent_server/managers.py:13:15  manual  create_websocket_manager: called in def build_manager");
     expect(readTree(dir)).toEqual(before);
   });
 
@@ -56,7 +57,7 @@ describe("the Python sample project (the original incident)", () => {
     const list = unawaited(["list", "--json", "."], dir);
     expect(list.status).toBe(0);
     const report = JSON.parse(list.stdout) as { findings: { file: string; action: string }[] };
-    expect(report.findings.filter((f) => f.action === "ok").map((f) => f.file)).toHaveLength(7);
+    expect(report.findings.filter((f) => f.action === "ok").map((f) => f.file)).toHaveLength(9);
   });
 
   it("SARIF results point at the .py files", () => {

@@ -2,11 +2,16 @@ import type { UserContext } from "../types";
 
 export class WebSocketManager {
   private readonly connections = new Set<string>();
+  private heartbeatMs = 0;
 
   constructor(readonly userId: string) {}
 
   addConnection(id: string): void {
     this.connections.add(id);
+  }
+
+  setHeartbeat(ms: number): void {
+    this.heartbeatMs = ms;
   }
 
   broadcast(message: string): number {
