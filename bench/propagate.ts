@@ -25,6 +25,7 @@ function option(name: string, fallback: number): number {
   return index >= 0 ? Number(process.argv[index + 1]) : fallback;
 }
 
+/** Wall-clock seconds of one `unawaited` run; throws when it fails. */
 function seconds(args: readonly string[]): number {
   const start = performance.now();
   const result = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", maxBuffer: 1 << 30 });
@@ -32,14 +33,26 @@ function seconds(args: readonly string[]): number {
   return (performance.now() - start) / 1000;
 }
 
-function median(values: readonly number[]): number {
+export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-function main(): void {
-  const files = option("--files", 5000);
-  const runs = option("--runs", 5);
+export interface PropagateMeasurement {
+  readonly files: number;
+  readonly runs: number;
+  readonly plain: readonly number[];
+  readonly propagate: readonly number[];
+  /** Median of `--propagate` over median of plain. */
+  readonly ratio: number;
+  readonly madeAsync: number;
+  /** The functions of the chain and its callers: all of them should be made async. */
+  readonly expected: number;
+}
+
+/** The measurement, also run by `npm run bench` (bench.ts). */
+export function measurePropagate(options: { files: number; runs: number }): PropagateMeasurement {
+  const { files, runs } = options;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "unawaited-bench-propagate-"));
   try {
     generateCorpus(dir, { files, chain: { levels: LEVELS, callers: CALLERS } });
@@ -54,20 +67,32 @@ function main(): void {
       times.plain.push(seconds(plain));
       times.propagate.push(seconds(propagate));
     }
-    const ratio = median(times.propagate) / median(times.plain);
-    process.stdout.write([
-      `| corpus | command | median s (min–max) |`,
-      `| --- | --- | --- |`,
-      `| ${files} files + chain | unawaited fix --dry | ${median(times.plain).toFixed(2)} (${Math.min(...times.plain).toFixed(2)}–${Math.max(...times.plain).toFixed(2)}) |`,
-      `| ${files} files + chain | unawaited fix --dry --propagate | ${median(times.propagate).toFixed(2)} (${Math.min(...times.propagate).toFixed(2)}–${Math.max(...times.propagate).toFixed(2)}) |`,
-      ``,
-      `--propagate / plain: ${ratio.toFixed(2)}× (${runs} runs each, in turns); functions made async: ${madeAsync} of ${LEVELS + CALLERS}`,
-      ``,
-    ].join("\n"));
-    if (madeAsync !== LEVELS + CALLERS) process.exitCode = 1;
+    return { files, runs, ...times, ratio: median(times.propagate) / median(times.plain), madeAsync, expected: LEVELS + CALLERS };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
-main();
+/** The one-line summary both benches print. */
+export function propagateSummary(m: PropagateMeasurement): string {
+  return `--propagate / plain: ${m.ratio.toFixed(2)}× (${m.runs} runs each, in turns); functions made async: ${m.madeAsync} of ${m.expected}`;
+}
+
+function main(): void {
+  const m = measurePropagate({ files: option("--files", 5000), runs: option("--runs", 5) });
+  const row = (label: string, times: readonly number[]) =>
+    `| ${m.files} files + chain | ${label} | ${median(times).toFixed(2)} (${Math.min(...times).toFixed(2)}–${Math.max(...times).toFixed(2)}) |`;
+  process.stdout.write([
+    `| corpus | command | median s (min–max) |`,
+    `| --- | --- | --- |`,
+    row("unawaited fix --dry", m.plain),
+    row("unawaited fix --dry --propagate", m.propagate),
+    ``,
+    propagateSummary(m),
+    ``,
+  ].join("\n"));
+  if (m.madeAsync !== m.expected) process.exitCode = 1;
+}
+
+// bench.ts imports measurePropagate; only `node propagate.js` runs this bench.
+if (require.main === module) main();

@@ -39,7 +39,7 @@ import { allFiles, run } from "../src/runner/run";
 const HERE = path.join(__dirname, "..", "..", "bench");
 const EDITS: ReadonlySet<EditKind> = new Set(["await", "sync-variant"]);
 
-interface CodeBase {
+export interface CodeBase {
   readonly name: string;
   readonly language: "typescript" | "python";
   /** `npm`: a package spec with an exact version; `deb`: `package=version`. */
@@ -101,13 +101,18 @@ function parseOptions(argv: readonly string[]) {
     seed: Number(value("--seed") ?? 1),
     only: value("--only"),
     typed: !argv.includes("--no-typed"),
-    cache: path.resolve(process.env["UNAWAITED_REAL_CODE_CACHE"] ?? path.join(os.homedir(), ".cache", "unawaited-real-code")),
+    cache: realCodeCache(),
     out: path.resolve(value("--out") ?? "real-code-results.json"),
   };
 }
 
+/** Where code bases are fetched to, outside the repository. */
+export function realCodeCache(): string {
+  return path.resolve(process.env["UNAWAITED_REAL_CODE_CACHE"] ?? path.join(os.homedir(), ".cache", "unawaited-real-code"));
+}
+
 /** The package directory, fetched on first use; throws when it cannot be fetched. */
-function fetchCodeBase(codeBase: CodeBase, cache: string): string {
+export function fetchCodeBase(codeBase: CodeBase, cache: string): string {
   const spec = (codeBase.npm ?? codeBase.deb)!;
   const dir = path.join(cache, spec.replace(/[^\w.@=-]+/g, "+"));
   const done = path.join(dir, ".fetched");
@@ -322,7 +327,10 @@ async function main(): Promise<void> {
   process.stdout.write(`${table}\n\nDetails (every edit, every stripped site): ${options.out}\n`);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bench:real: ${(error as Error).message}\n`);
-  process.exitCode = 1;
-});
+// bench/typed-propagate.ts imports fetchCodeBase; only `node real-code.js` runs the bench.
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`bench:real: ${(error as Error).message}\n`);
+    process.exitCode = 1;
+  });
+}
