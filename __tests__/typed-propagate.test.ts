@@ -54,3 +54,20 @@ describe("typed propagation", () => {
     expect(result.stdout).not.toContain("diff --git");
   });
 });
+
+describe("typed propagation on the sample project", () => {
+  it("carries the chain through the interface method's hierarchy, where the syntactic engine stops", () => {
+    const dir = copySampleProject();
+    const typed = unawaited(["fix", "--dry", "--quiet", "--propagate", "--engine", "typed", "."], dir);
+    expect(typed.status).toBe(0);
+    expect(typed.stdout).toBe(fs.readFileSync(path.join(PROJECTS, "..", "sample-project.propagate-typed.expected.diff"), "utf8"));
+  });
+
+  it("--verify holds back the whole cascade, since the stops it leaves (a constructor, a .map callback) now get promises", () => {
+    const dir = copySampleProject();
+    const before = readTree(dir);
+    const result = unawaited(["fix", "--propagate", "--engine", "typed", "--verify", "--force", "."], dir);
+    expect(result.stdout + result.stderr).toContain("not written: part of a --propagate cascade in which --verify refused connect.ts");
+    expect(readTree(dir)).toEqual(before);
+  });
+});
