@@ -46,12 +46,14 @@ export interface FileWarning {
   readonly message: string;
 }
 
-/** A type error the edits would add (`verify`); code 0: the file is not in the TypeScript project, so it cannot be checked. */
+/** A type error the edits would add (`verify`), in the file or in one that imports it; code 0: the file is not in the TypeScript project, so it cannot be checked. */
 export interface NewDiagnostic {
   readonly code: number;
   readonly message: string;
-  /** 1-based, in the edited file. */
+  /** 1-based, in `file`. */
   readonly line: number;
+  /** Set when the error is in an unchanged file that imports the rejected one (absolute path). */
+  readonly file?: string;
 }
 
 /** A target as in unawaited.config.json. */

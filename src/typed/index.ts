@@ -54,7 +54,7 @@ export function typedService(root: string, config: ResolvedConfig): TypedService
       }
     },
     verify(changes) {
-      const result = verifyEdits(loaded.project, changes, loaded.setModuleFormat);
+      const result = verifyEdits(loaded, changes);
       resolver = undefined;
       return result;
     },
