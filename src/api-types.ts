@@ -157,7 +157,7 @@ export interface RunOptions {
   readonly allPromises?: boolean;
   /** Make sync callers async where a target call has no sync variant, across files (`--propagate`). Overrides every config. */
   readonly propagate?: "off" | "internal" | "all";
-  /** Type-check each changed file with its edits; edits that add type errors are `"rejected"`, never written (`--verify`). */
+  /** Type-check each changed file, and the files that import it, with its edits; edits that add type errors are `"rejected"`, never written (`--verify`). */
   readonly verify?: boolean;
   /** Aborting stops the run between files; the result then says `interrupted`, and files written so far are whole. */
   readonly signal?: AbortSignal;
