@@ -248,6 +248,33 @@ describe("unawaited --propagate", () => {
     expect(readTree(dir)["measure.ts"]).toBe("export default async function size(id: string): Promise<number> {\n  return (await load(id)).size;\n}\n");
   });
 
+  it("a member of a class hierarchy is a stop, with the heritage named; a plain class's method is made async", () => {
+    const dir = tempDir();
+    writeTree(dir, {
+      "unawaited.config.json": JSON.stringify({ targets: [{ name: "load" }], propagate: "all" }),
+      "store.ts": [
+        "export class DiskStore implements Store {",
+        "  measure(key: string): number {",
+        "    return load(key).size;",
+        "  }",
+        "}",
+        "",
+        "export class Scanner {",
+        "  scanAll(): number {",
+        "    return load(\"all\").size;",
+        "  }",
+        "}",
+        "",
+      ].join("\n"),
+      "shapes.py": "class Shape:\n    def area(self):\n        return load(1).size\n\n\nclass Square(Shape):\n    def area(self):\n        return 4\n",
+    });
+    const result = unawaited(["fix", "."], dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("def area cannot be made async: it is overridden by Square.area in this file");
+    expect(result.stdout).toContain("store.ts:3:12  manual  load: called in a sync function, where await is not available, and no sync variant is configured; the result is a Promise; measure cannot be made async: it is a method of a class that implements Store: it may override or implement a method shared with other classes, whose callers expect the same return type; make them async together by hand\n");
+    expect(readTree(dir)["store.ts"]).toContain("  async scanAll(): Promise<number> {\n    return (await load(\"all\")).size;\n");
+  });
+
   it("internal: a package's public surface stays as it is (package.json exports, Python __init__.py)", () => {
     const dir = tempDir();
     writeTree(dir, {

@@ -1,9 +1,9 @@
-export class Cache extends Base {
+export class Cache {
   static warm(): void {
     load("all");
   }
 
-  public override refresh(key: string): number {
+  public refresh(key: string): number {
     return load(key).size;
   }
 
@@ -24,3 +24,16 @@ const api = {
     load(key);
   },
 };
+
+// A plain class, extended here by a class that does not declare readAll again.
+class Reader {
+  readAll(): string {
+    return load("all").text;
+  }
+}
+
+class LineReader extends Reader {
+  lines(): number {
+    return 0;
+  }
+}

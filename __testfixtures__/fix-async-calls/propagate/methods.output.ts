@@ -1,9 +1,9 @@
-export class Cache extends Base {
+export class Cache {
   static async warm(): Promise<void> {
     await load("all");
   }
 
-  public override async refresh(key: string): Promise<number> {
+  public async refresh(key: string): Promise<number> {
     return (await load(key)).size;
   }
 
@@ -24,3 +24,16 @@ const api = {
     await load(key);
   },
 };
+
+// A plain class, extended here by a class that does not declare readAll again.
+class Reader {
+  async readAll(): Promise<string> {
+    return (await load("all")).text;
+  }
+}
+
+class LineReader extends Reader {
+  lines(): number {
+    return 0;
+  }
+}

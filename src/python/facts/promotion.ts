@@ -8,8 +8,18 @@
  * `x.name()`). Left alone, with the reason: `__init__` and other special
  * methods, `@property` and its setters, generators (`yield`), functions
  * passed as callbacks (`map(f, xs)`, `Thread(target=f)`), lambdas, nested
- * functions, class bodies, the module top level, and under `propagate:
- * "internal"` the public functions of a package's `__init__.py`.
+ * functions, class bodies, the module top level, a member of a class
+ * hierarchy (below), and under `propagate: "internal"` the public functions
+ * of a package's `__init__.py`.
+ *
+ * A class hierarchy, from this file alone: a method marked `@override` or
+ * `@abstractmethod`, a method of an abstract class (`ABC`, `Protocol`,
+ * `metaclass=ABCMeta`), and a method that another class of the same
+ * hierarchy in this file (a base or a subclass, by name) also defines. A
+ * method of a class whose base is defined elsewhere (`class
+ * Handler(BaseHandler)`) is still made async: stopping every method of such
+ * classes would stop most methods in real code, and an override there is not
+ * seen; `@override` marks one.
  */
 import * as path from "node:path";
 import type { Propagate } from "../../config/schema";
@@ -48,6 +58,10 @@ export function pythonPromotionOf(scope: PyScope, context: PyPromotionContext): 
   if (/^__\w+__$/.test(name)) return stop(name === "__init__" ? "__init__ cannot be a coroutine" : "it is a special method, which Python calls synchronously");
   const decorators = decoratorsOf(def);
   if (decorators.some((d) => PROPERTY_DECORATORS.test(d))) return stop("it is a property, which cannot be awaited");
+  if (method) {
+    const hierarchy = hierarchyStop(container, name, decorators, context.root);
+    if (hierarchy) return stop(hierarchy);
+  }
   if (yields(def)) return stop("it is a generator: async would make it an async generator, which its callers cannot iterate as before");
   const callback = callbackUse(context.root, name);
   if (callback) return stop(`it is passed as a callback ${callback}, which does not await it`);
@@ -110,4 +124,75 @@ function callbackUse(root: PyNode, name: string): string | undefined {
     return `to ${call.childForFieldName("function")?.text ?? "a call"}()`;
   }
   return undefined;
+}
+
+const OVERRIDE_DECORATORS = /^(?:(?:typing|typing_extensions)\.)?override$/;
+const ABSTRACT_DECORATORS = /^(?:abc\.)?abstract(?:method|classmethod|staticmethod)$/;
+const ABSTRACT_BASES = /^(?:(?:abc|typing|typing_extensions)\.)?(?:ABC|Protocol)(?:\[.*\])?$/s;
+const ABSTRACT_METACLASS = /^metaclass\s*=\s*(?:abc\.)?ABCMeta$/;
+
+const MAKE_TOGETHER = "making one of them async breaks the callers of the others through the base class; make them async together by hand";
+
+/** Why the method `name` of class `cls` cannot be made async without the rest of its hierarchy, seen from this file; undefined when it can. */
+function hierarchyStop(cls: PyNode, name: string, decorators: readonly string[], root: PyNode): string | undefined {
+  if (decorators.some((d) => OVERRIDE_DECORATORS.test(d))) return `it is marked @override: ${MAKE_TOGETHER}`;
+  if (decorators.some((d) => ABSTRACT_DECORATORS.test(d))) return `it is an abstract method: ${MAKE_TOGETHER.replace("base class", "abstract class")}`;
+  const bases = basesOf(cls);
+  const abstract = bases.find((base) => ABSTRACT_BASES.test(base) || ABSTRACT_METACLASS.test(base));
+  if (abstract) return `it is a method of an abstract class (${abstract}), whose subclasses implement it: ${MAKE_TOGETHER}`;
+  const classes = classesOf(root);
+  const own = cls.childForFieldName("name")?.text ?? "";
+  const other = [...classes.values()].find((candidate) =>
+    candidate.name !== own && candidate.methods.has(name) && (inherits(classes, own, candidate.name) || inherits(classes, candidate.name, own)));
+  if (!other) return undefined;
+  const relation = inherits(classes, own, other.name) ? "overrides" : "is overridden by";
+  return `it ${relation} ${other.name}.${name} in this file: ${MAKE_TOGETHER}`;
+}
+
+/** The texts of a class's bases and keywords: `Base`, `abc.ABC`, `Generic[T]`, `metaclass=ABCMeta`. */
+function basesOf(cls: PyNode): string[] {
+  return (cls.childForFieldName("superclasses")?.namedChildren ?? [])
+    .flatMap((base) => (base && base.type !== "comment" ? [base.text.replace(/\s+/g, " ")] : []));
+}
+
+interface PyClass {
+  readonly name: string;
+  /** Its bases by plain name (`Base`, not `mod.Base`). */
+  readonly bases: readonly string[];
+  readonly methods: ReadonlySet<string>;
+}
+
+const classLists = new WeakMap<PyNode, Map<string, PyClass>>();
+
+/** The file's classes by name (the last definition of a name wins, as at run time). */
+function classesOf(root: PyNode): Map<string, PyClass> {
+  let classes = classLists.get(root);
+  if (classes) return classes;
+  classes = new Map();
+  for (const cls of root.descendantsOfType("class_definition")) {
+    const name = cls?.childForFieldName("name")?.text;
+    if (!cls || !name) continue;
+    const methods = new Set<string>();
+    for (const statement of cls.childForFieldName("body")?.namedChildren ?? []) {
+      const def = statement?.type === "decorated_definition" ? statement.childForFieldName("definition") : statement;
+      const methodName = def?.type === "function_definition" ? def.childForFieldName("name")?.text : undefined;
+      if (methodName) methods.add(methodName);
+    }
+    classes.set(name, { name, bases: basesOf(cls).filter((base) => /^\w+$/.test(base)), methods });
+  }
+  classLists.set(root, classes);
+  return classes;
+}
+
+/** Whether class `sub` inherits from class `base` through the file's classes (cycles end). */
+function inherits(classes: ReadonlyMap<string, PyClass>, sub: string, base: string): boolean {
+  const seen = new Set<string>();
+  const pending = [...(classes.get(sub)?.bases ?? [])];
+  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+    if (name === base) return true;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    pending.push(...(classes.get(name)?.bases ?? []));
+  }
+  return false;
 }

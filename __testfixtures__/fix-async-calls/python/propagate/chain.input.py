@@ -28,3 +28,9 @@ class Service:
 def user_name_shadowed(user_name):
     # A parameter of the same name is not the function made async.
     return user_name(1)
+
+
+class Handler(BaseHandler):
+    # A base from elsewhere: a method only this class defines is made async.
+    def lookup_owner(self, user_id):
+        return fetch_user(user_id).owner
