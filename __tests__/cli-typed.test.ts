@@ -197,6 +197,8 @@ describe("--verify, files that import a changed file", () => {
     expect(result.stdout).toMatch(/src\/users\.ts {2}reject {2}rejected by --verify: the edits add 1 type error in src\/main\.ts, which imports it, e\.g\. TS2339 at line 3: Property 'length' does not exist/);
     expect(result.stdout).toMatch(/src\/main\.ts:3 {2}TS2339 {2}/);
     expect(readTree(dir)).toEqual(before);
+    const dry = unawaited(["fix", "--dry", "--propagate", "--verify", "."], dir);
+    expect(dry.stdout).toContain("# unawaited --verify: REJECTED, not written: the edits add 1 type error\n#   src/main.ts, line 3: TS2339: Property 'length' does not exist");
   });
 
   it("follows a barrel that re-exports the changed file to the files that import it", () => {
