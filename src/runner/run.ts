@@ -149,7 +149,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
       // A cascade cut short would leave callers of a function made async unchanged: the run counts as interrupted (nothing is written).
       interrupted = rounds.interrupted;
     }
-    if (service && options.verify && !interrupted) results = wholeCascades(verified(results, service));
+    if (service && options.verify && !interrupted) results = wholeCascades(verified(results, service, root.path));
     roots.push({ root, files: results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) });
     if (interrupted) break;
   }
@@ -246,8 +246,8 @@ function hierarchyCheck(file: string, typed: TypedRun): HierarchyCheck {
   };
 }
 
-/** Marks each changed file verified (no new diagnostics) or rejected (with them). */
-function verified(results: readonly FileResult[], typed: TypedService): FileResult[] {
+/** Marks each changed file verified (no new diagnostics, in it or in a file that imports it) or rejected (with them). */
+function verified(results: readonly FileResult[], typed: TypedService, root: string): FileResult[] {
   // The type checker has nothing to say about Python: those files keep the re-parse check only, and are not counted as verified.
   const checkable = (r: FileResult) => r.status === "changed" && !isPythonFile(r.file);
   const changes = new Map(results.filter(checkable).map((r) => [r.file, r.after!]));
@@ -265,9 +265,19 @@ function verified(results: readonly FileResult[], typed: TypedService): FileResu
     const first = diagnostics[0]!;
     const message = isNotInProject(first)
       ? `rejected by --verify: ${first.message} (include it in the tsconfig, or run without --verify)`
-      : `rejected by --verify: the edits add ${diagnostics.length} type error${diagnostics.length === 1 ? "" : "s"}, e.g. TS${first.code} at line ${first.line}: ${first.message}`;
+      : `rejected by --verify: ${addedErrors(diagnostics, root)}`;
     return { ...result, status: "rejected", newDiagnostics: diagnostics, message };
   });
+}
+
+/** "the edits add 1 type error in src/main.ts, which imports it, e.g. TS2322 at line 4: …", the importer's path from the root. */
+function addedErrors(diagnostics: readonly NewDiagnostic[], root: string): string {
+  const first = diagnostics[0]!;
+  const shown = (file: string) => path.relative(root, file).split(path.sep).join("/");
+  const oneImporter = first.file !== undefined && diagnostics.every((d) => d.file === first.file);
+  const where = oneImporter ? ` in ${shown(first.file!)}, which imports it` : "";
+  const firstWhere = first.file !== undefined && !oneImporter ? ` of ${shown(first.file)} (which imports it)` : "";
+  return `the edits add ${diagnostics.length} type error${diagnostics.length === 1 ? "" : "s"}${where}, e.g. TS${first.code} at line ${first.line}${firstWhere}: ${first.message}`;
 }
 
 /**
