@@ -234,6 +234,38 @@ describe("unawaited --propagate", () => {
     }]);
   });
 
+  it("Python: a def made async that another module passes as a callback is reported there, manual, at the reference; an ignore comment silences it", () => {
+    const dir = tempDir();
+    writeTree(dir, {
+      "unawaited.config.json": JSON.stringify({ targets: [{ name: "load" }], propagate: "all" }),
+      "app/__init__.py": "",
+      "app/users.py": "def size(uid):\n    return load(uid).size\n",
+      "app/report.py": [
+        "from threading import Thread",
+        "from .users import size as size_of",
+        "from . import users",
+        "",
+        "def totals(ids):",
+        "    sizes = list(map(size_of, ids))",
+        "    Thread(target=users.size).start()",
+        "    sorted(ids, key=size_of)  # unawaited: ignore[keys are looked up before the migration]",
+        "    return sizes",
+        "",
+        "def local(ids, size_of):",
+        "    return list(map(size_of, ids))",
+        "",
+      ].join("\n"),
+    });
+    const result = unawaited(["check", "--json", "."], dir);
+    const report = JSON.parse(result.stdout) as { findings: { file: string; line: number; column: number; action: string; reason: string; stop?: string }[]; warnings?: unknown[] };
+    expect(report.findings.filter((f) => f.file === "app/report.py").map((f) => `${f.line}:${f.column} ${f.action} ${f.stop ?? f.reason}`)).toEqual([
+      "6:22 manual passed as a callback to map(), which does not await it",
+      "7:19 manual passed as a callback to Thread(), which does not await it",
+      "8:21 ok ignored by a comment: keys are looked up before the migration",
+    ]);
+    expect(result.stdout).not.toContain("silences no call site");
+  });
+
   it("follows a default export through the importer's own name", () => {
     const dir = tempDir();
     writeTree(dir, {

@@ -8,6 +8,7 @@
 import * as path from "node:path";
 import type { FileWarning } from "../decision/ignores";
 import type { Finding, Promotion } from "../decision/findings";
+import { callbackReferenceFinding } from "../decision/propagation";
 import type { HierarchyMemberMadeAsync, ResolvedConfig } from "../config/schema";
 import { orderEdits, type TextEdit } from "../text/edits";
 import type { Site } from "./facts/analyze";
@@ -84,23 +85,11 @@ export function promotionsOf(sites: readonly Site[], file: string): Promotion[] 
   return [...byFunction.values()].map((entry) => entry.promotion);
 }
 
-/** A function another file made async, passed here as a callback: manual, at the reference (facts/callback-references.ts). */
+/** A function another file made async (propagation), passed here as a callback: manual, at the reference (facts/callback-references.ts). */
 export function callbackFindings(ast: AnyNode, input: { readonly file: string; readonly config: ResolvedConfig; readonly ignores: Ignores }): Finding[] {
   const file = path.resolve(input.file);
-  return callbackReferences(ast, input.config.targets, { file, fromDir: path.dirname(file) }).map((reference): Finding => {
-    const chain = reference.target.propagated!.chain;
-    const stop = `passed as a callback ${reference.to}, which does not await it`;
-    const ignored = input.ignores.claim(reference.line);
-    const base = { file: input.file, line: reference.line, column: reference.column, target: reference.target.name };
-    if (ignored !== undefined) return { ...base, action: "ok", reason: ignored ? `ignored by a comment: ${ignored}` : "ignored by a comment", ignored: true };
-    return {
-      ...base,
-      action: "manual",
-      reason: `${reference.target.name} is made async by propagation, but here it is ${stop}; fix by hand (chain: ${[...chain].join(" → ")})`,
-      chain: [...chain, "a callback"],
-      stop,
-    };
-  });
+  return callbackReferences(ast, input.config.targets, { file, fromDir: path.dirname(file) })
+    .map((reference) => callbackReferenceFinding(reference, input.file, input.ignores.claim(reference.line)));
 }
 
 /** A function made async is reported by its own name, also where a default import (target `default`) matched it. */
