@@ -266,6 +266,25 @@ describe("unawaited --propagate", () => {
     expect(result.stdout).not.toContain("silences no call site");
   });
 
+  it("makes an anonymous default export async and follows it through the importers' own names", () => {
+    const dir = tempDir();
+    writeTree(dir, {
+      "unawaited.config.json": JSON.stringify({ targets: [{ name: "load" }], propagate: "all" }),
+      "measure.ts": "export default function (id: string): number {\n  return load(id).size;\n}\n",
+      "arrow.ts": "export default (id: string): number => load(id).size;\n",
+      "b.ts": "import sizeOf from \"./measure\";\nimport arrowSize from \"./arrow\";\n\nexport function total(): number {\n  return sizeOf(\"a\") + arrowSize(\"b\");\n}\n",
+    });
+    const result = unawaited(["fix", "."], dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("measure.ts:2:10  async   load: called in a sync function, where await is not available, and no sync variant is configured: the default export is made async and the call awaited\n");
+    expect(readTree(dir)).toMatchObject({
+      "measure.ts": "export default async function (id: string): Promise<number> {\n  return (await load(id)).size;\n}\n",
+      "arrow.ts": "export default async (id: string): Promise<number> => (await load(id)).size;\n",
+      "b.ts": "import sizeOf from \"./measure\";\nimport arrowSize from \"./arrow\";\n\nexport async function total(): Promise<number> {\n  return (await sizeOf(\"a\")) + (await arrowSize(\"b\"));\n}\n",
+    });
+    expect(unawaited(["fix", "."], dir).stdout).toContain("0 changed");
+  });
+
   it("follows a default export through the importer's own name", () => {
     const dir = tempDir();
     writeTree(dir, {

@@ -99,7 +99,7 @@ export function promotionOf(scope: ScopeInfo, context: PromotionContext): Promot
     if (entry) return stop(`it is exported by the package's entry point (package.json "${entry}"): its callers outside the package would break (propagate is "internal")`);
   }
   const start = fn.loc?.start ?? { line: 0, column: 0 };
-  const defaultExport = naming.kind === "function" && naming.binding !== undefined && isDefaultExport(fnPath, naming.name);
+  const defaultExport = naming.kind === "function" && (naming.binding !== undefined || naming.name === "default") && isDefaultExport(fnPath, naming.name);
   return { ok: true, fn: { path: fnPath, name: naming.name, kind: naming.kind, nameStart: naming.nameStart, declaredAt: naming.declaredAt, line: start.line, column: start.column + 1, defaultExport } };
 }
 
@@ -117,6 +117,7 @@ interface Naming {
 /** By what name callers call the function, when they can. */
 function nameOf(fnPath: AnyPath): Naming | undefined {
   const fn = nodeOf(fnPath);
+  if (isAnonymousDefaultExport(fnPath)) return { name: "default", kind: "function", nameStart: -1, declaredAt: -1, exported: true };
   if (fn.type === "FunctionDeclaration") {
     const id = asNode(fn["id"]);
     if (!id) return undefined;
@@ -172,8 +173,17 @@ function isExportedDeclaration(declaration: AnyPath, name: string): boolean {
   return exportedNames(declaration).has(name);
 }
 
-/** `export default function f`, `export default f`, `export { f as default }`. */
+/** `export default function () {}`, `export default () => …`: importers call it by a name of their own. */
+function isAnonymousDefaultExport(fnPath: AnyPath): boolean {
+  const fn = nodeOf(fnPath);
+  if ((fn.type !== "FunctionDeclaration" && fn.type !== "ArrowFunctionExpression" && fn.type !== "FunctionExpression") || asNode(fn["id"])) return false;
+  const outer = climbWrappers(fnPath);
+  return outer.parent !== null && nodeOf(outer.parent as AnyPath).type === "ExportDefaultDeclaration";
+}
+
+/** `export default function f`, `export default f`, `export { f as default }`, `export default function () {}`. */
 function isDefaultExport(fnPath: AnyPath, name: string): boolean {
+  if (isAnonymousDefaultExport(fnPath)) return true;
   const parent = fnPath.parent ? nodeOf(fnPath.parent as AnyPath) : undefined;
   if (parent?.type === "ExportDefaultDeclaration") return true;
   let root: AnyPath = fnPath;
