@@ -15,7 +15,7 @@ import type { Site } from "./facts/analyze";
 import { asNode, nodeOf, unwrap, type AnyNode } from "./facts/ast";
 import { callbackReferences } from "./facts/callback-references";
 import { awaitEdits } from "./edits/await";
-import { makeAsyncEdits, promiseReturnTypeEdits } from "./edits/make-async";
+import { makeAsyncEdits, overloadSignatures, promiseReturnTypeEdits } from "./edits/make-async";
 
 /** The file's ignore comments, as far as this step claims lines of them. */
 interface Ignores {
@@ -43,7 +43,8 @@ export function awaitAndPromotionFixes(sites: readonly Site[], source: string): 
   const promoted = new Map<unknown, { findings: number[]; edits: TextEdit[] }>();
   for (const site of sites) {
     if (site.promotes && !promoted.has(site.promotes.path.node)) {
-      promoted.set(site.promotes.path.node, { findings: [], edits: makeAsyncEdits(nodeOf(site.promotes.path), source) });
+      const overloads = overloadSignatures(site.promotes.path).flatMap((signature) => promiseReturnTypeEdits(signature, source));
+      promoted.set(site.promotes.path.node, { findings: [], edits: [...makeAsyncEdits(nodeOf(site.promotes.path), source), ...overloads] });
     }
   }
   sites.forEach((site, index) => {
