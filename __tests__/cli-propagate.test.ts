@@ -285,6 +285,19 @@ describe("unawaited --propagate", () => {
     expect(unawaited(["fix", "."], dir).stdout).toContain("0 changed");
   });
 
+  it("one cascade over every path given with the same config (a pre-commit file list): a caller under one path is followed from another", () => {
+    const dir = tempDir();
+    writeTree(dir, {
+      "unawaited.config.json": JSON.stringify({ targets: [{ name: "load" }], propagate: "all" }),
+      "lib/a.ts": "export function size(id: string): number {\n  return load(id).size;\n}\n",
+      "app/b.ts": "import { size } from \"../lib/a\";\n\nexport function total(): number {\n  return size(\"x\") + 1;\n}\n",
+    });
+    const result = unawaited(["fix", "lib/a.ts", "app"], dir);
+    expect(result.status).toBe(0);
+    expect(readTree(dir)["app/b.ts"]).toBe("import { size } from \"../lib/a\";\n\nexport async function total(): Promise<number> {\n  return (await size(\"x\")) + 1;\n}\n");
+    expect(result.stdout).toContain("app/b.ts:4:10  async   size:");
+  });
+
   it("follows a default export through the importer's own name", () => {
     const dir = tempDir();
     writeTree(dir, {
