@@ -298,6 +298,18 @@ describe("unawaited --propagate", () => {
     expect(result.stdout).toContain("app/b.ts:4:10  async   size:");
   });
 
+  it("a .map callback is a stop; in an async function its reason suggests Promise.all, and nothing is edited", () => {
+    const dir = tempDir();
+    writeTree(dir, {
+      "unawaited.config.json": JSON.stringify({ targets: [{ name: "load" }], propagate: "all" }),
+      "a.ts": "export async function all(ids: string[]): Promise<number[]> {\n  return ids.map((id) => load(id).size);\n}\nexport function some(ids: string[]): number[] {\n  return ids.map((id) => load(id).size);\n}\n",
+    });
+    const result = unawaited(["fix", "."], dir);
+    expect(result.stdout).toContain("a.ts:2:26  manual  load: called in a sync function, where await is not available, and no sync variant is configured; the result is a Promise; the function cannot be made async: it is passed as a callback to ids.map(), which does not await it (here, in an async function, `await Promise.all(ids.map(async …))` gives the values, if running the calls concurrently is right)\n");
+    expect(result.stdout).toContain("a.ts:5:26  manual  load: called in a sync function, where await is not available, and no sync variant is configured; the result is a Promise; the function cannot be made async: it is passed as a callback to ids.map(), which does not await it\n");
+    expect(result.stdout).toContain("0 changed");
+  });
+
   it("follows a default export through the importer's own name", () => {
     const dir = tempDir();
     writeTree(dir, {

@@ -27,7 +27,7 @@ import { resolveBinding } from "./bindings";
 import { commonMethodName } from "../../decision/propagation";
 import { packageEntryOf } from "./entry-points";
 import { pathAt } from "./paths";
-import type { ScopeInfo } from "./scope";
+import { scopeOf, type ScopeInfo } from "./scope";
 import { walk } from "./walk";
 
 export interface PromotableFunction {
@@ -82,7 +82,7 @@ export function promotionOf(scope: ScopeInfo, context: PromotionContext): Promot
   }
   if (fn["generator"] === true) return stop("it is a generator: async would make it an async generator, which its callers cannot iterate as before");
   const callback = callbackUse(fnPath, naming);
-  if (callback) return stop(`it is passed as a callback ${callback}, which does not await it`);
+  if (callback) return stop(`it is passed as a callback ${callback}, which does not await it${concurrentMapHint(fnPath)}`);
   if (returnsJsx(fn)) return stop("it returns JSX: a component is rendered synchronously");
   const returnType = asNode(asNode(fn["returnType"])?.["typeAnnotation"]);
   if (returnType && (returnType.type === "TSTypePredicate" || returnType.type === "TypePredicate")) return stop("its return type is a type predicate, which an async function cannot have");
@@ -266,6 +266,22 @@ function callbackUse(fnPath: AnyPath, naming: Naming | undefined): string | unde
     if (described && resolveBinding(reference, naming.name)?.node === naming.binding) return described;
   }
   return undefined;
+}
+
+/**
+ * A callback written inline in `xs.map(…)` in an async function: awaiting
+ * `Promise.all` of the mapped promises would give the values, but runs the
+ * calls concurrently where they ran one after another, which only a person
+ * can judge: a hint, not an edit.
+ */
+function concurrentMapHint(fnPath: AnyPath): string {
+  const value = climbWrappers(fnPath);
+  const call = value.parent as AnyPath | null;
+  if (!call || value.listKey !== "arguments" || !CALL_TYPES.has(nodeOf(call).type)) return "";
+  const callee = unwrap(asNode(nodeOf(call)["callee"]) ?? nodeOf(call));
+  if (!(callee.type === "MemberExpression" || callee.type === "OptionalMemberExpression") || identifierName(asNode(callee["property"])) !== "map") return "";
+  if (scopeOf(call, { topLevelAsync: false }).kind !== "async") return "";
+  return ` (here, in an async function, \`await Promise.all(${calleeText(callee)}(async …))\` gives the values, if running the calls concurrently is right)`;
 }
 
 function asArgument(value: AnyPath): string | undefined {
