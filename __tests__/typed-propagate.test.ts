@@ -46,6 +46,22 @@ describe("typed propagation", () => {
     expect(readTree(dir)).toEqual(after);
   });
 
+  it("--graph draws each member of the hierarchy as its own node, with an edge to the method that brought it along", () => {
+    const dir = copySampleProject("projects/propagate-hierarchy");
+    expect(unawaited(["fix", "--dry", "--engine", "typed", "--graph", "graph.mmd", "."], dir).status).toBe(0);
+    const graph = fs.readFileSync(path.join(dir, "graph.mmd"), "utf8");
+    expect(graph.split("\n").filter((line) => line.includes("-->"))).toEqual([
+      '  n0 -->|"src/label.ts:4"| n4',
+      '  n1 -->|"src/local.ts:4"| n2',
+      '  n2 -->|"src/namers.ts:9"| n5',
+      '  n3 -->|"src/namers.ts:17"| n2',
+      '  n4 -->|"src/namers.ts:4"| n2',
+      '  n6 -->|"src/sink.ts:6"| n5',
+    ]);
+    expect(graph).toContain('  n1["LocalNamer.nameOf<br/>src/local.ts:4"]\n');
+    expect(graph).toContain('  n4["Namer.nameOf<br/>src/namers.ts:4"]\n');
+  });
+
   it("leaves a hierarchy alone when one of its members is outside the files of the run", () => {
     const dir = copySampleProject("projects/propagate-hierarchy");
     const result = unawaited(["fix", "--dry", "--engine", "typed", "--ignore-pattern", "src/local.ts", "."], dir);

@@ -68,7 +68,14 @@ export function promotionsOf(sites: readonly Site[], file: string): Promotion[] 
   for (const site of sites) {
     const fn = site.promotes;
     if (!fn) continue;
-    const call = { target: targetName(site), ...(site.target.propagated ? { targetFile: site.target.propagated.file } : {}), line: site.line, column: site.column };
+    const propagated = site.target.propagated;
+    const call = {
+      target: targetName(site),
+      ...(propagated ? { targetFile: propagated.file } : {}),
+      ...(propagated?.at !== undefined ? { targetAt: propagated.at } : {}),
+      line: site.line,
+      column: site.column,
+    };
     const known = byFunction.get(fn.path.node);
     if (known) {
       known.calls.push(call);
@@ -132,9 +139,9 @@ export function hierarchyMembersMadeAsync(ast: AnyNode, source: string, input: {
     });
     fixes.push(orderEdits(edits));
     const name = entry.label.slice(entry.label.lastIndexOf(".") + 1);
-    promotions.push({ file: path.resolve(input.file), name, kind: "method", nameStart: -1, declaredAt: entry.at, line: start.line, column: start.column + 1, chain,
+    promotions.push({ file: path.resolve(input.file), name, label: entry.label, kind: "method", nameStart: -1, declaredAt: entry.at, line: start.line, column: start.column + 1, chain,
       // Drawn as an edge to the method that brought it along (report/graph.ts).
-      calls: [{ target: entry.chain[entry.chain.length - 1] ?? name, targetFile: entry.byFile, line: start.line, column: start.column + 1 }] });
+      calls: [{ target: entry.chain[entry.chain.length - 1] ?? name, targetFile: entry.byFile, targetAt: entry.byAt, line: start.line, column: start.column + 1 }] });
   }
   return { findings, fixes, promotions };
 }

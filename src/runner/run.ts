@@ -268,7 +268,7 @@ function hierarchyMembers(promotion: Promotion, typed: TypedRun): HierarchyMembe
   if (members.length <= 1) return [];
   const hierarchy = members.map((member) => member.label);
   return members.slice(1).flatMap((member) => (member.kind === "other" ? [] : [{
-    file: path.normalize(member.file), at: member.at, label: member.label, kind: member.kind, chain: promotion.chain, hierarchy, byFile: promotion.file,
+    file: path.normalize(member.file), at: member.at, label: member.label, kind: member.kind, chain: promotion.chain, hierarchy, byFile: promotion.file, byAt: promotion.declaredAt!,
   }]));
 }
 
