@@ -234,6 +234,82 @@ describe("unawaited --propagate", () => {
     }]);
   });
 
+  it("Python: a def made async that another module passes as a callback is reported there, manual, at the reference; an ignore comment silences it", () => {
+    const dir = tempDir();
+    writeTree(dir, {
+      "unawaited.config.json": JSON.stringify({ targets: [{ name: "load" }], propagate: "all" }),
+      "app/__init__.py": "",
+      "app/users.py": "def size(uid):\n    return load(uid).size\n",
+      "app/report.py": [
+        "from threading import Thread",
+        "from .users import size as size_of",
+        "from . import users",
+        "",
+        "def totals(ids):",
+        "    sizes = list(map(size_of, ids))",
+        "    Thread(target=users.size).start()",
+        "    sorted(ids, key=size_of)  # unawaited: ignore[keys are looked up before the migration]",
+        "    return sizes",
+        "",
+        "def local(ids, size_of):",
+        "    return list(map(size_of, ids))",
+        "",
+      ].join("\n"),
+    });
+    const result = unawaited(["check", "--json", "."], dir);
+    const report = JSON.parse(result.stdout) as { findings: { file: string; line: number; column: number; action: string; reason: string; stop?: string }[]; warnings?: unknown[] };
+    expect(report.findings.filter((f) => f.file === "app/report.py").map((f) => `${f.line}:${f.column} ${f.action} ${f.stop ?? f.reason}`)).toEqual([
+      "6:22 manual passed as a callback to map(), which does not await it",
+      "7:19 manual passed as a callback to Thread(), which does not await it",
+      "8:21 ok ignored by a comment: keys are looked up before the migration",
+    ]);
+    expect(result.stdout).not.toContain("silences no call site");
+  });
+
+  it("makes an anonymous default export async and follows it through the importers' own names", () => {
+    const dir = tempDir();
+    writeTree(dir, {
+      "unawaited.config.json": JSON.stringify({ targets: [{ name: "load" }], propagate: "all" }),
+      "measure.ts": "export default function (id: string): number {\n  return load(id).size;\n}\n",
+      "arrow.ts": "export default (id: string): number => load(id).size;\n",
+      "b.ts": "import sizeOf from \"./measure\";\nimport arrowSize from \"./arrow\";\n\nexport function total(): number {\n  return sizeOf(\"a\") + arrowSize(\"b\");\n}\n",
+    });
+    const result = unawaited(["fix", "."], dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("measure.ts:2:10  async   load: called in a sync function, where await is not available, and no sync variant is configured: the default export is made async and the call awaited\n");
+    expect(readTree(dir)).toMatchObject({
+      "measure.ts": "export default async function (id: string): Promise<number> {\n  return (await load(id)).size;\n}\n",
+      "arrow.ts": "export default async (id: string): Promise<number> => (await load(id)).size;\n",
+      "b.ts": "import sizeOf from \"./measure\";\nimport arrowSize from \"./arrow\";\n\nexport async function total(): Promise<number> {\n  return (await sizeOf(\"a\")) + (await arrowSize(\"b\"));\n}\n",
+    });
+    expect(unawaited(["fix", "."], dir).stdout).toContain("0 changed");
+  });
+
+  it("one cascade over every path given with the same config (a pre-commit file list): a caller under one path is followed from another", () => {
+    const dir = tempDir();
+    writeTree(dir, {
+      "unawaited.config.json": JSON.stringify({ targets: [{ name: "load" }], propagate: "all" }),
+      "lib/a.ts": "export function size(id: string): number {\n  return load(id).size;\n}\n",
+      "app/b.ts": "import { size } from \"../lib/a\";\n\nexport function total(): number {\n  return size(\"x\") + 1;\n}\n",
+    });
+    const result = unawaited(["fix", "lib/a.ts", "app"], dir);
+    expect(result.status).toBe(0);
+    expect(readTree(dir)["app/b.ts"]).toBe("import { size } from \"../lib/a\";\n\nexport async function total(): Promise<number> {\n  return (await size(\"x\")) + 1;\n}\n");
+    expect(result.stdout).toContain("app/b.ts:4:10  async   size:");
+  });
+
+  it("a .map callback is a stop; in an async function its reason suggests Promise.all, and nothing is edited", () => {
+    const dir = tempDir();
+    writeTree(dir, {
+      "unawaited.config.json": JSON.stringify({ targets: [{ name: "load" }], propagate: "all" }),
+      "a.ts": "export async function all(ids: string[]): Promise<number[]> {\n  return ids.map((id) => load(id).size);\n}\nexport function some(ids: string[]): number[] {\n  return ids.map((id) => load(id).size);\n}\n",
+    });
+    const result = unawaited(["fix", "."], dir);
+    expect(result.stdout).toContain("a.ts:2:26  manual  load: called in a sync function, where await is not available, and no sync variant is configured; the result is a Promise; the function cannot be made async: it is passed as a callback to ids.map(), which does not await it (here, in an async function, `await Promise.all(ids.map(async …))` gives the values, if running the calls concurrently is right)\n");
+    expect(result.stdout).toContain("a.ts:5:26  manual  load: called in a sync function, where await is not available, and no sync variant is configured; the result is a Promise; the function cannot be made async: it is passed as a callback to ids.map(), which does not await it\n");
+    expect(result.stdout).toContain("0 changed");
+  });
+
   it("follows a default export through the importer's own name", () => {
     const dir = tempDir();
     writeTree(dir, {

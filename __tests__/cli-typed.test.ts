@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { copySampleProject, REPO_ROOT, tempDir, unawaited, writeTree } from "./cli-helpers";
+import { copySampleProject, readTree, REPO_ROOT, tempDir, unawaited, writeTree } from "./cli-helpers";
 
 const EXPECTED_DIFF = fs.readFileSync(path.join(REPO_ROOT, "__testfixtures__", "sample-project.expected.diff"), "utf8");
 
@@ -172,5 +172,69 @@ describe("typed engine errors", () => {
     writeTree(dir, { "unawaited.config.json": JSON.stringify({ targets: [{ name: "f", type: "Api" }] }), "a.ts": "async function a(x) { x.f(); }\n" });
     const result = unawaited(["check", "."], dir);
     expect(result.stderr).toContain("unawaited: warning: target f names type Api, which only --engine typed checks");
+  });
+});
+
+describe("--verify, files that import a changed file", () => {
+  const tsconfig = JSON.stringify({ compilerOptions: { strict: true, noEmit: true, types: [], target: "ES2022", module: "ESNext", moduleResolution: "Bundler" }, include: ["src"] });
+  /** api.ts (the target) ← users.ts, which --propagate makes async; the importers vary. */
+  const cascade = (importers: Readonly<Record<string, string>>): Record<string, string> => ({
+    "tsconfig.json": tsconfig,
+    "unawaited.config.json": JSON.stringify({ targets: [{ name: "fetchUser", module: "./src/api" }] }),
+    "src/api.ts": "export async function fetchUser(id: number): Promise<{ name: string }> {\n  return { name: String(id) };\n}\n",
+    "src/users.ts": "import { fetchUser } from \"./api\";\n\nexport const VERSION = 1;\n\nexport function userName(id: number): string {\n  return fetchUser(id).name;\n}\n",
+    ...importers,
+  });
+  // Passed as a callback: reported manual there, main.ts itself is not changed, and its names become promises.
+  const breaking = "export const lengths: number[] = [1, 2].map(userName).map((name) => name.length);\n";
+
+  it("rejects a cascade whose edits break an unchanged importer, naming it, and writes nothing", () => {
+    const dir = tempDir();
+    writeTree(dir, cascade({ "src/main.ts": `import { userName } from "./users";\n\n${breaking}` }));
+    const before = readTree(dir);
+    const result = unawaited(["fix", "--propagate", "--verify", "--fail-on-error", "."], dir);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/src\/users\.ts {2}reject {2}rejected by --verify: the edits add 1 type error in src\/main\.ts, which imports it, e\.g\. TS2339 at line 3: Property 'length' does not exist/);
+    expect(result.stdout).toMatch(/src\/main\.ts:3 {2}TS2339 {2}/);
+    expect(readTree(dir)).toEqual(before);
+    const dry = unawaited(["fix", "--dry", "--propagate", "--verify", "."], dir);
+    expect(dry.stdout).toContain("# unawaited --verify: REJECTED, not written: the edits add 1 type error\n#   src/main.ts, line 3: TS2339: Property 'length' does not exist");
+  });
+
+  it("follows a barrel that re-exports the changed file to the files that import it", () => {
+    const dir = tempDir();
+    writeTree(dir, cascade({
+      "src/index.ts": "export { userName } from \"./users\";\n",
+      "src/main.ts": `import { userName } from "./index";\n\n${breaking}`,
+    }));
+    const before = readTree(dir);
+    const result = unawaited(["fix", "--dry", "--propagate", "--verify", "--format", "json", "."], dir);
+    const report = JSON.parse(result.stdout) as { errors: { file: string; status: string; diagnostics?: { file?: string; code: number; line: number }[] }[] };
+    expect(report.errors.find((e) => e.file === "src/users.ts")?.diagnostics).toMatchObject([{ file: "src/main.ts", code: 2339, line: 3 }]);
+    expect(readTree(dir)).toEqual(before);
+  });
+
+  it("writes a cascade whose importers stay clean", () => {
+    const dir = tempDir();
+    writeTree(dir, cascade({ "src/version.ts": "import { VERSION } from \"./users\";\n\nexport const version: number = VERSION;\n" }));
+    const result = unawaited(["fix", "--propagate", "--verify", "--fail-on-error", "."], dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("1 changed, 1 verified, 0 rejected by --verify");
+    expect(readTree(dir)["src/users.ts"]).toContain("export async function userName(id: number): Promise<string> {\n  return (await fetchUser(id)).name;");
+  });
+
+  it("without propagation, an await in a changed file leaves its importers as they were: verified", () => {
+    const dir = tempDir();
+    writeTree(dir, {
+      "tsconfig.json": tsconfig,
+      "unawaited.config.json": JSON.stringify({ targets: [{ name: "fetchUser", module: "./src/api" }] }),
+      "src/api.ts": "export async function fetchUser(id: number): Promise<{ name: string }> {\n  return { name: String(id) };\n}\n",
+      "src/label.ts": "import { fetchUser } from \"./api\";\n\nexport async function label(id: number): Promise<number> {\n  const user = fetchUser(id);\n  console.log(user);\n  return id;\n}\n",
+      "src/main.ts": "import { label } from \"./label\";\n\nexport const pending: Promise<number> = label(1);\n",
+    });
+    const result = unawaited(["fix", "--verify", "--fail-on-error", "."], dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("1 changed, 1 verified, 0 rejected by --verify");
+    expect(readTree(dir)["src/label.ts"]).toContain("const user = await fetchUser(id);");
   });
 });

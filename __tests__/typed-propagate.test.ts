@@ -46,11 +46,44 @@ describe("typed propagation", () => {
     expect(readTree(dir)).toEqual(after);
   });
 
+  it("--graph draws each member of the hierarchy as its own node, with an edge to the method that brought it along", () => {
+    const dir = copySampleProject("projects/propagate-hierarchy");
+    expect(unawaited(["fix", "--dry", "--engine", "typed", "--graph", "graph.mmd", "."], dir).status).toBe(0);
+    const graph = fs.readFileSync(path.join(dir, "graph.mmd"), "utf8");
+    expect(graph.split("\n").filter((line) => line.includes("-->"))).toEqual([
+      '  n0 -->|"src/label.ts:4"| n4',
+      '  n1 -->|"src/local.ts:4"| n2',
+      '  n2 -->|"src/namers.ts:9"| n5',
+      '  n3 -->|"src/namers.ts:17"| n2',
+      '  n4 -->|"src/namers.ts:4"| n2',
+      '  n6 -->|"src/sink.ts:6"| n5',
+    ]);
+    expect(graph).toContain('  n1["LocalNamer.nameOf<br/>src/local.ts:4"]\n');
+    expect(graph).toContain('  n4["Namer.nameOf<br/>src/namers.ts:4"]\n');
+  });
+
   it("leaves a hierarchy alone when one of its members is outside the files of the run", () => {
     const dir = copySampleProject("projects/propagate-hierarchy");
     const result = unawaited(["fix", "--dry", "--engine", "typed", "--ignore-pattern", "src/local.ts", "."], dir);
     expect(result.status).toBe(0);
     expect(result.stderr).toContain("nameOf cannot be made async: the methods of its hierarchy (RemoteNamer.nameOf, CachedNamer.nameOf, Namer.nameOf, LocalNamer.nameOf) must become async together, and LocalNamer.nameOf (src/local.ts:4) is outside the files of this run: run on them too, or make them async by hand");
     expect(result.stdout).not.toContain("diff --git");
+  });
+});
+
+describe("typed propagation on the sample project", () => {
+  it("carries the chain through the interface method's hierarchy, where the syntactic engine stops", () => {
+    const dir = copySampleProject();
+    const typed = unawaited(["fix", "--dry", "--quiet", "--propagate", "--engine", "typed", "."], dir);
+    expect(typed.status).toBe(0);
+    expect(typed.stdout).toBe(fs.readFileSync(path.join(PROJECTS, "..", "sample-project.propagate-typed.expected.diff"), "utf8"));
+  });
+
+  it("--verify holds back the whole cascade, since the stops it leaves (a constructor, a .map callback) now get promises", () => {
+    const dir = copySampleProject();
+    const before = readTree(dir);
+    const result = unawaited(["fix", "--propagate", "--engine", "typed", "--verify", "--force", "."], dir);
+    expect(result.stdout + result.stderr).toContain("not written: part of a --propagate cascade in which --verify refused connect.ts");
+    expect(readTree(dir)).toEqual(before);
   });
 });

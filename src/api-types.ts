@@ -46,12 +46,14 @@ export interface FileWarning {
   readonly message: string;
 }
 
-/** A type error the edits would add (`verify`); code 0: the file is not in the TypeScript project, so it cannot be checked. */
+/** A type error the edits would add (`verify`), in the file or in one that imports it; code 0: the file is not in the TypeScript project, so it cannot be checked. */
 export interface NewDiagnostic {
   readonly code: number;
   readonly message: string;
-  /** 1-based, in the edited file. */
+  /** 1-based, in `file`. */
   readonly line: number;
+  /** Set when the error is in an unchanged file that imports the rejected one (absolute path). */
+  readonly file?: string;
 }
 
 /** A target as in unawaited.config.json. */
@@ -155,7 +157,7 @@ export interface RunOptions {
   readonly allPromises?: boolean;
   /** Make sync callers async where a target call has no sync variant, across files (`--propagate`). Overrides every config. */
   readonly propagate?: "off" | "internal" | "all";
-  /** Type-check each changed file with its edits; edits that add type errors are `"rejected"`, never written (`--verify`). */
+  /** Type-check each changed file, and the files that import it, with its edits; edits that add type errors are `"rejected"`, never written (`--verify`). */
   readonly verify?: boolean;
   /** Aborting stops the run between files; the result then says `interrupted`, and files written so far are whole. */
   readonly signal?: AbortSignal;

@@ -173,7 +173,7 @@ function printReport(context: ReportContext): void {
       for (const file of files) {
         const diff = fileDiff(file, io.cwd);
         if (!diff) continue;
-        if (file.newDiagnostics !== undefined) stdout(`${verificationMark(file)}\n`);
+        if (file.newDiagnostics !== undefined) stdout(`${verificationMark(file, io.cwd)}\n`);
         stdout(context.out.isColorSupported ? colorizeDiff(diff, context.out) : diff);
       }
     }
@@ -203,7 +203,7 @@ function jsonRoot(path: string, summary: RunSummary, error: string | undefined):
 }
 
 /** A comment line above a diff; `git apply` skips text before `diff --git`. */
-function verificationMark(file: FileResult): string {
+function verificationMark(file: FileResult, cwd: string): string {
   const diagnostics = file.newDiagnostics ?? [];
   // Held back with its cascade (runner/propagate.ts wholeCascades): its own edits were fine.
   if (file.status === "rejected" && diagnostics.length === 0) return `# unawaited --verify: REJECTED, ${file.message ?? "not written"}`;
@@ -211,7 +211,7 @@ function verificationMark(file: FileResult): string {
   if (isNotInProject(diagnostics[0]!)) return `# unawaited --verify: REJECTED, not written: ${diagnostics[0]!.message}`;
   return [
     `# unawaited --verify: REJECTED, not written: the edits add ${diagnostics.length} type error${diagnostics.length === 1 ? "" : "s"}`,
-    ...diagnostics.map((d) => `#   line ${d.line}: TS${d.code}: ${d.message}`),
+    ...diagnostics.map((d) => `#   ${d.file !== undefined ? `${displayPath(d.file, cwd)}, ` : ""}line ${d.line}: TS${d.code}: ${d.message}`),
   ].join("\n");
 }
 

@@ -45,7 +45,7 @@ export const OPTION_SPECS: Readonly<Record<string, OptionSpec>> = {
   "all-promises": { kind: "boolean", group: "Engine:", describe: "Typed engine: every call that returns a promise is a target" },
   propagate: { kind: "string", choices: ["off", "internal", "all"], group: "Engine:", describe: "Make a sync caller async where a target call has no sync variant, up the call chain across files (--propagate alone: all; internal: not a package entry point's exports)" },
   graph: { kind: "string", group: "Output:", describe: "Write the propagation graph to FILE: Mermaid (.mmd, .md) or Graphviz DOT (.dot)" },
-  verify: { kind: "boolean", default: false, group: "Engine:", describe: "Type-check each changed file with its edits; refuse edits that add type errors" },
+  verify: { kind: "boolean", default: false, group: "Engine:", describe: "Type-check each changed file and its importers with the edits; refuse edits that add type errors" },
   dry: { kind: "boolean", default: false, aliases: ["dry-run", "print"], only: "fix", group: "Fix:", describe: "Print a unified diff per changed file; write nothing" },
   patch: { kind: "string", only: "fix", group: "Fix:", describe: "Write one patch of all changes to FILE (for git apply); source files are not written" },
   "patch-dir": { kind: "string", only: "fix", group: "Fix:", describe: "Write DIR/<repo-name>.patch per path, relative to it; source files are not written" },

@@ -134,8 +134,9 @@ export interface HierarchyMemberMadeAsync {
   readonly chain: readonly string[];
   /** Every member of the hierarchy, for the report. */
   readonly hierarchy: readonly string[];
-  /** The file of the method that brought it along (the chain's last), for the graph's edge. */
+  /** The method that brought it along (the chain's last): its file and its name's offset, for the graph's edge. */
   readonly byFile: string;
+  readonly byAt: number;
 }
 
 /** A validated config with every default filled in. */

@@ -19,8 +19,14 @@ export interface Promotion {
   readonly module?: string;
   /** Its module's default export: importers call it by a name of their own. */
   readonly defaultExport?: true;
-  /** The calls in it that made it async: which target, declared where (a function made async earlier), and where the call is. */
-  readonly calls: readonly { readonly target: string; readonly targetFile?: string; readonly line: number; readonly column: number }[];
+  /** How reports name it when its name alone is ambiguous: `LocalNamer.nameOf`, a member of a hierarchy made async with another. */
+  readonly label?: string;
+  /**
+   * The calls in it that made it async: which target, declared where (a
+   * function made async earlier: its file, and its name's offset there), and
+   * where the call is.
+   */
+  readonly calls: readonly { readonly target: string; readonly targetFile?: string; readonly targetAt?: number; readonly line: number; readonly column: number }[];
 }
 
 /** What analysis reports about each matched call site. Plain data, no formatting. */

@@ -7,7 +7,7 @@
  * consistent output.
  */
 import * as path from "node:path";
-import type { Promotion } from "./findings";
+import type { Finding, Promotion } from "./findings";
 import type { HierarchyMemberMadeAsync, ResolvedConfig, Target } from "../config/schema";
 import { SHORT_NAME_LENGTH, WELL_KNOWN_NAMES } from "../text/common-names";
 
@@ -87,4 +87,32 @@ export function hierarchyBlock(members: readonly HierarchyMemberFact[] | undefin
     if (member.kind === "other") return `${together}, and ${member.label} (${member.where}) is not a method that can be made async`;
   }
   return undefined;
+}
+
+/** Where a function another file made async is handed over as a value (`arr.map(f)`), in either language. */
+export interface CallbackReference {
+  readonly target: Target;
+  /** "to arr.map()", "in JSX (onClick)". */
+  readonly to: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/**
+ * A function made async by propagation, passed as a callback here: its
+ * caller there does not await it and no call site shows it, so the
+ * reference is `manual` with the chain (or `ok` under an ignore comment).
+ */
+export function callbackReferenceFinding(reference: CallbackReference, file: string, ignored: string | undefined): Finding {
+  const base = { file, line: reference.line, column: reference.column, target: reference.target.name };
+  if (ignored !== undefined) return { ...base, action: "ok", reason: ignored ? `ignored by a comment: ${ignored}` : "ignored by a comment", ignored: true };
+  const chain = reference.target.propagated?.chain ?? [reference.target.name];
+  const stop = `passed as a callback ${reference.to}, which does not await it`;
+  return {
+    ...base,
+    action: "manual",
+    reason: `${reference.target.name} is made async by propagation, but here it is ${stop}; fix by hand (chain: ${chain.join(" → ")})`,
+    chain: [...chain, "a callback"],
+    stop,
+  };
 }

@@ -8,13 +8,14 @@
 import * as path from "node:path";
 import type { FileWarning } from "../decision/ignores";
 import type { Finding, Promotion } from "../decision/findings";
+import { callbackReferenceFinding } from "../decision/propagation";
 import type { HierarchyMemberMadeAsync, ResolvedConfig } from "../config/schema";
 import { orderEdits, type TextEdit } from "../text/edits";
 import type { Site } from "./facts/analyze";
 import { asNode, nodeOf, unwrap, type AnyNode } from "./facts/ast";
 import { callbackReferences } from "./facts/callback-references";
 import { awaitEdits } from "./edits/await";
-import { makeAsyncEdits, promiseReturnTypeEdits } from "./edits/make-async";
+import { makeAsyncEdits, overloadSignatures, promiseReturnTypeEdits } from "./edits/make-async";
 
 /** The file's ignore comments, as far as this step claims lines of them. */
 interface Ignores {
@@ -42,7 +43,8 @@ export function awaitAndPromotionFixes(sites: readonly Site[], source: string): 
   const promoted = new Map<unknown, { findings: number[]; edits: TextEdit[] }>();
   for (const site of sites) {
     if (site.promotes && !promoted.has(site.promotes.path.node)) {
-      promoted.set(site.promotes.path.node, { findings: [], edits: makeAsyncEdits(nodeOf(site.promotes.path), source) });
+      const overloads = overloadSignatures(site.promotes.path).flatMap((signature) => promiseReturnTypeEdits(signature, source));
+      promoted.set(site.promotes.path.node, { findings: [], edits: [...makeAsyncEdits(nodeOf(site.promotes.path), source), ...overloads] });
     }
   }
   sites.forEach((site, index) => {
@@ -66,7 +68,14 @@ export function promotionsOf(sites: readonly Site[], file: string): Promotion[] 
   for (const site of sites) {
     const fn = site.promotes;
     if (!fn) continue;
-    const call = { target: targetName(site), ...(site.target.propagated ? { targetFile: site.target.propagated.file } : {}), line: site.line, column: site.column };
+    const propagated = site.target.propagated;
+    const call = {
+      target: targetName(site),
+      ...(propagated ? { targetFile: propagated.file } : {}),
+      ...(propagated?.at !== undefined ? { targetAt: propagated.at } : {}),
+      line: site.line,
+      column: site.column,
+    };
     const known = byFunction.get(fn.path.node);
     if (known) {
       known.calls.push(call);
@@ -84,23 +93,11 @@ export function promotionsOf(sites: readonly Site[], file: string): Promotion[] 
   return [...byFunction.values()].map((entry) => entry.promotion);
 }
 
-/** A function another file made async, passed here as a callback: manual, at the reference (facts/callback-references.ts). */
+/** A function another file made async (propagation), passed here as a callback: manual, at the reference (facts/callback-references.ts). */
 export function callbackFindings(ast: AnyNode, input: { readonly file: string; readonly config: ResolvedConfig; readonly ignores: Ignores }): Finding[] {
   const file = path.resolve(input.file);
-  return callbackReferences(ast, input.config.targets, { file, fromDir: path.dirname(file) }).map((reference): Finding => {
-    const chain = reference.target.propagated!.chain;
-    const stop = `passed as a callback ${reference.to}, which does not await it`;
-    const ignored = input.ignores.claim(reference.line);
-    const base = { file: input.file, line: reference.line, column: reference.column, target: reference.target.name };
-    if (ignored !== undefined) return { ...base, action: "ok", reason: ignored ? `ignored by a comment: ${ignored}` : "ignored by a comment", ignored: true };
-    return {
-      ...base,
-      action: "manual",
-      reason: `${reference.target.name} is made async by propagation, but here it is ${stop}; fix by hand (chain: ${[...chain].join(" → ")})`,
-      chain: [...chain, "a callback"],
-      stop,
-    };
-  });
+  return callbackReferences(ast, input.config.targets, { file, fromDir: path.dirname(file) })
+    .map((reference) => callbackReferenceFinding(reference, input.file, input.ignores.claim(reference.line)));
 }
 
 /** A function made async is reported by its own name, also where a default import (target `default`) matched it. */
@@ -142,9 +139,9 @@ export function hierarchyMembersMadeAsync(ast: AnyNode, source: string, input: {
     });
     fixes.push(orderEdits(edits));
     const name = entry.label.slice(entry.label.lastIndexOf(".") + 1);
-    promotions.push({ file: path.resolve(input.file), name, kind: "method", nameStart: -1, declaredAt: entry.at, line: start.line, column: start.column + 1, chain,
+    promotions.push({ file: path.resolve(input.file), name, label: entry.label, kind: "method", nameStart: -1, declaredAt: entry.at, line: start.line, column: start.column + 1, chain,
       // Drawn as an edge to the method that brought it along (report/graph.ts).
-      calls: [{ target: entry.chain[entry.chain.length - 1] ?? name, targetFile: entry.byFile, line: start.line, column: start.column + 1 }] });
+      calls: [{ target: entry.chain[entry.chain.length - 1] ?? name, targetFile: entry.byFile, targetAt: entry.byAt, line: start.line, column: start.column + 1 }] });
   }
   return { findings, fixes, promotions };
 }

@@ -12,6 +12,8 @@ import type { ResolvedConfig } from "../config/schema";
 import { applyEdits, insertion, orderEdits, type TextEdit } from "../text/edits";
 import type { FileWarning } from "../decision/ignores";
 import { analyzePython, type PySite } from "./facts/analyze";
+import { pythonCallbackReferences } from "./facts/callback-references";
+import { callbackReferenceFinding } from "../decision/propagation";
 import { ignoreCommentsOf } from "./facts/ignore-comments";
 import { clearScopeCache } from "./facts/scopes";
 import { collectImports } from "./facts/imports";
@@ -76,6 +78,11 @@ export function transformPython(request: PythonRequest): PythonResult {
         ? { propagate: { file: path.resolve(request.file), mode: request.config.propagate } }
         : {}),
     });
+    // A def another module made async, passed here as a callback: manual, at the reference.
+    const callbacks = request.config.propagate !== "off" && request.awaits && request.syncVariants
+      ? pythonCallbackReferences(root, request.config.targets, { imports, file: path.resolve(request.file) })
+        .map((reference) => callbackReferenceFinding(reference, request.file, ignores.claim(reference.line)))
+      : [];
     const warnings = ignores.unused();
     if (analyzed.length > 0) {
       const invalid = strictSyntaxError(root, source);
@@ -97,6 +104,8 @@ export function transformPython(request: PythonRequest): PythonResult {
         ...(site.stopReason !== undefined ? { stop: site.stopReason } : {}),
       };
     });
+    // After the sites' findings: fixes refer to those by index.
+    findings.push(...callbacks);
     const promoted = promotionsOf(sites, request.file);
     // Each await is a fix of its own; the switches share their import edits, so they are one; a def made
     // async is one with every await in it (`async def` and the awaits need each other).

@@ -7,7 +7,7 @@
  * the findings' chains), never from its text output.
  */
 import * as path from "node:path";
-import type { Finding } from "../decision/findings";
+import type { Finding, Promotion } from "../decision/findings";
 import type { FileResult } from "../runner/run";
 import { displayPath } from "./paths";
 
@@ -52,25 +52,28 @@ export function propagationGraph(files: readonly FileResult[], cwd: string): Pro
     }
     return known;
   };
-  const promotedKey = (file: string, name: string) => `async\0${file}\0${name}`;
+  // By where it is declared: two methods of one name in a file are two nodes.
+  const promotedKey = (promotion: Promotion) => `async\0${promotion.file}\0${promotion.line}:${promotion.column}`;
   const targetNode = (name: string) => {
     const key = `target\0${name}`;
     if (!nodes.has(key)) nodes.set(key, { id: id(key), kind: "target", label: [name, "(target)"] });
     return nodes.get(key)!.id;
   };
   // A callee made async in some file; by name when the finding does not say which file (a method, a stop).
-  const calleeNode = (name: string, file: string | undefined, near: string) => {
-    const candidates = promotions.filter((p) => p.name === name && (file === undefined || p.file === file));
+  const calleeNode = (name: string, near: string, declared?: { readonly file?: string; readonly at?: number }) => {
+    const candidates = promotions.filter((p) => (p.name === name || p.label === name)
+      && (declared?.file === undefined || p.file === declared.file) && (declared?.at === undefined || p.declaredAt === declared.at));
     const chosen = candidates.find((p) => p.file === near) ?? candidates[0];
-    return chosen ? id(promotedKey(chosen.file, chosen.name)) : targetNode(name);
+    return chosen ? id(promotedKey(chosen)) : targetNode(name);
   };
   for (const promotion of promotions) {
-    const key = promotedKey(promotion.file, promotion.name);
-    nodes.set(key, { id: id(key), kind: "async", label: [promotion.name, `${displayPath(promotion.file, cwd)}:${promotion.line}`] });
+    const key = promotedKey(promotion);
+    nodes.set(key, { id: id(key), kind: "async", label: [promotion.label ?? promotion.name, `${displayPath(promotion.file, cwd)}:${promotion.line}`] });
   }
   for (const promotion of promotions) {
     for (const call of promotion.calls) {
-      edges.push({ from: id(promotedKey(promotion.file, promotion.name)), to: calleeNode(call.target, call.targetFile, promotion.file), label: `${displayPath(promotion.file, cwd)}:${call.line}` });
+      const to = calleeNode(call.target, promotion.file, { file: call.targetFile, at: call.targetAt });
+      edges.push({ from: id(promotedKey(promotion)), to, label: `${displayPath(promotion.file, cwd)}:${call.line}` });
     }
   }
   for (const file of files) {
@@ -78,7 +81,7 @@ export function propagationGraph(files: readonly FileResult[], cwd: string): Pro
       if (finding.action !== "manual" || finding.stop === undefined) continue;
       const key = `stop\0${file.file}\0${finding.line}:${finding.column}`;
       nodes.set(key, { id: id(key), kind: "stop", label: [stopName(finding), `${displayPath(file.file, cwd)}:${finding.line}`, finding.stop] });
-      edges.push({ from: id(key), to: calleeNode(finding.target, undefined, file.file), label: `${displayPath(file.file, cwd)}:${finding.line}` });
+      edges.push({ from: id(key), to: calleeNode(finding.target, file.file), label: `${displayPath(file.file, cwd)}:${finding.line}` });
     }
   }
   return { nodes: [...nodes.values()].sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1))), edges };

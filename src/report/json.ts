@@ -23,7 +23,7 @@ export interface JsonReport {
     message: string;
     line?: number;
     column?: number;
-    diagnostics?: readonly { code: number; message: string; line: number }[];
+    diagnostics?: readonly { code: number; message: string; line: number; file?: string }[];
   }[];
   readonly roots: readonly JsonRoot[];
   readonly summary: RunSummary;
@@ -42,7 +42,7 @@ export function jsonReport(files: readonly FileResult[], roots: readonly JsonRoo
         status: file.status as "error" | "skipped" | "rejected",
         message: file.message ?? "",
         ...(file.line !== undefined ? { line: file.line, column: file.column ?? 1 } : {}),
-        ...(file.status === "rejected" ? { diagnostics: file.newDiagnostics ?? [] } : {}),
+        ...(file.status === "rejected" ? { diagnostics: (file.newDiagnostics ?? []).map((d) => (d.file !== undefined ? { ...d, file: displayPath(d.file, cwd) } : d)) } : {}),
       })),
     roots,
     summary,

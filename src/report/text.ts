@@ -60,7 +60,7 @@ export function problemLines(files: readonly FileResult[], options: TextOptions)
     const tag = file.status === "skipped" ? options.colors.dim("skip  ") : options.colors.red(file.status === "error" ? "error " : "reject");
     lines.push(`${displayPath(file.file, options.cwd)}${where}  ${tag}  ${file.message ?? ""}`);
     for (const diagnostic of file.status === "rejected" ? (file.newDiagnostics ?? []).filter((d) => !isNotInProject(d)) : []) {
-      lines.push(`${displayPath(file.file, options.cwd)}:${diagnostic.line}  ${options.colors.red("TS" + diagnostic.code)}  ${diagnostic.message}`);
+      lines.push(`${displayPath(diagnostic.file ?? file.file, options.cwd)}:${diagnostic.line}  ${options.colors.red("TS" + diagnostic.code)}  ${diagnostic.message}`);
     }
   }
   return lines;

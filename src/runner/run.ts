@@ -116,13 +116,14 @@ export async function run(options: RunOptions): Promise<RunResult> {
   let processed = 0;
   let interrupted = false;
   let lastYield = performance.now();
-  const roots: RootResult[] = [];
+  const runs: RootRun[] = [];
   // The Python grammar is WebAssembly, loaded once and only when there are .py files.
   if (plan.some((p) => p.files.some(isPythonFile))) await loadPython();
   for (const { root, files, skipped } of plan) {
     const service = root.config.engine === "typed" || options.verify ? await loadTypedService(root) : undefined;
-    const typed = service ? { service, files: new Set(files), base: fs.statSync(root.path).isDirectory() ? root.path : path.dirname(root.path) } : undefined;
-    let results: FileResult[] = skipped.map((s) => ({ file: s.file, status: s.failed ? "error" : "skipped", findings: [], message: s.reason }));
+    const results: FileResult[] = skipped.map((s) => ({ file: s.file, status: s.failed ? "error" : "skipped", findings: [], message: s.reason }));
+    const typed = service ? { service, files: new Set(files), base: baseOf(root) } : undefined;
+    runs.push({ root, service, typed, results });
     for (const file of files) {
       // Yield between files (every 20 ms, not every file) so a Ctrl-C handler can run and stop us cleanly.
       if (performance.now() - lastYield > 20) {
@@ -137,23 +138,62 @@ export async function run(options: RunOptions): Promise<RunResult> {
       processed++;
       options.onProgress?.(processed, total);
     }
-    if (!interrupted && root.config.propagate !== "off") {
-      const rounds = propagated(results, root.config, {
+    if (interrupted) break;
+  }
+  const finished = new Map<RootRun, FileResult[]>();
+  for (const group of interrupted ? runs.map((one) => [one]) : cascadeGroups(runs)) {
+    const first = group[0]!;
+    let results = group.flatMap((one) => one.results);
+    if (!interrupted && first.root.config.propagate !== "off") {
+      // One cascade over the files of every path given with this config: a caller under one path of a function under another is followed.
+      const typed = first.typed && { ...first.typed, files: new Set(group.flatMap((one) => [...one.typed!.files])) };
+      const rounds = propagated(results, first.root.config, {
         signal: options.signal,
         process: (file, config) => processWith(file, config, typed, options),
         // The checker finds callers under any name (a barrel's alias): every file is asked, by symbol.
-        byName: root.config.engine !== "typed",
-        ...(typed && root.config.engine === "typed" ? { hierarchy: (promotion: Promotion) => hierarchyMembers(promotion, typed) } : {}),
+        byName: first.root.config.engine !== "typed",
+        ...(typed && first.root.config.engine === "typed" ? { hierarchy: (promotion: Promotion) => hierarchyMembers(promotion, typed) } : {}),
       });
       results = rounds.results;
       // A cascade cut short would leave callers of a function made async unchanged: the run counts as interrupted (nothing is written).
       interrupted = rounds.interrupted;
     }
-    if (service && options.verify && !interrupted) results = wholeCascades(verified(results, service));
-    roots.push({ root, files: results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) });
-    if (interrupted) break;
+    if (first.service && options.verify && !interrupted) results = wholeCascades(verified(results, first.service, first.root.path));
+    // Back to the path each file was found under.
+    const owner = new Map(group.flatMap((one) => one.results.map((result) => [result.file, one] as const)));
+    for (const one of group) finished.set(one, []);
+    for (const result of results) finished.get(owner.get(result.file) ?? first)!.push(result);
   }
+  const roots = runs.map((one): RootResult => ({ root: one.root, files: (finished.get(one) ?? one.results).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)) }));
   return { roots, total, processed, interrupted, durationMs: Math.round(performance.now() - started) };
+}
+
+/** One path given to the run, processed once: its typed engine and its files' first results. */
+interface RootRun {
+  readonly root: RunRoot;
+  readonly service: TypedService | undefined;
+  readonly typed: TypedRun | undefined;
+  readonly results: FileResult[];
+}
+
+/**
+ * The paths whose files make one cascade: those with the same config (and
+ * so the same engine and tsconfig), in the order given; a path without
+ * propagation stands alone.
+ */
+function cascadeGroups(runs: readonly RootRun[]): RootRun[][] {
+  const groups = new Map<string, RootRun[]>();
+  runs.forEach((one, index) => {
+    const key = one.root.config.propagate === "off" ? `alone\0${index}` : `${JSON.stringify(one.root.config)}\0${one.service?.tsconfig ?? ""}`;
+    const group = groups.get(key);
+    if (group) group.push(one);
+    else groups.set(key, [one]);
+  });
+  return [...groups.values()];
+}
+
+function baseOf(root: RunRoot): string {
+  return fs.statSync(root.path).isDirectory() ? root.path : path.dirname(root.path);
 }
 
 /** Loaded on demand: the syntactic engine never pays for the typed engine's modules. */
@@ -228,7 +268,7 @@ function hierarchyMembers(promotion: Promotion, typed: TypedRun): HierarchyMembe
   if (members.length <= 1) return [];
   const hierarchy = members.map((member) => member.label);
   return members.slice(1).flatMap((member) => (member.kind === "other" ? [] : [{
-    file: path.normalize(member.file), at: member.at, label: member.label, kind: member.kind, chain: promotion.chain, hierarchy, byFile: promotion.file,
+    file: path.normalize(member.file), at: member.at, label: member.label, kind: member.kind, chain: promotion.chain, hierarchy, byFile: promotion.file, byAt: promotion.declaredAt!,
   }]));
 }
 
@@ -246,8 +286,8 @@ function hierarchyCheck(file: string, typed: TypedRun): HierarchyCheck {
   };
 }
 
-/** Marks each changed file verified (no new diagnostics) or rejected (with them). */
-function verified(results: readonly FileResult[], typed: TypedService): FileResult[] {
+/** Marks each changed file verified (no new diagnostics, in it or in a file that imports it) or rejected (with them). */
+function verified(results: readonly FileResult[], typed: TypedService, root: string): FileResult[] {
   // The type checker has nothing to say about Python: those files keep the re-parse check only, and are not counted as verified.
   const checkable = (r: FileResult) => r.status === "changed" && !isPythonFile(r.file);
   const changes = new Map(results.filter(checkable).map((r) => [r.file, r.after!]));
@@ -265,9 +305,19 @@ function verified(results: readonly FileResult[], typed: TypedService): FileResu
     const first = diagnostics[0]!;
     const message = isNotInProject(first)
       ? `rejected by --verify: ${first.message} (include it in the tsconfig, or run without --verify)`
-      : `rejected by --verify: the edits add ${diagnostics.length} type error${diagnostics.length === 1 ? "" : "s"}, e.g. TS${first.code} at line ${first.line}: ${first.message}`;
+      : `rejected by --verify: ${addedErrors(diagnostics, root)}`;
     return { ...result, status: "rejected", newDiagnostics: diagnostics, message };
   });
+}
+
+/** "the edits add 1 type error in src/main.ts, which imports it, e.g. TS2322 at line 4: …", the importer's path from the root. */
+function addedErrors(diagnostics: readonly NewDiagnostic[], root: string): string {
+  const first = diagnostics[0]!;
+  const shown = (file: string) => path.relative(root, file).split(path.sep).join("/");
+  const oneImporter = first.file !== undefined && diagnostics.every((d) => d.file === first.file);
+  const where = oneImporter ? ` in ${shown(first.file!)}, which imports it` : "";
+  const firstWhere = first.file !== undefined && !oneImporter ? ` of ${shown(first.file)} (which imports it)` : "";
+  return `the edits add ${diagnostics.length} type error${diagnostics.length === 1 ? "" : "s"}${where}, e.g. TS${first.code} at line ${first.line}${firstWhere}: ${first.message}`;
 }
 
 /**

@@ -89,7 +89,7 @@ export function typedService(root: string, config: ResolvedConfig): TypedService
       return members;
     },
     verify(changes) {
-      const result = verifyEdits(loaded.project, changes, loaded.setModuleFormat);
+      const result = verifyEdits(loaded, changes);
       resolver = undefined;
       hierarchies = undefined;
       return result;

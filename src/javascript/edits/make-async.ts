@@ -12,7 +12,7 @@
  * type is wrapped whole, so a union stays one type (`Promise<A | B>`); one
  * that is already `Promise<…>` is kept.
  */
-import { asNode, type AnyNode } from "../facts/ast";
+import { asNode, identifierName, type AnyNode, type AnyPath } from "../facts/ast";
 import { insertion, replacement, type TextEdit } from "../../text/edits";
 
 const METHOD_TYPES: ReadonlySet<string> = new Set(["ClassMethod", "ClassPrivateMethod", "ObjectMethod", "TSDeclareMethod"]);
@@ -45,4 +45,37 @@ function asyncPosition(fn: AnyNode, source: string): number {
     if (source[i] === "[") at = i;
   }
   return at;
+}
+
+/**
+ * The overload signatures of a function or method made async, whose return
+ * types must become `Promise<…>` with it (an overload whose type the
+ * implementation no longer returns is an error): `function f(a: string): T;`
+ * before `function f(a) {…}` (exported or not), `m(a: string): T;` before
+ * `m(a) {…}` in a class.
+ */
+export function overloadSignatures(fnPath: AnyPath): AnyNode[] {
+  const fn = fnPath.node;
+  // An exported declaration's siblings are its export statement's.
+  const holder = fnPath.parent && fnPath.parent.node.type === "ExportNamedDeclaration" ? fnPath.parent : fnPath;
+  const siblings = holder.siblings;
+  if (!siblings) return [];
+  const index = siblings.indexOf(holder.node);
+  const nameOf = (node: AnyNode): string | undefined => {
+    const inner = node.type === "ExportNamedDeclaration" ? asNode(node["declaration"]) : node;
+    if (!inner) return undefined;
+    if (fn.type === "FunctionDeclaration" && inner.type === "TSDeclareFunction") return identifierName(asNode(inner["id"]));
+    if (fn.type === "ClassMethod" && inner.type === "TSDeclareMethod" && inner["abstract"] !== true && inner["static"] === fn["static"]) {
+      return identifierName(asNode(inner["key"])) ?? (asNode(inner["key"])?.["value"] as string | undefined);
+    }
+    return undefined;
+  };
+  const name = fn.type === "FunctionDeclaration" ? identifierName(asNode(fn["id"])) : identifierName(asNode(fn["key"])) ?? (asNode(fn["key"])?.["value"] as string | undefined);
+  if (name === undefined) return [];
+  const found: AnyNode[] = [];
+  for (let i = index - 1; i >= 0 && nameOf(siblings[i]!) === name; i--) {
+    const node = siblings[i]!;
+    found.push(node.type === "ExportNamedDeclaration" ? asNode(node["declaration"])! : node);
+  }
+  return found;
 }

@@ -7,19 +7,13 @@
  * made async; see promotion.ts.)
  */
 import type { Target } from "../../config/schema";
+import type { CallbackReference } from "../../decision/propagation";
 import { CALL_TYPES, climbWrappers, isTransparentWrapper, nodeOf, unwrap, type AnyNode, type AnyPath } from "./ast";
 import { bindingOrigin, resolveBinding } from "./bindings";
 import { sameModule } from "./module-paths";
 import { AstPath, pathAt } from "./paths";
 import { walk } from "./walk";
 
-export interface CallbackReference {
-  readonly target: Target;
-  /** Where the value is handed over: "to arr.map()", "in JSX (onClick)". */
-  readonly to: string;
-  readonly line: number;
-  readonly column: number;
-}
 
 export function callbackReferences(ast: AnyNode, targets: readonly Target[], options: { readonly file: string; readonly fromDir: string }): CallbackReference[] {
   // Functions made async in other files, matched through an import of their file.

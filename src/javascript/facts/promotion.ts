@@ -27,7 +27,7 @@ import { resolveBinding } from "./bindings";
 import { commonMethodName } from "../../decision/propagation";
 import { packageEntryOf } from "./entry-points";
 import { pathAt } from "./paths";
-import type { ScopeInfo } from "./scope";
+import { scopeOf, type ScopeInfo } from "./scope";
 import { walk } from "./walk";
 
 export interface PromotableFunction {
@@ -82,7 +82,7 @@ export function promotionOf(scope: ScopeInfo, context: PromotionContext): Promot
   }
   if (fn["generator"] === true) return stop("it is a generator: async would make it an async generator, which its callers cannot iterate as before");
   const callback = callbackUse(fnPath, naming);
-  if (callback) return stop(`it is passed as a callback ${callback}, which does not await it`);
+  if (callback) return stop(`it is passed as a callback ${callback}, which does not await it${concurrentMapHint(fnPath)}`);
   if (returnsJsx(fn)) return stop("it returns JSX: a component is rendered synchronously");
   const returnType = asNode(asNode(fn["returnType"])?.["typeAnnotation"]);
   if (returnType && (returnType.type === "TSTypePredicate" || returnType.type === "TypePredicate")) return stop("its return type is a type predicate, which an async function cannot have");
@@ -99,7 +99,7 @@ export function promotionOf(scope: ScopeInfo, context: PromotionContext): Promot
     if (entry) return stop(`it is exported by the package's entry point (package.json "${entry}"): its callers outside the package would break (propagate is "internal")`);
   }
   const start = fn.loc?.start ?? { line: 0, column: 0 };
-  const defaultExport = naming.kind === "function" && naming.binding !== undefined && isDefaultExport(fnPath, naming.name);
+  const defaultExport = naming.kind === "function" && (naming.binding !== undefined || naming.name === "default") && isDefaultExport(fnPath, naming.name);
   return { ok: true, fn: { path: fnPath, name: naming.name, kind: naming.kind, nameStart: naming.nameStart, declaredAt: naming.declaredAt, line: start.line, column: start.column + 1, defaultExport } };
 }
 
@@ -117,6 +117,7 @@ interface Naming {
 /** By what name callers call the function, when they can. */
 function nameOf(fnPath: AnyPath): Naming | undefined {
   const fn = nodeOf(fnPath);
+  if (isAnonymousDefaultExport(fnPath)) return { name: "default", kind: "function", nameStart: -1, declaredAt: -1, exported: true };
   if (fn.type === "FunctionDeclaration") {
     const id = asNode(fn["id"]);
     if (!id) return undefined;
@@ -172,8 +173,17 @@ function isExportedDeclaration(declaration: AnyPath, name: string): boolean {
   return exportedNames(declaration).has(name);
 }
 
-/** `export default function f`, `export default f`, `export { f as default }`. */
+/** `export default function () {}`, `export default () => …`: importers call it by a name of their own. */
+function isAnonymousDefaultExport(fnPath: AnyPath): boolean {
+  const fn = nodeOf(fnPath);
+  if ((fn.type !== "FunctionDeclaration" && fn.type !== "ArrowFunctionExpression" && fn.type !== "FunctionExpression") || asNode(fn["id"])) return false;
+  const outer = climbWrappers(fnPath);
+  return outer.parent !== null && nodeOf(outer.parent as AnyPath).type === "ExportDefaultDeclaration";
+}
+
+/** `export default function f`, `export default f`, `export { f as default }`, `export default function () {}`. */
 function isDefaultExport(fnPath: AnyPath, name: string): boolean {
+  if (isAnonymousDefaultExport(fnPath)) return true;
   const parent = fnPath.parent ? nodeOf(fnPath.parent as AnyPath) : undefined;
   if (parent?.type === "ExportDefaultDeclaration") return true;
   let root: AnyPath = fnPath;
@@ -256,6 +266,22 @@ function callbackUse(fnPath: AnyPath, naming: Naming | undefined): string | unde
     if (described && resolveBinding(reference, naming.name)?.node === naming.binding) return described;
   }
   return undefined;
+}
+
+/**
+ * A callback written inline in `xs.map(…)` in an async function: awaiting
+ * `Promise.all` of the mapped promises would give the values, but runs the
+ * calls concurrently where they ran one after another, which only a person
+ * can judge: a hint, not an edit.
+ */
+function concurrentMapHint(fnPath: AnyPath): string {
+  const value = climbWrappers(fnPath);
+  const call = value.parent as AnyPath | null;
+  if (!call || value.listKey !== "arguments" || !CALL_TYPES.has(nodeOf(call).type)) return "";
+  const callee = unwrap(asNode(nodeOf(call)["callee"]) ?? nodeOf(call));
+  if (!(callee.type === "MemberExpression" || callee.type === "OptionalMemberExpression") || identifierName(asNode(callee["property"])) !== "map") return "";
+  if (scopeOf(call, { topLevelAsync: false }).kind !== "async") return "";
+  return ` (here, in an async function, \`await Promise.all(${calleeText(callee)}(async …))\` gives the values, if running the calls concurrently is right)`;
 }
 
 function asArgument(value: AnyPath): string | undefined {

@@ -170,7 +170,7 @@ export function createSyntacticMatcher(targets: readonly Target[], fromDir = pro
         const name = callee["name"] as string;
         return matchIdentifierCall(call, name, byName, defaultTargets, same) ?? matchLocalCall(call, name, local.get(name));
       }
-      if (MEMBER_TYPES.has(callee.type)) return matchMemberCall(call, callee, byName, same);
+      if (MEMBER_TYPES.has(callee.type)) return matchMemberCall(call, callee, byName, same) ?? matchOwnExportCall(call, callee, byName, file);
       return undefined;
     },
   };
@@ -234,6 +234,23 @@ function matchMemberCall(call: AnyPath, callee: AnyNode, byName: ReadonlyMap<str
     }
   }
   return undefined;
+}
+
+/**
+ * `exports.f()`, `module.exports.f()` in the file that made `exports.f = function …`
+ * async (CommonJS): the module calling its own export.
+ */
+function matchOwnExportCall(call: AnyPath, callee: AnyNode, byName: ReadonlyMap<string, readonly Target[]>, file: string | undefined): TargetMatch | undefined {
+  const property = memberPropertyName(callee);
+  if (file === undefined || property === undefined) return undefined;
+  const target = byName.get(property)?.find((t) => t.propagated?.kind === "function" && t.propagated.file === file);
+  if (!target) return undefined;
+  const object = unwrap(asNode(callee["object"]) ?? callee);
+  const isExports = identifierName(object) === "exports"
+    || (MEMBER_TYPES.has(object.type) && identifierName(unwrap(asNode(object["object"]) ?? object)) === "module" && memberPropertyName(object) === "exports");
+  // A local `exports` or `module` (a parameter, a variable) is some other object.
+  const root = isExports ? (identifierName(object) ?? "module") : undefined;
+  return root !== undefined && !resolveBinding(call, root) ? { target, callee: { kind: "member" } } : undefined;
 }
 
 /** For `ns.f()`, the module `ns` stands for: a namespace/default import or `require("m")`. */
