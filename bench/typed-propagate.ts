@@ -86,7 +86,8 @@ const TARGETS: readonly AsyncTarget[] = [
 
 interface Report {
   readonly findings: { file: string; line: number; action: string; reason: string }[];
-  readonly errors: { file: string; status: string; message: string; diagnostics?: { code: number; message: string; line: number }[] }[];
+  /** A diagnostic's `file` is set when it is in an unchanged file that imports the rejected one. */
+  readonly errors: { file: string; status: string; message: string; diagnostics?: { code: number; message: string; line: number; file?: string }[] }[];
   readonly summary: { files: { scanned: number; changed: number; verified?: number; rejected?: number } };
 }
 
@@ -213,7 +214,10 @@ function main(): void {
       const file = path.relative(src, path.resolve(e.file));
       return [
         `  ${file}: ${e.message.split(":")[0]}`,
-        ...(e.diagnostics ?? []).map((d) => `    line ${d.line}: TS${d.code} ${d.message}${manualAt(file, d.line) ? " (a manual site)" : ""}`),
+        ...(e.diagnostics ?? []).map((d) => {
+          const where = d.file === undefined ? file : path.relative(src, path.resolve(d.file));
+          return `    ${where === file ? "" : `${where}, which imports it, `}line ${d.line}: TS${d.code} ${d.message}${manualAt(where, d.line) ? " (a manual site)" : ""}`;
+        }),
       ];
     }),
     ``,
