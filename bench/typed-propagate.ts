@@ -22,9 +22,8 @@
  *   npm run bench:typed-propagate                 3 runs each
  *   npm run bench:typed-propagate -- --runs 5
  *
- * The tree is copied out of node_modules, beside it: TypeScript counts a file
- * reached through node_modules as a library's, and the typed engine changes
- * no library file.
+ * The targets are changed in a copy, beside the package, so the fetched
+ * package bench:real reads stays as published.
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
