@@ -310,6 +310,28 @@ describe("unawaited --propagate", () => {
     expect(result.stdout).toContain("0 changed");
   });
 
+  it("a getter, a property, toJSON, then and a special method are stops; returning a target's promise from one is manual, unless it declares a Promise", () => {
+    const dir = tempDir();
+    writeTree(dir, {
+      "unawaited.config.json": JSON.stringify({ targets: [{ name: "load" }], propagate: "all" }),
+      "a.ts": "export class Interval {\n  get current(): number {\n    return load(\"x\");\n  }\n\n  get ready(): Promise<number> {\n    return load(\"y\");\n  }\n\n  toJSON(): object {\n    return { at: load(\"z\") };\n  }\n\n  then(resolve: (v: number) => void): void {\n    resolve(load(\"w\").size);\n  }\n}\n",
+      "b.py": "class Session:\n    @property\n    def manager(self):\n        return load()\n\n    def __str__(self):\n        return load()\n",
+    });
+    const result = unawaited(["list", "."], dir);
+    expect(result.stdout).toContain([
+      "a.ts",
+      "  3:12    manual  load: returned from a sync function, which now hands its callers a promise instead of a value; current cannot be made async: it is a getter, which cannot be async",
+      "  7:12    ok      load: returned as a promise to the caller",
+      "  11:18   manual  load: called in a sync function, where await is not available, and no sync variant is configured; the result is a Promise; toJSON cannot be made async: it is toJSON: JSON.stringify calls it and serialises what it returns, without awaiting",
+      "  15:13   manual  load: called in a sync function, where await is not available, and no sync variant is configured; the result is a Promise; then cannot be made async: it is then: await and Promise.resolve call it as a thenable's then, without awaiting",
+      "b.py",
+      "  4:16    manual  load: returned from def manager, which now hands its callers a coroutine instead of a value; def manager cannot be made async: it is a property, which cannot be awaited",
+      "  7:16    manual  load: returned from def __str__, which now hands its callers a coroutine instead of a value; def __str__ cannot be made async: it is a special method, which Python calls synchronously",
+    ].join("\n"));
+    // Without propagation, returning the promise from the getter is the deliberate pass-through it always was.
+    expect(unawaited(["list", "--propagate", "off", "a.ts"], dir).stdout).toContain("  3:12    ok      load: returned as a promise to the caller");
+  });
+
   it("follows a default export through the importer's own name", () => {
     const dir = tempDir();
     writeTree(dir, {

@@ -36,6 +36,7 @@ interface Row {
 
 const CAN = () => ({ ok: true, name: "readConfig" }) as const;
 const CANNOT = () => ({ ok: false, reason: "readConfig cannot be made async: it is a constructor" }) as const;
+const READ_AS_VALUE = () => ({ ok: false, reason: "size cannot be made async: it is a getter, which cannot be async", readAsValue: true }) as const;
 
 const returned = (fromAsync: boolean, inTry = false) => ({ kind: "returned", inTry, fromAsync }) as const;
 
@@ -93,6 +94,7 @@ const ROWS: readonly Row[] = [
   { name: "propagation: returned from a function that can be made async", facts: { scope: SYNC, direct: returned(false), propagation: CAN }, javascript: "make-async", python: "make-async" },
   { name: "propagation: returned from a callback", facts: { scope: SYNC, direct: returned(false), propagation: CANNOT }, javascript: "ok", python: "ok" },
   { name: "propagation: a function made async, returned from a callback", facts: { scope: SYNC, direct: returned(false), propagation: CANNOT, calleeMadeAsync: true }, javascript: "manual", python: "manual" },
+  { name: "propagation: returned from a getter, read as a value", facts: { scope: SYNC, direct: returned(false), propagation: READ_AS_VALUE }, javascript: "manual", python: "manual" },
   { name: "propagation: deliberate uses stay ok", facts: { scope: SYNC, direct: { kind: "consumed", by: "Promise.all" }, propagation: CAN }, javascript: "ok", python: "ok" },
 ];
 

@@ -112,7 +112,8 @@ function returnedFromSync(facts: SiteFacts, reason: string): Decision {
   const promotion = facts.scope.kind === "sync" ? facts.propagation?.() : undefined;
   if (!promotion?.ok) {
     // Returning what was a value until this run made the callee async changes what the caller gets: a person decides.
-    if (facts.calleeMadeAsync) {
+    // So does returning a target's promise from a getter (or the like) in a migration: its readers expect a value.
+    if (facts.calleeMadeAsync || (promotion && !promotion.ok && promotion.readAsValue)) {
       return { action: "manual", reason: `returned from ${facts.scope.where}, which now hands its callers a ${facts.language.noun} instead of a value${promotion ? `; ${promotion.reason}` : ""}` };
     }
     return { action: "ok", reason };

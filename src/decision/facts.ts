@@ -118,5 +118,6 @@ export interface SiteFacts {
 
 export type PromotionFacts =
   | { readonly ok: true; readonly name: string }
-  | { readonly ok: false; readonly reason: string };
+  /** `readAsValue`: its callers read what it returns as a value, never as a promise (a getter, a property, `toJSON`, `__str__`). */
+  | { readonly ok: false; readonly reason: string; readonly readAsValue?: true };
 

@@ -90,7 +90,7 @@ export function analyze(ast: AnyNode, source: string, options: AnalyzeOptions): 
     const propagation = options.propagate && scope.kind === "sync"
       ? { propagation: (): PromotionFacts => {
         asked = promotionFor(scope);
-        return asked.ok ? { ok: true, name: asked.fn.name === "default" && asked.fn.defaultExport ? "the default export" : asked.fn.name } : { ok: false, reason: asked.reason };
+        return asked.ok ? { ok: true, name: asked.fn.name === "default" && asked.fn.defaultExport ? "the default export" : asked.fn.name } : { ok: false, reason: asked.reason, ...(asked.readAsValue ? { readAsValue: true } : {}) };
       } }
       : {};
     const plain = siteFacts({ call: path, target: match.target, callee: match.callee, facts: match.facts, scope, index, config: options.config });

@@ -50,7 +50,20 @@ export interface PromotableFunction {
 export type PromotionCheck =
   | { readonly ok: true; readonly fn: PromotableFunction }
   /** `name`: the function that cannot be made async, when it has one; else what the scope is. */
-  | { readonly ok: false; readonly reason: string; readonly name: string };
+  | { readonly ok: false; readonly reason: string; readonly name: string; readonly readAsValue?: true };
+
+/**
+ * Methods the language calls for a value, where no caller awaits: `JSON.stringify`
+ * calls `toJSON`, string conversion `toString`, arithmetic `valueOf`, and `await`
+ * itself calls a `then` (an async `then` never settles the awaiting code).
+ */
+const IMPLICITLY_CALLED: ReadonlyMap<string, string> = new Map([
+  ["toJSON", "JSON.stringify calls it and serialises what it returns"],
+  ["toString", "string conversion calls it for a string"],
+  ["toLocaleString", "string conversion calls it for a string"],
+  ["valueOf", "conversion to a primitive calls it for a value"],
+  ["then", "await and Promise.resolve call it as a thenable's then"],
+]);
 
 /**
  * Why the method, a member of a class hierarchy, cannot be made async (alone
@@ -74,13 +87,16 @@ export function promotionOf(scope: ScopeInfo, context: PromotionContext): Promot
   const fn = nodeOf(fnPath);
   const naming = nameOf(fnPath);
   const name = naming?.name ?? "an anonymous function";
-  const stop = (reason: string): PromotionCheck => ({ ok: false, name, reason: `${naming ? name : "the function"} cannot be made async: ${reason}` });
+  const stop = (reason: string): Extract<PromotionCheck, { ok: false }> => ({ ok: false, name, reason: `${naming ? name : "the function"} cannot be made async: ${reason}` });
   if (fn.type === "ClassMethod" || fn.type === "ObjectMethod" || fn.type === "ClassPrivateMethod") {
     const kind = fn["kind"] as string;
     if (kind === "constructor") return stop("it is a constructor, which cannot be async");
-    if (kind === "get" || kind === "set") return stop(`it is a ${kind === "get" ? "getter" : "setter"}, which cannot be async`);
+    if (kind === "get") return { ...stop("it is a getter, which cannot be async"), ...(declaresPromise(fn) ? {} : { readAsValue: true as const }) };
+    if (kind === "set") return stop("it is a setter, which cannot be async");
   }
   if (fn["generator"] === true) return stop("it is a generator: async would make it an async generator, which its callers cannot iterate as before");
+  const implicit = naming?.kind === "method" ? IMPLICITLY_CALLED.get(naming.name) : undefined;
+  if (implicit && !declaresPromise(fn)) return { ...stop(`it is ${naming!.name}: ${implicit}, without awaiting`), readAsValue: true };
   const callback = callbackUse(fnPath, naming);
   if (callback) return stop(`it is passed as a callback ${callback}, which does not await it${concurrentMapHint(fnPath)}`);
   if (returnsJsx(fn)) return stop("it returns JSX: a component is rendered synchronously");
@@ -171,6 +187,13 @@ function isExportedDeclaration(declaration: AnyPath, name: string): boolean {
   const parent = declaration.parent ? nodeOf(declaration.parent as AnyPath) : undefined;
   if (parent && (parent.type === "ExportNamedDeclaration" || parent.type === "ExportDefaultDeclaration")) return true;
   return exportedNames(declaration).has(name);
+}
+
+/** Its declared return type is a promise (`get ready(): Promise<void>`): its callers expect one. */
+function declaresPromise(fn: AnyNode): boolean {
+  const type = asNode(asNode(fn["returnType"])?.["typeAnnotation"]);
+  const name = type?.type === "TSTypeReference" ? identifierName(asNode(type["typeName"])) : undefined;
+  return name === "Promise" || name === "PromiseLike";
 }
 
 /** `export default function () {}`, `export default () => …`: importers call it by a name of their own. */

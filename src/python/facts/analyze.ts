@@ -97,7 +97,7 @@ export function analyzePython(root: PyNode, source: string, options: PyAnalyzeOp
     const propagation = options.propagate && scope.kind === "sync"
       ? { propagation: (): PromotionFacts => {
         asked = promotionFor(scope);
-        return asked.ok ? { ok: true, name: asked.fn.name } : { ok: false, reason: asked.reason };
+        return asked.ok ? { ok: true, name: asked.fn.name } : { ok: false, reason: asked.reason, ...(asked.readAsValue ? { readAsValue: true } : {}) };
       } }
       : {};
     const facts: SiteFacts = { ...siteFacts({ call, target: match.target, callee: match.callee, scope }, context), ...propagation };

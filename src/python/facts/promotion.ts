@@ -37,7 +37,7 @@ export interface PyPromotable {
 
 export type PyPromotionCheck =
   | { readonly ok: true; readonly fn: PyPromotable }
-  | { readonly ok: false; readonly reason: string; readonly name: string };
+  | { readonly ok: false; readonly reason: string; readonly name: string; readonly readAsValue?: true };
 
 export interface PyPromotionContext {
   readonly file: string;
@@ -51,13 +51,15 @@ export function pythonPromotionOf(scope: PyScope, context: PyPromotionContext): 
   const def = scope.owner;
   if (def.type !== "function_definition") return { ok: false, name: scope.where, reason: `${scope.where} cannot be made async` };
   const name = def.childForFieldName("name")?.text ?? "?";
-  const stop = (reason: string): PyPromotionCheck => ({ ok: false, name, reason: `def ${name} cannot be made async: ${reason}` });
+  const stop = (reason: string): Extract<PyPromotionCheck, { ok: false }> => ({ ok: false, name, reason: `def ${name} cannot be made async: ${reason}` });
   const container = enclosingDefinition(def);
   if (container?.type === "function_definition") return stop("it is a nested function: its calls are not followed");
   const method = container?.type === "class_definition";
-  if (/^__\w+__$/.test(name)) return stop(name === "__init__" ? "__init__ cannot be a coroutine" : "it is a special method, which Python calls synchronously");
+  if (/^__\w+__$/.test(name)) {
+    return name === "__init__" ? stop("__init__ cannot be a coroutine") : { ...stop("it is a special method, which Python calls synchronously"), readAsValue: true };
+  }
   const decorators = decoratorsOf(def);
-  if (decorators.some((d) => PROPERTY_DECORATORS.test(d))) return stop("it is a property, which cannot be awaited");
+  if (decorators.some((d) => PROPERTY_DECORATORS.test(d))) return { ...stop("it is a property, which cannot be awaited"), readAsValue: true };
   if (method) {
     const hierarchy = hierarchyStop(container, name, decorators, context.root);
     if (hierarchy) return stop(hierarchy);
