@@ -167,6 +167,17 @@ describe("typed engine errors", () => {
     expect(result.stderr).toMatch(/scripts\/extra\.ts {2}skip {4}not part of the TypeScript project/);
   });
 
+  it("says why a target matched nothing when its calls return no promise (not async yet)", () => {
+    const dir = tempDir();
+    writeTree(dir, {
+      "tsconfig.json": JSON.stringify({ compilerOptions: { strict: true, noEmit: true, types: [] }, include: ["src"] }),
+      "unawaited.config.json": JSON.stringify({ targets: [{ name: "maxWireVersion" }] }),
+      "src/a.ts": "export function maxWireVersion(): number {\n  return 9;\n}\nexport async function f(): Promise<number> {\n  return maxWireVersion() + 1;\n}\n",
+    });
+    const result = unawaited(["check", "--engine", "typed", "."], dir);
+    expect(result.stderr).toContain("target maxWireVersion matched no call site; maxWireVersion occurs in 1 file, but the type checker sees none of its calls return a promise (is it async yet? the typed engine matches calls that return one)");
+  });
+
   it("warns that the syntactic engine matches a typed target by name", () => {
     const dir = tempDir();
     writeTree(dir, { "unawaited.config.json": JSON.stringify({ targets: [{ name: "f", type: "Api" }] }), "a.ts": "async function a(x) { x.f(); }\n" });

@@ -13,6 +13,7 @@ import { displayModule } from "../report/paths";
 import type { Action } from "../decision/findings";
 import type { Target } from "../config/schema";
 import { closeness } from "../text/closeness";
+import { mentionsWord } from "../text/words";
 import type { RootResult } from "./run";
 
 export interface TargetAccount {
@@ -47,7 +48,8 @@ export function accountTargets(roots: readonly RootResult[], cwd = process.cwd()
   }
   return [...accounts.values()].map(({ target, sites, roots: where }) => {
     const matched = Object.values(sites).some((count) => count > 0);
-    const hint = matched || target.done === true ? undefined : unmatchedHint(target, where.flatMap((root) => root.files.map((file) => file.file)), cwd);
+    const typed = where.some((root) => root.root.config.engine === "typed");
+    const hint = matched || target.done === true ? undefined : unmatchedHint(target, where.flatMap((root) => root.files.map((file) => file.file)), { cwd, typed });
     return { name: target.name, ...(target.module !== undefined ? { module: target.module } : {}), sites, done: target.done === true, ...(hint !== undefined ? { hint } : {}) };
   });
 }
@@ -62,8 +64,11 @@ const REQUIRE = /\{([^}]*)\}\s*=\s*require\(\s*(["'])([^"']+)\2\s*\)/g;
 const PY_IMPORT = /^\s*from\s+([\w.]+)\s+import\s+\(?([^)\n]*)/gm;
 
 /** A near-miss name that occurs in the files, or the modules the name is imported from instead of `module`. */
-function unmatchedHint(target: Target, files: readonly string[], cwd: string): string | undefined {
+function unmatchedHint(target: Target, files: readonly string[], options: { readonly cwd: string; readonly typed: boolean }): string | undefined {
+  const { cwd } = options;
   const nearMiss = new Map<string, number>();
+  // The typed engine takes a call for a target only when it returns a promise: a function not yet async matches nothing.
+  let exact = 0;
   const otherModules = new Map<string, number>();
   for (const file of files) {
     let text: string;
@@ -73,6 +78,7 @@ function unmatchedHint(target: Target, files: readonly string[], cwd: string): s
       continue;
     }
     const seen = new Set<string>();
+    if (options.typed && mentionsWord(text, target.name)) exact++;
     for (const [word] of text.matchAll(IDENTIFIERS)) {
       if (word === target.name || seen.has(word) || Math.abs(word.length - target.name.length) > 2) continue;
       seen.add(word);
@@ -91,6 +97,7 @@ function unmatchedHint(target: Target, files: readonly string[], cwd: string): s
     for (const specifier of modules) otherModules.set(specifier, (otherModules.get(specifier) ?? 0) + 1);
   }
   const hints: string[] = [];
+  if (exact > 0) hints.push(`${target.name} occurs in ${count(exact, "file")}, but the type checker sees none of its calls return a promise (is it async yet? the typed engine matches calls that return one)`);
   const best = [...nearMiss].sort((a, b) => closeness(a[0], target.name)! - closeness(b[0], target.name)! || b[1] - a[1])[0];
   if (best) hints.push(`did you mean ${best[0]}? (it occurs in ${count(best[1], "file")})`);
   for (const [specifier, inFiles] of [...otherModules].sort((a, b) => b[1] - a[1]).slice(0, 3)) {
