@@ -8,7 +8,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { copySampleProject, readTree, unawaited } from "./cli-helpers";
+import { copySampleProject, readTree, tempDir, unawaited, writeTree } from "./cli-helpers";
 
 const PROJECTS = path.join(__dirname, "..", "__testfixtures__", "projects");
 
@@ -60,6 +60,61 @@ describe("typed propagation", () => {
     ]);
     expect(graph).toContain('  n1["LocalNamer.nameOf<br/>src/local.ts:4"]\n');
     expect(graph).toContain('  n4["Namer.nameOf<br/>src/namers.ts:4"]\n');
+  });
+
+  it("a member made async with its hierarchy gets its overload signatures wrapped too", () => {
+    const dir = tempDir();
+    writeTree(dir, {
+      "tsconfig.json": JSON.stringify({ compilerOptions: { strict: true, noEmit: true, types: [], target: "ES2022" }, include: ["src"] }),
+      "unawaited.config.json": JSON.stringify({ targets: [{ name: "lookup", module: "./src/api" }], propagate: "all" }),
+      "src/api.ts": "export async function lookup(key: string): Promise<string> {\n  return key;\n}\n",
+      "src/store.ts": [
+        "import { lookup } from \"./api\";",
+        "",
+        "export abstract class Store {",
+        "  abstract get(key: string): string;",
+        "}",
+        "",
+        "export class Remote extends Store {",
+        "  get(key: string): string {",
+        "    return lookup(key).trim();",
+        "  }",
+        "}",
+        "",
+        "export class Local extends Store {",
+        "  get(key: string): string;",
+        "  get(key: string, fallback: string): string;",
+        "  get(key: string, fallback = \"\"): string {",
+        "    return key || fallback;",
+        "  }",
+        "}",
+        "",
+      ].join("\n"),
+    });
+    const result = unawaited(["fix", "--engine", "typed", "--verify", "."], dir);
+    expect(result.status).toBe(0);
+    expect(readTree(dir)["src/store.ts"]).toBe([
+      "import { lookup } from \"./api\";",
+      "",
+      "export abstract class Store {",
+      "  abstract get(key: string): Promise<string>;",
+      "}",
+      "",
+      "export class Remote extends Store {",
+      "  async get(key: string): Promise<string> {",
+      "    return (await lookup(key)).trim();",
+      "  }",
+      "}",
+      "",
+      "export class Local extends Store {",
+      "  get(key: string): Promise<string>;",
+      "  get(key: string, fallback: string): Promise<string>;",
+      "  async get(key: string, fallback = \"\"): Promise<string> {",
+      "    return key || fallback;",
+      "  }",
+      "}",
+      "",
+    ].join("\n"));
   });
 
   it("leaves a hierarchy alone when one of its members is outside the files of the run", () => {

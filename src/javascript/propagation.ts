@@ -15,7 +15,7 @@ import type { Site } from "./facts/analyze";
 import { asNode, nodeOf, unwrap, type AnyNode } from "./facts/ast";
 import { callbackReferences } from "./facts/callback-references";
 import { awaitEdits } from "./edits/await";
-import { makeAsyncEdits, overloadSignatures, promiseReturnTypeEdits } from "./edits/make-async";
+import { makeAsyncEdits, overloadsBefore, overloadSignatures, promiseReturnTypeEdits } from "./edits/make-async";
 
 /** The file's ignore comments, as far as this step claims lines of them. */
 interface Ignores {
@@ -124,11 +124,13 @@ export function hierarchyMembersMadeAsync(ast: AnyNode, source: string, input: {
   const fixes: TextEdit[][] = [];
   const promotions: Promotion[] = [];
   for (const entry of input.entries) {
-    const member = memberAt(ast, entry.at);
-    if (!member) continue;
+    const found = memberAt(ast, entry.at);
+    if (!found) continue;
+    const { member, siblings } = found;
     const fn = member.type === "ClassProperty" || member.type === "ObjectProperty" ? unwrapFunction(asNode(member["value"])) : member;
     if (!fn || input.promoted.has(fn)) continue;
-    const edits = entry.kind === "method" ? (fn["async"] === true ? [] : makeAsyncEdits(fn, source)) : promiseReturnTypeEdits(fn, source);
+    const overloads = member === fn && siblings ? overloadsBefore(fn, siblings, siblings.indexOf(fn)).flatMap((signature) => promiseReturnTypeEdits(signature, source)) : [];
+    const edits = entry.kind === "method" ? (fn["async"] === true ? [] : [...makeAsyncEdits(fn, source), ...overloads]) : promiseReturnTypeEdits(fn, source);
     if (edits.length === 0) continue;
     const start = member.loc?.start ?? { line: 0, column: 0 };
     const chain = [...entry.chain, entry.label];
@@ -146,23 +148,23 @@ export function hierarchyMembersMadeAsync(ast: AnyNode, source: string, input: {
   return { findings, fixes, promotions };
 }
 
-/** The class, interface or object member whose key starts at `at`. */
-function memberAt(ast: AnyNode, at: number): AnyNode | undefined {
-  let found: AnyNode | undefined;
-  const visit = (node: AnyNode): void => {
+/** The class, interface or object member whose key starts at `at`, and the members it is listed with. */
+function memberAt(ast: AnyNode, at: number): { member: AnyNode; siblings: readonly AnyNode[] | undefined } | undefined {
+  let found: { member: AnyNode; siblings: readonly AnyNode[] | undefined } | undefined;
+  const visit = (node: AnyNode, siblings: readonly AnyNode[] | undefined): void => {
     if (found || (node.start ?? 0) > at || (node.end ?? Infinity) < at) return;
     if (MEMBER_TYPES.has(node.type) && asNode(node["key"])?.start === at) {
-      found = node;
+      found = { member: node, siblings };
       return;
     }
     for (const key of Object.keys(node)) {
       if (key === "loc" || key === "leadingComments" || key === "trailingComments") continue;
       const value = node[key];
-      if (Array.isArray(value)) value.forEach((item) => asNode(item) && visit(item as AnyNode));
-      else if (asNode(value)) visit(value as AnyNode);
+      if (Array.isArray(value)) value.forEach((item) => asNode(item) && visit(item as AnyNode, value as AnyNode[]));
+      else if (asNode(value)) visit(value as AnyNode, undefined);
     }
   };
-  visit(ast);
+  visit(ast, undefined);
   return found;
 }
 

@@ -55,12 +55,14 @@ function asyncPosition(fn: AnyNode, source: string): number {
  * `m(a) {…}` in a class.
  */
 export function overloadSignatures(fnPath: AnyPath): AnyNode[] {
-  const fn = fnPath.node;
   // An exported declaration's siblings are its export statement's.
   const holder = fnPath.parent && fnPath.parent.node.type === "ExportNamedDeclaration" ? fnPath.parent : fnPath;
   const siblings = holder.siblings;
-  if (!siblings) return [];
-  const index = siblings.indexOf(holder.node);
+  return siblings ? overloadsBefore(fnPath.node, siblings, siblings.indexOf(holder.node)) : [];
+}
+
+/** The overload signatures right before `fn`, which sits (or its export statement sits) at `index` of `siblings`. */
+export function overloadsBefore(fn: AnyNode, siblings: readonly AnyNode[], index: number): AnyNode[] {
   const nameOf = (node: AnyNode): string | undefined => {
     const inner = node.type === "ExportNamedDeclaration" ? asNode(node["declaration"]) : node;
     if (!inner) return undefined;
