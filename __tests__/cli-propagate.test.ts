@@ -332,6 +332,32 @@ describe("unawaited --propagate", () => {
     expect(unawaited(["list", "--propagate", "off", "a.ts"], dir).stdout).toContain("  3:12    ok      load: returned as a promise to the caller");
   });
 
+  it("wraps a default export's overloads, and follows ns.default() through a namespace import", () => {
+    const dir = tempDir();
+    writeTree(dir, {
+      "unawaited.config.json": JSON.stringify({ targets: [{ name: "load" }], propagate: "all" }),
+      "measure.ts": "export default function size(id: string): number;\nexport default function size(id: number): number;\nexport default function size(id: string | number): number {\n  return load(String(id)).size;\n}\n",
+      "b.ts": "import * as measure from \"./measure\";\nimport other from \"./other\";\n\nexport function total(): number {\n  return measure.default(\"a\") + other.default(\"b\");\n}\n",
+    });
+    expect(unawaited(["fix", "."], dir).status).toBe(0);
+    expect(readTree(dir)).toMatchObject({
+      "measure.ts": "export default function size(id: string): Promise<number>;\nexport default function size(id: number): Promise<number>;\nexport default async function size(id: string | number): Promise<number> {\n  return (await load(String(id))).size;\n}\n",
+      // A default import's .default is not the module's default export.
+      "b.ts": "import * as measure from \"./measure\";\nimport other from \"./other\";\n\nexport async function total(): Promise<number> {\n  return (await measure.default(\"a\")) + other.default(\"b\");\n}\n",
+    });
+  });
+
+  it("Python: an async protocol method (__aenter__) is made async; other special methods stay stops", () => {
+    const dir = tempDir();
+    writeTree(dir, {
+      "unawaited.config.json": JSON.stringify({ targets: [{ name: "connect" }], propagate: "all" }),
+      "pool.py": "class Pool:\n    def __aenter__(self):\n        self.conn = connect()\n        self.conn.ping()\n        return self\n\n    def __len__(self):\n        return connect().size\n",
+    });
+    const result = unawaited(["fix", "."], dir);
+    expect(readTree(dir)["pool.py"]).toBe("class Pool:\n    async def __aenter__(self):\n        self.conn = await connect()\n        self.conn.ping()\n        return self\n\n    def __len__(self):\n        return connect().size\n");
+    expect(result.stdout).toContain("def __len__ cannot be made async: it is a special method, which Python calls synchronously");
+  });
+
   it("follows a default export through the importer's own name", () => {
     const dir = tempDir();
     writeTree(dir, {

@@ -142,3 +142,96 @@ describe("typed propagation on the sample project", () => {
     expect(readTree(dir)).toEqual(before);
   });
 });
+
+describe("typed propagation, edge cases", () => {
+  const tsconfig = JSON.stringify({ compilerOptions: { strict: true, noEmit: true, types: [], target: "ES2022", module: "commonjs" }, include: ["src"] });
+  const project = (files: Readonly<Record<string, string>>): string => {
+    const dir = tempDir();
+    writeTree(dir, {
+      "tsconfig.json": tsconfig,
+      "unawaited.config.json": JSON.stringify({ targets: [{ name: "load", module: "./src/api" }], propagate: "all" }),
+      "src/api.ts": "export async function load(): Promise<number> {\n  return 1;\n}\n",
+      ...files,
+    });
+    return dir;
+  };
+
+  it("a method whose hierarchy has a type literal's member is a stop, and the promise it returns is manual (its callers read a number)", () => {
+    const dir = project({
+      "src/s.ts": [
+        "import { load } from \"./api\";",
+        "export type Store = { get(): number };",
+        "export class A implements Store {",
+        "  get(): number { return load(); }",
+        "}",
+        "export const lit: Store = { get() { return load(); } };",
+        "export function first(s: Store): number { return s.get(); }",
+        "",
+      ].join("\n"),
+    });
+    const result = unawaited(["list", "--engine", "typed", "."], dir);
+    expect(result.stdout).toContain("4:26    manual  load: returned from a sync function, which now hands its callers a promise instead of a value; get cannot be made async: the methods of its hierarchy (A.get, Store.get) must become async together, and Store.get (src/s.ts:2) is not a class or interface method this run can make async\n");
+    expect(result.stdout).toContain("6:44    manual  load: returned from a sync function");
+    expect(result.stdout).toContain("0 to change");
+  });
+
+  it("finds a method with a computed name's hierarchy, and wraps every overload of an interface method", () => {
+    const dir = project({
+      "src/store.ts": [
+        "import { load } from \"./api\";",
+        "export interface Store { get(x: string): number; get(x: number): number; }",
+        "export class A implements Store {",
+        "  [\"get\"](x: string): number;",
+        "  [\"get\"](x: number): number;",
+        "  [\"get\"](x: string | number): number { return load() + Number(x); }",
+        "}",
+        "export class B implements Store {",
+        "  get(x: string | number): number { return Number(x); }",
+        "}",
+        "export function first(s: Store): number { return s.get(1); }",
+        "",
+      ].join("\n"),
+    });
+    const result = unawaited(["fix", "--engine", "typed", "--verify", "."], dir);
+    expect(result.status).toBe(0);
+    expect(readTree(dir)["src/store.ts"]).toBe([
+      "import { load } from \"./api\";",
+      "export interface Store { get(x: string): Promise<number>; get(x: number): Promise<number>; }",
+      "export class A implements Store {",
+      "  [\"get\"](x: string): Promise<number>;",
+      "  [\"get\"](x: number): Promise<number>;",
+      "  async [\"get\"](x: string | number): Promise<number> { return (await load()) + Number(x); }",
+      "}",
+      "export class B implements Store {",
+      "  async get(x: string | number): Promise<number> { return Number(x); }",
+      "}",
+      "export async function first(s: Store): Promise<number> { return s.get(1); }",
+      "",
+    ].join("\n"));
+  });
+
+  it("follows callers through a rename in the declaring module, a shorthand property and a destructured namespace", () => {
+    const dir = project({
+      "src/n.ts": "import { load } from \"./api\";\nfunction g(): number { return load(); }\nexport { g as h };\nexport const obj = { g };\n",
+      "src/v.ts": "import { h, obj } from \"./n\";\nexport function a(): number { return h() + 1; }\nexport function b(): number { return obj.g() + 1; }\n",
+      "src/w.ts": "import * as n from \"./n\";\nexport function c(): number { const { h } = n; return h() + 1; }\n",
+    });
+    const result = unawaited(["fix", "--engine", "typed", "--verify", "."], dir);
+    expect(result.status).toBe(0);
+    expect(readTree(dir)).toMatchObject({
+      "src/v.ts": "import { h, obj } from \"./n\";\nexport async function a(): Promise<number> { return (await h()) + 1; }\nexport async function b(): Promise<number> { return (await obj.g()) + 1; }\n",
+      "src/w.ts": "import * as n from \"./n\";\nexport async function c(): Promise<number> { const { h } = n; return (await h()) + 1; }\n",
+    });
+  });
+
+  it("judges a hierarchy against every file of the run when the files are given one by one (a pre-commit list)", () => {
+    const files = {
+      "src/a.ts": "import { load } from \"./api\";\nimport type { Store } from \"./b\";\nexport class A implements Store {\n  get(): number { return load(); }\n}\n",
+      "src/b.ts": "export interface Store { get(): number; }\nexport function first(s: Store): number { return s.get(); }\n",
+    };
+    const whole = unawaited(["fix", "--dry", "--quiet", "--engine", "typed", "."], project(files));
+    const listed = unawaited(["fix", "--dry", "--quiet", "--engine", "typed", "src/a.ts", "src/b.ts", "src/api.ts"], project(files));
+    expect(whole.stdout).toContain("+export interface Store { get(): Promise<number>; }");
+    expect(listed.stdout).toBe(whole.stdout);
+  });
+});

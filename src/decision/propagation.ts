@@ -68,6 +68,8 @@ export interface HierarchyMemberFact {
   readonly external: boolean;
   /** One of the files this run edits. */
   readonly inRun: boolean;
+  /** It declares a return type that is not a promise: its callers read a value. */
+  readonly returnsValue: boolean;
 }
 
 /**
@@ -76,15 +78,16 @@ export interface HierarchyMemberFact {
  * overridden by; itself first), or undefined when it can: all of them are
  * then made async together. `undefined` members: the checker failed on it.
  */
-export function hierarchyBlock(members: readonly HierarchyMemberFact[] | undefined): string | undefined {
-  if (members === undefined) return "the type checker failed on its class, so its overrides and implementations are unknown: make it async by hand";
+export function hierarchyBlock(members: readonly HierarchyMemberFact[] | undefined): { reason: string; readAsValue: boolean } | undefined {
+  if (members === undefined) return { reason: "the type checker cannot place it in its class hierarchy, so what it overrides or implements is unknown: make it async by hand", readAsValue: false };
   if (members.length <= 1) return undefined;
   const all = members.map((member) => member.label).join(", ");
   const together = `the methods of its hierarchy (${all}) must become async together`;
+  const blocked = (member: HierarchyMemberFact, reason: string) => ({ reason: `${together}, and ${member.label} ${reason}`, readAsValue: member.returnsValue });
   for (const member of members.slice(1)) {
-    if (member.external) return `${together}, and ${member.label} is declared in ${member.where}, a declaration file this run does not change`;
-    if (!member.inRun) return `${together}, and ${member.label} (${member.where}) is outside the files of this run: run on them too, or make them async by hand`;
-    if (member.kind === "other") return `${together}, and ${member.label} (${member.where}) is not a method that can be made async`;
+    if (member.external) return blocked(member, `is declared in ${member.where}, a declaration file this run does not change`);
+    if (!member.inRun) return blocked(member, `(${member.where}) is outside the files of this run: run on them too, or make them async by hand`);
+    if (member.kind === "other") return blocked(member, `(${member.where}) is not a class or interface method this run can make async`);
   }
   return undefined;
 }

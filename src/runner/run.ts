@@ -117,12 +117,23 @@ export async function run(options: RunOptions): Promise<RunResult> {
   let interrupted = false;
   let lastYield = performance.now();
   const runs: RootRun[] = [];
+  // The typed engine of each path (one program per tsconfig), and the files of each cascade,
+  // known before any file runs: a method's hierarchy is judged against all of them.
+  const services = new Map<PlannedRoot, TypedService | undefined>();
+  const cascadeFiles = new Map<string, Set<string>>();
+  for (const planned of plan) {
+    const service = planned.root.config.engine === "typed" || options.verify ? await loadTypedService(planned.root) : undefined;
+    services.set(planned, service);
+    const key = cascadeKey(planned.root, service);
+    cascadeFiles.set(key, new Set([...(cascadeFiles.get(key) ?? []), ...planned.files]));
+  }
   // The Python grammar is WebAssembly, loaded once and only when there are .py files.
   if (plan.some((p) => p.files.some(isPythonFile))) await loadPython();
-  for (const { root, files, skipped } of plan) {
-    const service = root.config.engine === "typed" || options.verify ? await loadTypedService(root) : undefined;
+  for (const planned of plan) {
+    const { root, files, skipped } = planned;
+    const service = services.get(planned);
     const results: FileResult[] = skipped.map((s) => ({ file: s.file, status: s.failed ? "error" : "skipped", findings: [], message: s.reason }));
-    const typed = service ? { service, files: new Set(files), base: baseOf(root) } : undefined;
+    const typed = service ? { service, files: cascadeFiles.get(cascadeKey(root, service)) ?? new Set(files), base: baseOf(root) } : undefined;
     runs.push({ root, service, typed, results });
     for (const file of files) {
       // Yield between files (every 20 ms, not every file) so a Ctrl-C handler can run and stop us cleanly.
@@ -146,7 +157,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
     let results = group.flatMap((one) => one.results);
     if (!interrupted && first.root.config.propagate !== "off") {
       // One cascade over the files of every path given with this config: a caller under one path of a function under another is followed.
-      const typed = first.typed && { ...first.typed, files: new Set(group.flatMap((one) => [...one.typed!.files])) };
+      const typed = first.typed;
       const rounds = propagated(results, first.root.config, {
         signal: options.signal,
         process: (file, config) => processWith(file, config, typed, options),
@@ -184,12 +195,17 @@ interface RootRun {
 function cascadeGroups(runs: readonly RootRun[]): RootRun[][] {
   const groups = new Map<string, RootRun[]>();
   runs.forEach((one, index) => {
-    const key = one.root.config.propagate === "off" ? `alone\0${index}` : `${JSON.stringify(one.root.config)}\0${one.service?.tsconfig ?? ""}`;
+    const key = one.root.config.propagate === "off" ? `alone\0${index}` : cascadeKey(one.root, one.service);
     const group = groups.get(key);
     if (group) group.push(one);
     else groups.set(key, [one]);
   });
   return [...groups.values()];
+}
+
+/** Paths with the same config (and, for the typed engine, the same tsconfig) make one cascade. */
+function cascadeKey(root: RunRoot, service: TypedService | undefined): string {
+  return `${JSON.stringify(root.config)}\0${service?.tsconfig ?? ""}`;
 }
 
 function baseOf(root: RunRoot): string {
@@ -282,6 +298,7 @@ function hierarchyCheck(file: string, typed: TypedRun): HierarchyCheck {
       kind: member.kind,
       external: member.external,
       inRun: typed.files.has(path.normalize(member.file)),
+      returnsValue: member.returnsValue,
     })));
   };
 }

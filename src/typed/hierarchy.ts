@@ -30,6 +30,8 @@ export interface HierarchyMember {
   readonly kind: "method" | "signature" | "other";
   /** In a declaration file or a library: never edited. */
   readonly external: boolean;
+  /** Its declared return type is not a promise (`get(): number`): its callers read a value. */
+  readonly returnsValue: boolean;
 }
 
 export class Hierarchies {
@@ -45,15 +47,15 @@ export class Hierarchies {
   /**
    * The hierarchy of the member whose name is at `at` in `fileName`,
    * itself first; just itself when it overrides, implements and is
-   * overridden by nothing (or is no class, interface or typed object member).
+   * overridden by nothing. Undefined when the checker has no such member:
+   * then nothing is known of its hierarchy.
    */
-  membersOf(fileName: string, at: number): HierarchyMember[] {
+  membersOf(fileName: string, at: number): HierarchyMember[] | undefined {
     const sourceFile = this.program.getSourceFile(fileName);
     const declaration = sourceFile ? this.memberAt(sourceFile, at) : undefined;
-    if (!declaration) return [];
-    const name = this.ts.getNameOfDeclaration(declaration)!;
-    const key = (name as { text?: string }).text;
-    if (key === undefined) return [this.describe(declaration)];
+    if (!declaration) return undefined;
+    const key = memberKey(this.ts, this.ts.getNameOfDeclaration(declaration));
+    if (key === undefined) return undefined;
     const isStatic = this.isStatic(declaration);
     const found = new Map<Node, HierarchyMember>([[declaration, this.describe(declaration)]]);
     const containers: Container[] = [];
@@ -64,6 +66,8 @@ export class Hierarchies {
       const implemented = contextual ? this.checker.getPropertyOfType(contextual, key) : undefined;
       for (const member of implemented?.declarations ?? []) {
         if (this.isContainer(member.parent)) containers.push(member.parent);
+        // A type literal's member (`type Store = { get(): number }`): not followed, so it blocks.
+        else if (!found.has(member)) found.set(member, this.describe(member));
       }
     } else if (this.isContainer(parent)) {
       containers.push(parent);
@@ -75,11 +79,18 @@ export class Hierarchies {
       if (seen.has(container)) continue;
       seen.add(container);
       const own = (container.members as TsNamespace.NodeArray<TsNamespace.ClassElement | TsNamespace.TypeElement>)
-        .filter((member) => member.name && (member.name as { text?: string }).text === key && this.isStatic(member) === isStatic);
-      // Overloads: the implementation stands for its signatures (make-async wraps them with it).
-      const member = own.find((candidate) => ts.isMethodDeclaration(candidate) && candidate.body) ?? own[0];
-      if (member && !own.some((candidate) => found.has(candidate))) found.set(member, this.describe(member));
-      containers.push(...this.basesOf(container, key, isStatic), ...(isStatic ? this.derivedClasses(container) : this.derivedOf(container)));
+        .filter((member) => memberKey(ts, member.name) === key && this.isStatic(member) === isStatic);
+      // Overloads: an implementation stands for its signatures (make-async wraps them with it);
+      // without one (an interface, an abstract method), every signature is a member.
+      const implementation = own.find((candidate) => ts.isMethodDeclaration(candidate) && candidate.body);
+      if (!own.some((candidate) => found.has(candidate))) {
+        for (const member of implementation ? [implementation] : own) found.set(member, this.describe(member));
+      }
+      for (const base of this.basesOf(container, key, isStatic)) {
+        if (this.isContainer(base.parent)) containers.push(base.parent);
+        else if (!found.has(base)) found.set(base, this.describe(base));
+      }
+      containers.push(...(isStatic ? this.derivedClasses(container) : this.derivedOf(container)));
     }
     return [...found.values()];
   }
@@ -91,7 +102,7 @@ export class Hierarchies {
     let found: TsNamespace.Declaration | undefined;
     const visit = (node: Node): void => {
       if (found || node.getEnd() < at + bom || node.pos > at + bom) return;
-      if ((ts.isClassElement(node) || ts.isTypeElement(node) || ts.isObjectLiteralElementLike(node)) && node.name && node.name.getStart(sourceFile) === at + bom) {
+      if ((ts.isClassElement(node) || ts.isTypeElement(node) || ts.isObjectLiteralElementLike(node)) && node.name && nameStart(ts, node.name, sourceFile) === at + bom) {
         found = node;
         return;
       }
@@ -110,10 +121,10 @@ export class Hierarchies {
     return modifiers?.some((modifier) => modifier.kind === this.ts.SyntaxKind.StaticKeyword) ?? false;
   }
 
-  /** The containers declaring the member that this one's `extends` and `implements` give it. */
-  private basesOf(container: Container, key: string, isStatic: boolean): Container[] {
+  /** The declarations of the member that this one's `extends` and `implements` give it. */
+  private basesOf(container: Container, key: string, isStatic: boolean): TsNamespace.Declaration[] {
     const ts = this.ts;
-    const bases: Container[] = [];
+    const bases: TsNamespace.Declaration[] = [];
     for (const clause of container.heritageClauses ?? []) {
       for (const heritage of clause.types) {
         let type = this.checker.getTypeAtLocation(heritage);
@@ -123,9 +134,7 @@ export class Hierarchies {
           type = this.checker.getTypeAtLocation(heritage.expression);
         }
         const member = this.checker.getPropertyOfType(type, key);
-        for (const declaration of member?.declarations ?? []) {
-          if (this.isContainer(declaration.parent)) bases.push(declaration.parent);
-        }
+        bases.push(...(member?.declarations ?? []));
       }
     }
     return bases;
@@ -176,18 +185,32 @@ export class Hierarchies {
     const sourceFile = member.getSourceFile();
     const name = ts.getNameOfDeclaration(member)!;
     const bom = sourceFile.text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    const start = name.getStart(sourceFile);
+    const start = nameStart(ts, name, sourceFile);
     const container = member.parent;
-    const owner = this.isContainer(container) ? container.name?.text ?? "(anonymous class)" : "(object)";
+    const alias = ts.isTypeLiteralNode(container) && ts.isTypeAliasDeclaration(container.parent) ? container.parent.name.text : undefined;
+    const owner = this.isContainer(container) ? container.name?.text ?? "(anonymous class)" : alias ?? (ts.isObjectLiteralExpression(container) ? "(object)" : "(type)");
     const external = sourceFile.isDeclarationFile || this.program.isSourceFileFromExternalLibrary(sourceFile);
     return {
       file: sourceFile.fileName,
       at: start - bom,
       label: `${owner}.${name.getText(sourceFile)}`,
       line: sourceFile.getLineAndCharacterOfPosition(start).line + 1,
-      kind: this.kindOf(member),
+      // A member of a type literal, a mapped or intersection type: not a class or interface this run follows.
+      kind: this.isContainer(container) || ts.isObjectLiteralExpression(container) ? this.kindOf(member) : "other",
       external,
+      returnsValue: this.returnsValue(member),
     };
+  }
+
+  private returnsValue(member: TsNamespace.Declaration): boolean {
+    const ts = this.ts;
+    const type = (member as { type?: TsNamespace.TypeNode }).type;
+    if (!type || type.kind === ts.SyntaxKind.VoidKeyword || type.kind === ts.SyntaxKind.AnyKeyword || type.kind === ts.SyntaxKind.UnknownKeyword) return false;
+    // A method's `type` is its return type; a property's (`get: () => T`) is the function type.
+    const declared = this.checker.getTypeFromTypeNode(type);
+    const signature = ts.isFunctionTypeNode(type) ? this.checker.getSignaturesOfType(declared, ts.SignatureKind.Call)[0] : undefined;
+    const returned = signature ? signature.getReturnType() : declared;
+    return this.checker.getPropertyOfType(this.checker.getApparentType(returned), "then") === undefined;
   }
 
   private kindOf(member: TsNamespace.Declaration): HierarchyMember["kind"] {
@@ -198,4 +221,19 @@ export class Hierarchies {
     if (ts.isPropertyAssignment(member) && (ts.isArrowFunction(member.initializer) || ts.isFunctionExpression(member.initializer))) return "method";
     return "other";
   }
+}
+
+/**
+ * Where a member's name starts as the engine counts it: a computed name
+ * (`["get"]()`) at its expression, as Babel keeps a computed key.
+ */
+export function nameStart(ts: Ts, name: TsNamespace.Node, sourceFile: TsNamespace.SourceFile): number {
+  return ts.isComputedPropertyName(name) ? name.expression.getStart(sourceFile) : name.getStart(sourceFile);
+}
+
+/** A member's name as a key: `get`, `"get"`, `["get"]`, `#get`; undefined for a computed name that is not a literal. */
+function memberKey(ts: Ts, name: TsNamespace.Node | undefined): string | undefined {
+  if (!name) return undefined;
+  const named = ts.isComputedPropertyName(name) ? name.expression : name;
+  return ts.isIdentifier(named) || ts.isPrivateIdentifier(named) || ts.isStringLiteralLike(named) || ts.isNumericLiteral(named) ? named.text : undefined;
 }

@@ -63,6 +63,7 @@ export function typedService(root: string, config: ResolvedConfig): TypedService
       } catch (error) {
         // The checker may be half-way through resolving a type: start again with a new one.
         resolver = undefined;
+        hierarchies = undefined;
         resetProgram(loaded.project);
         return { kind: "failed", message: checkerFailure(error) };
       }
@@ -79,9 +80,10 @@ export function typedService(root: string, config: ResolvedConfig): TypedService
         try {
           members = hierarchies.membersOf(file.split("\\").join("/"), at);
         } catch {
-          // The checker failed on a type of the hierarchy: nothing is known of it.
+          // The checker failed on a type of the hierarchy: nothing is known of it, and a new checker is needed.
           members = undefined;
           hierarchies = undefined;
+          resolver = undefined;
           resetProgram(loaded.project);
         }
         hierarchyCache.set(key, members);

@@ -52,7 +52,8 @@ export class ModuleTargets {
       if (!symbol) return;
       const declared = this.symbols.declaredName(symbol);
       for (const target of this.config.targets) {
-        if ((target.module !== undefined && this.exportsOf(target).has(symbol)) || (target.module === undefined && declared === target.name)) {
+        const propagated = target.propagated?.at !== undefined && this.symbols.isDeclaredAt(symbol, target.propagated.file, target.propagated.at);
+        if (propagated || (target.module !== undefined && this.exportsOf(target).has(symbol)) || (target.module === undefined && declared === target.name)) {
           locals.add(local.text);
         }
       }

@@ -62,9 +62,11 @@ export class TypedResolver {
       return calls;
     }
     const locals = this.modules.aliasNames(sourceFile, names, exported);
+    // A target under a name a barrel gave it may also be reached without an import (`const { h } = ns`).
+    const callable = exported.size === 0 ? names : new Set([...names, ...exported]);
     const visit = (node: Node): void => {
       if (this.ts.isCallExpression(node) || this.ts.isTaggedTemplateExpression(node)) {
-        const typed = this.classify(node, names, locals);
+        const typed = this.classify(node, callable, locals);
         if (typed) calls.set(rangeKey(node.getStart(sourceFile), node.getEnd()), typed);
       }
       this.ts.forEachChild(node, visit);
@@ -134,6 +136,10 @@ export class TypedResolver {
       const at = target.propagated?.at;
       if (at !== undefined) {
         if (declaration && this.symbols.isDeclaredAt(declaration, target.propagated!.file, at)) return { target };
+        // Reached through a value rather than its name: `const { f } = ns`, `obj.g` with `{ g }`, `const h = g`:
+        // the callee's type is still the function's own.
+        const typeSymbol = this.checker.getTypeAtLocation(callee).getSymbol();
+        if (typeSymbol && typeSymbol !== declaration && this.symbols.isDeclaredAt(typeSymbol, target.propagated!.file, at)) return { target };
         if (untyped !== undefined && target.propagated!.kind === "method" && nameNode.text === target.name) {
           return { target, unproven: `the receiver's type is ${untyped}: cannot tell it is the ${target.name} this run made async (fix it by hand if it is)` };
         }

@@ -1,5 +1,6 @@
 /** Symbol helpers shared by the typed resolver and its module index. */
 import type { ts as TsNamespace } from "ts-morph";
+import { nameStart } from "./hierarchy";
 import type { Ts } from "./project";
 
 export class Symbols {
@@ -15,15 +16,22 @@ export class Symbols {
     return symbol.flags & this.ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(symbol) : symbol;
   }
 
-  /** Whether one of the symbol's declarations has its name at `at` in `file` (an absolute path). */
+  /**
+   * Whether one of the symbol's declarations has its name at `at` in `file`
+   * (an absolute path): a function expression or arrow by the name it is
+   * assigned to (`const f = () => …`), a computed name at its expression.
+   */
   isDeclaredAt(symbol: TsNamespace.Symbol, file: string, at: number): boolean {
+    const ts = this.ts;
     const fileName = file.split("\\").join("/");
     return (symbol.declarations ?? []).some((declaration) => {
-      const name = this.ts.getNameOfDeclaration(declaration);
       const sourceFile = declaration.getSourceFile();
+      if (sourceFile.fileName !== fileName) return false;
+      const anonymous = (ts.isArrowFunction(declaration) || ts.isFunctionExpression(declaration)) && !declaration.name;
+      const name = ts.getNameOfDeclaration(anonymous ? declaration.parent as TsNamespace.Declaration : declaration);
       // The engine's offsets are past a byte order mark; the checker's text may hold it.
       const bom = sourceFile.text.charCodeAt(0) === 0xfeff ? 1 : 0;
-      return name !== undefined && name.getStart() - bom === at && sourceFile.fileName === fileName;
+      return name !== undefined && nameStart(ts, name, sourceFile) - bom === at;
     });
   }
 

@@ -56,7 +56,8 @@ function asyncPosition(fn: AnyNode, source: string): number {
  */
 export function overloadSignatures(fnPath: AnyPath): AnyNode[] {
   // An exported declaration's siblings are its export statement's.
-  const holder = fnPath.parent && fnPath.parent.node.type === "ExportNamedDeclaration" ? fnPath.parent : fnPath;
+  const exported = fnPath.parent && (fnPath.parent.node.type === "ExportNamedDeclaration" || fnPath.parent.node.type === "ExportDefaultDeclaration");
+  const holder = exported ? fnPath.parent! : fnPath;
   const siblings = holder.siblings;
   return siblings ? overloadsBefore(fnPath.node, siblings, siblings.indexOf(holder.node)) : [];
 }
@@ -64,7 +65,7 @@ export function overloadSignatures(fnPath: AnyPath): AnyNode[] {
 /** The overload signatures right before `fn`, which sits (or its export statement sits) at `index` of `siblings`. */
 export function overloadsBefore(fn: AnyNode, siblings: readonly AnyNode[], index: number): AnyNode[] {
   const nameOf = (node: AnyNode): string | undefined => {
-    const inner = node.type === "ExportNamedDeclaration" ? asNode(node["declaration"]) : node;
+    const inner = node.type === "ExportNamedDeclaration" || node.type === "ExportDefaultDeclaration" ? asNode(node["declaration"]) : node;
     if (!inner) return undefined;
     if (fn.type === "FunctionDeclaration" && inner.type === "TSDeclareFunction") return identifierName(asNode(inner["id"]));
     if (fn.type === "ClassMethod" && inner.type === "TSDeclareMethod" && inner["abstract"] !== true && inner["static"] === fn["static"]) {
@@ -77,7 +78,7 @@ export function overloadsBefore(fn: AnyNode, siblings: readonly AnyNode[], index
   const found: AnyNode[] = [];
   for (let i = index - 1; i >= 0 && nameOf(siblings[i]!) === name; i--) {
     const node = siblings[i]!;
-    found.push(node.type === "ExportNamedDeclaration" ? asNode(node["declaration"])! : node);
+    found.push(node.type === "ExportNamedDeclaration" || node.type === "ExportDefaultDeclaration" ? asNode(node["declaration"])! : node);
   }
   return found;
 }

@@ -70,7 +70,13 @@ const IMPLICITLY_CALLED: ReadonlyMap<string, string> = new Map([
  * or with the rest of it); undefined when it can. `declaredAt`: its name's
  * offset, by which the typed engine finds its declaration.
  */
-export type HierarchyCheck = (fnPath: AnyPath, declaredAt: number) => string | undefined;
+export type HierarchyCheck = (fnPath: AnyPath, declaredAt: number) => HierarchyStop | string | undefined;
+
+/** A stop the typed engine explains; `readAsValue`: the member that blocks declares a value's type, so its callers read one. */
+export interface HierarchyStop {
+  readonly reason: string;
+  readonly readAsValue: boolean;
+}
 
 export interface PromotionContext {
   readonly file: string;
@@ -87,7 +93,11 @@ export function promotionOf(scope: ScopeInfo, context: PromotionContext): Promot
   const fn = nodeOf(fnPath);
   const naming = nameOf(fnPath);
   const name = naming?.name ?? "an anonymous function";
-  const stop = (reason: string): Extract<PromotionCheck, { ok: false }> => ({ ok: false, name, reason: `${naming ? name : "the function"} cannot be made async: ${reason}` });
+  // A function that declares a value's type (`(): number`) and cannot become async: a promise returned from it is not what its callers expect.
+  const valueTyped = declaresValue(fn);
+  const stop = (reason: string): Extract<PromotionCheck, { ok: false }> => ({
+    ok: false, name, reason: `${naming ? name : "the function"} cannot be made async: ${reason}`, ...(valueTyped ? { readAsValue: true as const } : {}),
+  });
   if (fn.type === "ClassMethod" || fn.type === "ObjectMethod" || fn.type === "ClassPrivateMethod") {
     const kind = fn["kind"] as string;
     if (kind === "constructor") return stop("it is a constructor, which cannot be async");
@@ -107,7 +117,8 @@ export function promotionOf(scope: ScopeInfo, context: PromotionContext): Promot
   const hierarchy = typeof context.hierarchy === "function"
     ? (naming.kind === "method" ? context.hierarchy(fnPath, naming.declaredAt) : undefined)
     : hierarchyStop(fnPath);
-  if (hierarchy) return stop(hierarchy);
+  if (typeof hierarchy === "string") return stop(hierarchy);
+  if (hierarchy) return { ...stop(hierarchy.reason), ...(hierarchy.readAsValue ? { readAsValue: true as const } : {}) };
   const common = naming.kind === "method" && !context.bySymbol ? commonMethodName(naming.name) : undefined;
   if (common) return stop(common);
   if (context.mode === "internal" && naming.exported) {
@@ -187,6 +198,14 @@ function isExportedDeclaration(declaration: AnyPath, name: string): boolean {
   const parent = declaration.parent ? nodeOf(declaration.parent as AnyPath) : undefined;
   if (parent && (parent.type === "ExportNamedDeclaration" || parent.type === "ExportDefaultDeclaration")) return true;
   return exportedNames(declaration).has(name);
+}
+
+const NOT_A_VALUE: ReadonlySet<string> = new Set(["TSVoidKeyword", "TSAnyKeyword", "TSUnknownKeyword", "TSUndefinedKeyword"]);
+
+/** It declares a return type that is a value: not a promise, and not `void`, `any` or `unknown`. */
+function declaresValue(fn: AnyNode): boolean {
+  const type = asNode(asNode(fn["returnType"])?.["typeAnnotation"]);
+  return type !== undefined && !NOT_A_VALUE.has(type.type) && !declaresPromise(fn);
 }
 
 /** Its declared return type is a promise (`get ready(): Promise<void>`): its callers expect one. */

@@ -161,7 +161,7 @@ export function createSyntacticMatcher(targets: readonly Target[], fromDir = pro
       const callee = unwrap(calleeOf(call) ?? call);
       if (callee.type === "Identifier") return anyIdentifier || byName.has(callee["name"] as string);
       const property = memberPropertyName(callee);
-      return property !== undefined && byName.has(property);
+      return property !== undefined && (byName.has(property) || (property === "default" && defaultTargets.length > 0));
     },
     match(call) {
       const node = nodeOf(call);
@@ -170,7 +170,9 @@ export function createSyntacticMatcher(targets: readonly Target[], fromDir = pro
         const name = callee["name"] as string;
         return matchIdentifierCall(call, name, byName, defaultTargets, same) ?? matchLocalCall(call, name, local.get(name));
       }
-      if (MEMBER_TYPES.has(callee.type)) return matchMemberCall(call, callee, byName, same) ?? matchOwnExportCall(call, callee, byName, file);
+      if (MEMBER_TYPES.has(callee.type)) {
+        return matchMemberCall(call, callee, byName, same) ?? matchOwnExportCall(call, callee, byName, file) ?? matchNamespaceDefault(call, callee, defaultTargets, same);
+      }
       return undefined;
     },
   };
@@ -234,6 +236,22 @@ function matchMemberCall(call: AnyPath, callee: AnyNode, byName: ReadonlyMap<str
     }
   }
   return undefined;
+}
+
+/** `ns.default()`, with `ns` a namespace import or `require()` of a module whose default export is a target. */
+function matchNamespaceDefault(call: AnyPath, callee: AnyNode, defaultTargets: readonly Target[], same: SameModule): TargetMatch | undefined {
+  if (defaultTargets.length === 0 || memberPropertyName(callee) !== "default") return undefined;
+  const object = unwrap(asNode(callee["object"]) ?? callee);
+  let module = requiredModule(object);
+  const name = identifierName(object);
+  if (module === undefined && name !== undefined) {
+    // A default import's `.default` is something else: only a namespace stands for the module.
+    const binding = resolveBinding(call, name);
+    const origin = binding ? bindingOrigin(binding) : undefined;
+    if (origin?.kind === "import-namespace" || origin?.kind === "require-module") module = origin.module;
+  }
+  const target = defaultTargets.find((t) => same(t.module!, module));
+  return target ? { target, callee: { kind: "member" } } : undefined;
 }
 
 /**

@@ -45,6 +45,8 @@ export interface PyPromotionContext {
   readonly root: PyNode;
 }
 
+const ASYNC_PROTOCOL: ReadonlySet<string> = new Set(["__aenter__", "__aexit__", "__anext__"]);
+
 const PROPERTY_DECORATORS = /^(?:property|cached_property|functools\.cached_property|[\w.]+\.(?:setter|getter|deleter))$/;
 
 export function pythonPromotionOf(scope: PyScope, context: PyPromotionContext): PyPromotionCheck {
@@ -55,7 +57,8 @@ export function pythonPromotionOf(scope: PyScope, context: PyPromotionContext): 
   const container = enclosingDefinition(def);
   if (container?.type === "function_definition") return stop("it is a nested function: its calls are not followed");
   const method = container?.type === "class_definition";
-  if (/^__\w+__$/.test(name)) {
+  // The async protocol's own methods are awaited by Python: they may be coroutines.
+  if (/^__\w+__$/.test(name) && !ASYNC_PROTOCOL.has(name)) {
     return name === "__init__" ? stop("__init__ cannot be a coroutine") : { ...stop("it is a special method, which Python calls synchronously"), readAsValue: true };
   }
   const decorators = decoratorsOf(def);
