@@ -96,7 +96,8 @@ export function analyzePython(root: PyNode, source: string, options: PyAnalyzeOp
     let asked: PyPromotionCheck | undefined;
     const propagation = options.propagate && scope.kind === "sync"
       ? { propagation: (): PromotionFacts => {
-        asked = promotionFor(scope);
+        // Made async for this call, the def would await it in the generator expression: an async generator.
+        asked = scope.inGenerator ? generatorStop(scope) : promotionFor(scope);
         return asked.ok ? { ok: true, name: asked.fn.name } : { ok: false, reason: asked.reason, ...(asked.readAsValue ? { readAsValue: true } : {}) };
       } }
       : {};
@@ -122,16 +123,25 @@ export function analyzePython(root: PyNode, source: string, options: PyAnalyzeOp
   return withPromotedScopes(sites, allFacts);
 }
 
-/** The other calls of targets in a def made async are decided again there as in an `async def`. */
+function generatorStop(scope: PyScope): PyPromotionCheck {
+  const name = scope.owner.childForFieldName("name")?.text ?? "?";
+  return { ok: false, name, reason: `def ${name} cannot be made async for this call: it is in a generator expression, which an await would make an async generator that its consumer cannot iterate` };
+}
+
+/** The other calls of targets in a def made async are decided again there as in an `async def` (in a generator expression, where await is not possible). */
 function withPromotedScopes(sites: readonly PySite[], facts: readonly SiteFacts[]): PySite[] {
   const promoted = new Set(sites.flatMap((site) => (site.promotes ? [site.promotes.def.id] : [])));
   if (promoted.size === 0) return [...sites];
   return sites.map((site, i) => {
     if (site.promotes || site.scope.kind !== "sync" || !promoted.has(site.scope.owner.id)) return site;
-    const scope: PyScope = { kind: "async", where: `async def ${site.scope.where.replace(/^def /, "")}`, owner: site.scope.owner };
+    const asyncDef = `async def ${site.scope.where.replace(/^def /, "")}`;
+    const scope: PyScope = site.scope.inGenerator
+      ? { kind: "forbidden", where: `a generator expression in ${asyncDef}`, owner: site.scope.owner }
+      : { kind: "async", where: asyncDef, owner: site.scope.owner };
     const { propagation: _propagation, ...rest } = facts[i]!;
     const { stoppedAt: _stoppedAt, stopReason: _stopReason, ...kept } = site;
-    const { awaitCall: _awaitCall, ...decision } = decide({ ...rest, scope: { kind: "async", where: scope.where } });
+    const decided = site.scope.inGenerator ? { kind: "generator-expression" as const, where: scope.where } : { kind: "async" as const, where: scope.where };
+    const { awaitCall: _awaitCall, ...decision } = decide({ ...rest, scope: decided });
     return { ...kept, scope, ...decision };
   });
 }

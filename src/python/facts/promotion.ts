@@ -47,6 +47,9 @@ export interface PyPromotionContext {
 
 const ASYNC_PROTOCOL: ReadonlySet<string> = new Set(["__aenter__", "__aexit__", "__anext__"]);
 
+/** Decorators that leave the def as it is called: an async def stays one under them. */
+const TRANSPARENT_DECORATORS = /^(?:staticmethod|classmethod|(?:typing(?:_extensions)?\.)?(?:override|overload|final|no_type_check))$/;
+
 const PROPERTY_DECORATORS = /^(?:property|cached_property|functools\.cached_property|[\w.]+\.(?:setter|getter|deleter))$/;
 
 export function pythonPromotionOf(scope: PyScope, context: PyPromotionContext): PyPromotionCheck {
@@ -67,6 +70,9 @@ export function pythonPromotionOf(scope: PyScope, context: PyPromotionContext): 
     const hierarchy = hierarchyStop(container, name, decorators, context.root);
     if (hierarchy) return stop(hierarchy);
   }
+  // A decorator wraps the def and may call it, or keep what it returns (`@lru_cache` would cache the coroutine).
+  const wrapping = decorators.find((decorator) => !TRANSPARENT_DECORATORS.test(decorator));
+  if (wrapping) return stop(`it is decorated with @${wrapping}, which may call it or keep what it returns without awaiting: make it async by hand`);
   if (yields(def)) return stop("it is a generator: async would make it an async generator, which its callers cannot iterate as before");
   const callback = callbackUse(context.root, name);
   if (callback) return stop(`it is passed as a callback ${callback}, which does not await it`);

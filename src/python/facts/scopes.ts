@@ -13,6 +13,8 @@ export interface PyScope {
   readonly where: string;
   /** The node whose body the call runs in (a function, lambda, class or the module). */
   readonly owner: PyNode;
+  /** In a generator expression of a sync def: an await there would make it an async generator. */
+  readonly inGenerator?: true;
 }
 
 export const COMPREHENSIONS: ReadonlySet<string> = new Set(["list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression"]);
@@ -35,7 +37,8 @@ export function scopeOf(call: PyNode): PyScope {
         const name = node.childForFieldName("name")?.text ?? "?";
         const isAsync = node.children.some((c) => c?.type === "async");
         if (isAsync && inGenerator) return { kind: "forbidden", where: `a generator expression in async def ${name}`, owner: node };
-        return isAsync ? { kind: "async", where: `async def ${name}`, owner: node } : { kind: "sync", where: `def ${name}`, owner: node };
+        if (isAsync) return { kind: "async", where: `async def ${name}`, owner: node };
+        return { kind: "sync", where: `def ${name}`, owner: node, ...(inGenerator ? { inGenerator: true as const } : {}) };
       }
       case "class_definition":
         if (isField(node, "body", child)) return { kind: "sync", where: `the body of class ${node.childForFieldName("name")?.text ?? "?"}`, owner: node };
