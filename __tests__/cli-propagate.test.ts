@@ -358,6 +358,28 @@ describe("unawaited --propagate", () => {
     expect(result.stdout).toContain("def __len__ cannot be made async: it is a special method, which Python calls synchronously");
   });
 
+  it("a function stored as a value (an object, an array, an assignment) is a stop in its own file, and manual where another file stores it", () => {
+    const dir = tempDir();
+    writeTree(dir, {
+      "unawaited.config.json": JSON.stringify({ targets: [{ name: "load" }], propagate: "all" }),
+      "a.ts": "export function size(id: string): number {\n  return load(id).size;\n}\nexport const handlers = { size };\n",
+      "b.ts": "export function count(id: string): number {\n  return load(id).count;\n}\n",
+      "c.ts": "import { count } from \"./b\";\n\nexport const table = [count];\nmodule.exports.other = { count };\n",
+      "app/__init__.py": "",
+      "app/parsers.py": "def parse_info(response):\n    return load(response).info\n\nRESPONSE_CALLBACKS = {\"INFO\": parse_info}\n",
+      "app/hooks.py": "def on_event(event):\n    return load(event).kind\n",
+      "app/registry.py": "from .hooks import on_event\n\nHOOKS = [on_event]\n",
+      "app/local.py": "def prompt(text):\n    return load(text).answer\n\ndef ask(prompt):\n    return run(prompt=prompt)\n",
+    });
+    const result = unawaited(["list", "."], dir);
+    expect(result.stdout).toContain("size cannot be made async: it is stored as a value in an object (as size), from where it is called without await");
+    expect(result.stdout).toContain("count is made async by propagation, but here it is stored as a value in an array, from where it is called without await");
+    expect(result.stdout).toContain("def parse_info cannot be made async: it is stored as a value in a dict (as \"INFO\"), from where it is called without await");
+    expect(result.stdout).toContain("on_event is made async by propagation, but here it is stored as a value in a list, from where it is called without await");
+    // A parameter of the same name, passed on, is another value: prompt is made async.
+    expect(result.stdout).toMatch(/local\.py\n {2}2:12 +async +load: .*prompt is made async/);
+  });
+
   it("follows a default export through the importer's own name", () => {
     const dir = tempDir();
     writeTree(dir, {

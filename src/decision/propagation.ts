@@ -95,8 +95,8 @@ export function hierarchyBlock(members: readonly HierarchyMemberFact[] | undefin
 /** Where a function another file made async is handed over as a value (`arr.map(f)`), in either language. */
 export interface CallbackReference {
   readonly target: Target;
-  /** "to arr.map()", "in JSX (onClick)". */
-  readonly to: string;
+  /** "passed as a callback to arr.map(), which does not await it", "stored as a value in an object (as cb), …". */
+  readonly how: string;
   readonly line: number;
   readonly column: number;
 }
@@ -110,7 +110,7 @@ export function callbackReferenceFinding(reference: CallbackReference, file: str
   const base = { file, line: reference.line, column: reference.column, target: reference.target.name };
   if (ignored !== undefined) return { ...base, action: "ok", reason: ignored ? `ignored by a comment: ${ignored}` : "ignored by a comment", ignored: true };
   const chain = reference.target.propagated?.chain ?? [reference.target.name];
-  const stop = `passed as a callback ${reference.to}, which does not await it`;
+  const stop = reference.how;
   return {
     ...base,
     action: "manual",

@@ -12,8 +12,12 @@ import { CALL_TYPES, climbWrappers, isTransparentWrapper, nodeOf, unwrap, type A
 import { bindingOrigin, resolveBinding } from "./bindings";
 import { sameModule } from "./module-paths";
 import { AstPath, pathAt } from "./paths";
+import { passedTo, storedAs, storedValue } from "./promotion";
 import { walk } from "./walk";
 
+
+/** Where a value may be stored (facts/promotion.ts's storedAs says whether it is). */
+const STORING: ReadonlySet<string> = new Set(["ObjectProperty", "ArrayExpression", "AssignmentExpression", "VariableDeclarator"]);
 
 export function callbackReferences(ast: AnyNode, targets: readonly Target[], options: { readonly file: string; readonly fromDir: string }): CallbackReference[] {
   // Functions made async in other files, matched through an import of their file.
@@ -23,7 +27,7 @@ export function callbackReferences(ast: AnyNode, targets: readonly Target[], opt
   walk(ast, { skipTypes: true }, (node, keys, ancestors) => {
     const parent = ancestors[ancestors.length - 1];
     // A cheap first cut; the path below climbs wrappers (`arr.map(f as Fn)`) and checks the position.
-    if (node.type === "Identifier" && parent && (CALL_TYPES.has(parent.type) || parent.type === "NewExpression" || parent.type === "JSXExpressionContainer" || isTransparentWrapper(parent))) {
+    if (node.type === "Identifier" && parent && (CALL_TYPES.has(parent.type) || STORING.has(parent.type) || parent.type === "NewExpression" || parent.type === "JSXExpressionContainer" || isTransparentWrapper(parent))) {
       found.push([...keys]);
     }
   });
@@ -38,7 +42,8 @@ export function callbackReferences(ast: AnyNode, targets: readonly Target[], opt
     const parent = nodeOf(parentPath);
     const asArgument = (CALL_TYPES.has(parent.type) || parent.type === "NewExpression") && holder.listKey === "arguments";
     const inJsx = parent.type === "JSXExpressionContainer" && parentPath.parent !== null && nodeOf(parentPath.parent as AnyPath).type === "JSXAttribute";
-    if (!asArgument && !inJsx) continue;
+    const stored = asArgument || inJsx ? undefined : storedAs(holder);
+    if (!asArgument && !inJsx && stored === undefined) continue;
     const name = nodeOf(reference)["name"] as string;
     const binding = resolveBinding(reference, name);
     if (!binding) continue;
@@ -47,7 +52,7 @@ export function callbackReferences(ast: AnyNode, targets: readonly Target[], opt
     const target = foreign.find((t) => t.name === origin.imported && sameModule(t.module!, origin.module, options.fromDir));
     if (!target) continue;
     const start = nodeOf(reference).loc?.start ?? { line: 0, column: 0 };
-    out.push({ target, to: describeHolder(reference), line: start.line, column: start.column + 1 });
+    out.push({ target, how: stored === undefined ? passedTo(describeHolder(reference)) : storedValue(stored), line: start.line, column: start.column + 1 });
   }
   return out;
 }

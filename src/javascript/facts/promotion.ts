@@ -108,7 +108,7 @@ export function promotionOf(scope: ScopeInfo, context: PromotionContext): Promot
   const implicit = naming?.kind === "method" ? IMPLICITLY_CALLED.get(naming.name) : undefined;
   if (implicit && !declaresPromise(fn)) return { ...stop(`it is ${naming!.name}: ${implicit}, without awaiting`), readAsValue: true };
   const callback = callbackUse(fnPath, naming);
-  if (callback) return stop(`it is passed as a callback ${callback}, which does not await it${concurrentMapHint(fnPath)}`);
+  if (callback) return stop(`it is ${callback}${concurrentMapHint(fnPath)}`);
   if (returnsJsx(fn)) return stop("it returns JSX: a component is rendered synchronously");
   const returnType = asNode(asNode(fn["returnType"])?.["typeAnnotation"]);
   if (returnType && (returnType.type === "TSTypePredicate" || returnType.type === "TypePredicate")) return stop("its return type is a type predicate, which an async function cannot have");
@@ -299,15 +299,63 @@ function exportedNames(from: AnyPath): Set<string> {
  */
 function callbackUse(fnPath: AnyPath, naming: Naming | undefined): string | undefined {
   const direct = asArgument(climbWrappers(fnPath));
-  if (direct) return direct;
+  if (direct) return passedTo(direct);
   if (!naming?.binding) return undefined;
   const references = referencesOf(fnPath, naming.name);
   for (const reference of references) {
     if (reference.node === naming.binding) continue;
-    const described = asArgument(climbWrappers(reference));
-    if (described && resolveBinding(reference, naming.name)?.node === naming.binding) return described;
+    const value = climbWrappers(reference);
+    const argument = asArgument(value);
+    const stored = argument === undefined ? storedAs(value) : undefined;
+    if ((argument || stored) && resolveBinding(reference, naming.name)?.node === naming.binding) return argument ? passedTo(argument) : storedValue(stored!);
   }
   return undefined;
+}
+
+export function passedTo(where: string): string {
+  return `passed as a callback ${where}, which does not await it`;
+}
+
+export function storedValue(where: string): string {
+  return `stored as a value ${where}, from where it is called without await`;
+}
+
+/**
+ * Where a function is kept as a value to be called later: a property of an
+ * object (`{ onDone: f }`), an element of an array (`[f, g]`), assigned
+ * (`handlers.done = f`, `const g = f`). Not an export (`module.exports = { f }`,
+ * `exports.f = f`): its importers call it by name. Described, or undefined.
+ */
+export function storedAs(value: AnyPath): string | undefined {
+  const parentPath = value.parent as AnyPath | null;
+  if (!parentPath) return undefined;
+  const parent = nodeOf(parentPath);
+  if (parent.type === "ObjectProperty" && value.key === "value") {
+    const object = parentPath.parent as AnyPath | null;
+    // `const { f } = o` binds another f: only an object literal stores this one.
+    if (!object || nodeOf(object).type !== "ObjectExpression" || isExportsObject(object)) return undefined;
+    const key = identifierName(asNode(parent["key"])) ?? (asNode(parent["key"])?.["value"] as string | undefined);
+    return `in an object${key === undefined ? "" : ` (as ${key})`}`;
+  }
+  if (parent.type === "ArrayExpression") return "in an array";
+  if (parent.type === "AssignmentExpression" && value.key === "right") {
+    const left = asNode(parent["left"]);
+    if (!left || exportsProperty(left) !== undefined || isModuleExports(left)) return undefined;
+    return `in ${calleeText(unwrap(left))}`;
+  }
+  if (parent.type === "VariableDeclarator" && value.key === "init") return `in ${identifierName(asNode(parent["id"])) ?? "a variable"}`;
+  return undefined;
+}
+
+/** `module.exports = { f }`: the object a CommonJS module exports. */
+function isExportsObject(object: AnyPath): boolean {
+  const assignment = climbWrappers(object);
+  const parent = assignment.parent ? nodeOf(assignment.parent as AnyPath) : undefined;
+  return parent?.type === "AssignmentExpression" && assignment.key === "right" && isModuleExports(asNode(parent["left"]));
+}
+
+function isModuleExports(node: AnyNode | undefined): boolean {
+  return node?.type === "MemberExpression" && identifierName(asNode(node["object"])) === "module" && identifierName(asNode(node["property"])) === "exports";
 }
 
 /**

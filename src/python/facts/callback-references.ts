@@ -19,25 +19,37 @@ export function pythonCallbackReferences(root: PyNode, targets: readonly Target[
   const found: CallbackReference[] = [];
   for (const node of root.descendantsOfType(["identifier", "attribute"])) {
     if (!node) continue;
-    const holder = argumentHolder(node);
-    if (!holder) continue;
+    const how = valueUse(node);
+    if (!how) continue;
     const target = node.type === "identifier" ? importedTarget(node, foreign, input.imports) : moduleMemberTarget(node, foreign, names, input.imports);
     if (!target) continue;
-    found.push({ target, to: `to ${calleeText(holder)}()`, line: node.startPosition.row + 1, column: node.startPosition.column + 1 });
+    found.push({ target, how, line: node.startPosition.row + 1, column: node.startPosition.column + 1 });
   }
   return found;
 }
 
-/** The call a value is an argument of (positional, or a keyword's value), if it is one. */
-function argumentHolder(node: PyNode): PyNode | undefined {
+/**
+ * How a function, as the value `node`, is handed to code that calls it
+ * without awaiting: passed to a call (`map(f, xs)`, `Thread(target=f)`), or
+ * stored to be called later (`{"k": f}`, `[f]`, `handlers.done = f`,
+ * `g = f`). Undefined when it is neither (a call of it, an import).
+ */
+export function valueUse(node: PyNode): string | undefined {
   let parent = parentOf(node);
   if (parent?.type === "keyword_argument") {
     if (parent.childForFieldName("value")?.id !== node.id) return undefined;
     parent = parentOf(parent);
   }
-  if (parent?.type !== "argument_list") return undefined;
-  const call = parentOf(parent);
-  return call?.type === "call" ? call : undefined;
+  if (parent?.type === "argument_list") {
+    const call = parentOf(parent);
+    return call?.type === "call" ? `passed as a callback to ${calleeText(call)}(), which does not await it` : undefined;
+  }
+  if (!parent) return undefined;
+  const stored = (where: string) => `stored as a value ${where}, from where it is called without await`;
+  if (parent.type === "pair" && parent.childForFieldName("value")?.id === node.id) return stored(`in a dict (as ${parent.childForFieldName("key")?.text ?? "a key"})`);
+  if (parent.type === "list" || parent.type === "tuple" || parent.type === "set") return stored(`in a ${parent.type}`);
+  if (parent.type === "assignment" && parent.childForFieldName("right")?.id === node.id) return stored(`in ${parent.childForFieldName("left")?.text ?? "a variable"}`);
+  return undefined;
 }
 
 /** `user_name`, imported by `from m import user_name [as alias]` from the target's module, and not rebound closer. */

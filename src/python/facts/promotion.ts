@@ -24,7 +24,8 @@
 import * as path from "node:path";
 import type { Propagate } from "../../config/schema";
 import { parentOf, type PyNode } from "../parser";
-import type { PyScope } from "./scopes";
+import { valueUse } from "./callback-references";
+import { isLocallyBound, type PyScope } from "./scopes";
 import { commonMethodName } from "../../decision/propagation";
 
 export interface PyPromotable {
@@ -74,8 +75,8 @@ export function pythonPromotionOf(scope: PyScope, context: PyPromotionContext): 
   const wrapping = decorators.find((decorator) => !TRANSPARENT_DECORATORS.test(decorator));
   if (wrapping) return stop(`it is decorated with @${wrapping}, which may call it or keep what it returns without awaiting: make it async by hand`);
   if (yields(def)) return stop("it is a generator: async would make it an async generator, which its callers cannot iterate as before");
-  const callback = callbackUse(context.root, name);
-  if (callback) return stop(`it is passed as a callback ${callback}, which does not await it`);
+  const callback = callbackUse(context.root, name, method);
+  if (callback) return stop(`it is ${callback}`);
   const common = method ? commonMethodName(name) : undefined;
   if (common) return stop(common);
   if (context.mode === "internal" && !method && !name.startsWith("_") && path.basename(context.file) === "__init__.py") {
@@ -116,23 +117,19 @@ function yields(def: PyNode): boolean {
 }
 
 /**
- * The function handed to other code as a value, which calls it without
- * awaiting: `map(f, xs)`, `sorted(xs, key=f)`, `Thread(target=f)`,
- * `loop.call_soon(self.f)`. Described, or undefined. By name in this file.
+ * How the def is handed, as a value, to code that calls it without awaiting
+ * (facts/callback-references.ts's valueUse): a method as an attribute
+ * (`self.f`), a function by its bare name where nothing closer binds it (a
+ * parameter or local of that name is another value).
  */
-function callbackUse(root: PyNode, name: string): string | undefined {
+function callbackUse(root: PyNode, name: string, method: boolean): string | undefined {
   for (const identifier of root.descendantsOfType("identifier")) {
     if (!identifier || identifier.text !== name) continue;
-    let value: PyNode = identifier;
     const parent = parentOf(identifier);
-    // `self.f`, `obj.f` passed as a value.
-    if (parent?.type === "attribute" && parent.childForFieldName("attribute")?.id === identifier.id) value = parent;
-    const holder = parentOf(value);
-    const argumentList = holder?.type === "keyword_argument" && holder.childForFieldName("value")?.id === value.id ? parentOf(holder) : holder;
-    if (argumentList?.type !== "argument_list") continue;
-    const call = parentOf(argumentList);
-    if (call?.type !== "call") continue;
-    return `to ${call.childForFieldName("function")?.text ?? "a call"}()`;
+    const isAttribute = parent?.type === "attribute" && parent.childForFieldName("attribute")?.id === identifier.id;
+    if (method ? !isAttribute : isAttribute || isLocallyBound(identifier, name)) continue;
+    const how = valueUse(isAttribute ? parent! : identifier);
+    if (how) return how;
   }
   return undefined;
 }
