@@ -23,7 +23,7 @@ import { languageOf, parserChoiceFor, parserFor, type ModuleKind } from "./javas
 import { syncVariantGroups } from "./javascript/edits/sync-variant";
 import { applyEdits, orderEdits, shiftEdits, type TextEdit } from "./text/edits";
 import { isPythonFile, transformPython } from "./python/index";
-import { promotionKey, targetsOf, withTargets } from "./decision/propagation";
+import { promotionKey, targetsOf, withSameNamed, withTargets } from "./decision/propagation";
 import { mayHoldIgnoreComments as mayHoldPythonIgnores } from "./python/facts/ignore-comments";
 import { mentionsWord, wordOccurrences } from "./text/words";
 
@@ -120,7 +120,8 @@ export function transformSource(request: TransformRequest): TransformResult {
     for (const promotion of fresh) seen.add(promotionKey(promotion));
     // A function whose name occurs once in the file (its declaration) has no caller here: no second pass.
     if (!fresh.some((promotion) => (promotion.name === "default" && promotion.defaultExport) || occursTwice(request.source, promotion.name))) return result;
-    config = withTargets(config, fresh.flatMap(targetsOf));
+    const own = [[path.resolve(request.file), request.source]] as const;
+    config = withTargets(config, fresh.flatMap((promotion) => withSameNamed(targetsOf(promotion), promotion, own)));
     result = transformOnce({ ...request, config });
   }
 }

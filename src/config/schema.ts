@@ -113,6 +113,14 @@ export interface PropagatedTarget {
   readonly at?: number;
   /** From the configured target to this function: ["load", "readAll", "this one"]. */
   readonly chain: readonly string[];
+  /**
+   * A method: other definitions of a method of its name in the run's files
+   * (`src/parser.py:298`). Found by name, a call on another receiver may be
+   * one of them, so the syntactic engine cannot tell it is this method.
+   */
+  readonly sameNamed?: readonly string[];
+  /** A method: the 1-based line of its definition, to tell it from a same-named method of the class a call is in. */
+  readonly line?: number;
 }
 
 /**

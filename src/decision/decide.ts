@@ -46,7 +46,7 @@ export function decide(facts: SiteFacts): Decision {
   }
   const decision = decideEdit(facts);
   // Rule 0b: an edit needs the call to be the target; a deliberate use or a manual finding stands either way.
-  if (facts.unprovenEdit !== undefined && (decision.action === "await" || decision.action === "sync-variant")) {
+  if (facts.unprovenEdit !== undefined && (decision.action === "await" || decision.action === "sync-variant" || decision.action === "make-async")) {
     return { action: "manual", reason: facts.unprovenEdit };
   }
   return decision;

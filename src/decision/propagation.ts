@@ -35,7 +35,7 @@ export function promotionKey(promotion: Promotion): string {
  */
 export function targetsOf(promotion: Promotion): Target[] {
   const propagated = { kind: promotion.kind, file: promotion.file, start: promotion.nameStart, chain: promotion.chain, ...(promotion.declaredAt !== undefined && promotion.declaredAt >= 0 ? { at: promotion.declaredAt } : {}) };
-  if (promotion.kind === "method") return [{ name: promotion.name, propagated }];
+  if (promotion.kind === "method") return [{ name: promotion.name, propagated: { ...propagated, line: promotion.line } }];
   const module = promotion.module ?? promotion.file;
   const named: Target = { name: promotion.name, module, propagated };
   return promotion.defaultExport ? [named, { name: "default", module, propagated }] : [named];
@@ -118,4 +118,39 @@ export function callbackReferenceFinding(reference: CallbackReference, file: str
     chain: [...chain, "a callback"],
     stop,
   };
+}
+
+/**
+ * A method's targets, with the other definitions of its name in `sources`
+ * (file, text): by name, a call on another receiver may reach one of those
+ * (PropagatedTarget.sameNamed). Functions are returned as they are.
+ */
+export function withSameNamed(targets: readonly Target[], promotion: Promotion, sources: Iterable<readonly [string, string | undefined]>): Target[] {
+  if (promotion.kind !== "method") return [...targets];
+  const others: string[] = [];
+  for (const [file, source] of sources) {
+    if (source === undefined || !source.includes(promotion.name)) continue;
+    for (const line of methodDefinitionLines(source, promotion.name, /\.py$/i.test(file))) {
+      if (file === promotion.file && Math.abs(line - promotion.line) <= 1) continue;
+      others.push(`${path.relative(path.dirname(promotion.file), file) || path.basename(file)}:${line}`);
+    }
+  }
+  if (others.length === 0) return [...targets];
+  return targets.map((target) => (target.propagated ? { ...target, propagated: { ...target.propagated, sameNamed: others } } : target));
+}
+
+/**
+ * The lines that define a method (or function) of this name: `def name(` in
+ * Python; in JavaScript a method, object method or arrow property with a
+ * body (`name(…) {`, `async name(…): T {`, `name = (…) =>`). A reading of
+ * the text: a definition it misses only keeps the name matching as before.
+ */
+function methodDefinitionLines(source: string, name: string, python: boolean): number[] {
+  const escaped = name.replace(/[$]/g, "\\$");
+  const pattern = python
+    ? new RegExp(`^[ \\t]*(?:async[ \\t]+)?def[ \\t]+${escaped}[ \\t]*\\(`, "gm")
+    : new RegExp(`^[ \\t]*(?:(?:public|private|protected|static|async|override|readonly)[ \\t]+)*(?:${escaped}[ \\t]*(?:<[^>\\n]*>)?\\([^\\n]*\\)[^\\n;=]*\\{|${escaped}[ \\t]*=[ \\t]*(?:async[ \\t]*)?(?:\\([^\\n]*\\)|[\\w$]+)[ \\t]*(?::[^\\n=]*)?=>)`, "gm");
+  const lines: number[] = [];
+  for (const match of source.matchAll(pattern)) lines.push(source.slice(0, match.index).split("\n").length);
+  return lines;
 }

@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { HierarchyMemberMadeAsync, ResolvedConfig, Target } from "../config/schema";
 import type { Promotion } from "../decision/findings";
-import { mentionsOf, promotionKey, targetsOf, withTargets } from "../decision/propagation";
+import { mentionsOf, promotionKey, targetsOf, withSameNamed, withTargets } from "../decision/propagation";
 import { anyWordPattern } from "../text/words";
 import type { FileResult } from "./run";
 
@@ -53,7 +53,12 @@ export function propagated(first: readonly FileResult[], base: ResolvedConfig, o
     for (const promotion of fresh) {
       if (seen.has(promotionKey(promotion))) continue;
       seen.add(promotionKey(promotion));
-      targets.push(...targetsOf(promotion));
+      const made = targetsOf(promotion);
+      // By name, a method's callers may reach another method of that name: say where those are.
+      const sources = function* () {
+        for (const [file, result] of results) yield [file, sourceOf(file, result)] as const;
+      };
+      targets.push(...(options.byName ? withSameNamed(made, promotion, sources()) : made));
       if (promotion.declaredAt !== undefined) members.add(memberKey(promotion.file, promotion.declaredAt));
     }
     for (const promotion of fresh) {

@@ -171,7 +171,7 @@ export function createSyntacticMatcher(targets: readonly Target[], fromDir = pro
         return matchIdentifierCall(call, name, byName, defaultTargets, same) ?? matchLocalCall(call, name, local.get(name));
       }
       if (MEMBER_TYPES.has(callee.type)) {
-        return matchMemberCall(call, callee, byName, same) ?? matchOwnExportCall(call, callee, byName, file) ?? matchNamespaceDefault(call, callee, defaultTargets, same);
+        return matchMemberCall(call, callee, byName, same, file) ?? matchOwnExportCall(call, callee, byName, file) ?? matchNamespaceDefault(call, callee, defaultTargets, same);
       }
       return undefined;
     },
@@ -224,12 +224,43 @@ function matchLocalCall(call: AnyPath, name: string, target: Target | undefined)
 /** Whether an import specifier of this file names a target's module (module-paths.ts). */
 type SameModule = (module: string, specifier: string | undefined) => boolean;
 
-function matchMemberCall(call: AnyPath, callee: AnyNode, byName: ReadonlyMap<string, readonly Target[]>, same: SameModule): TargetMatch | undefined {
+/**
+ * Whether `x.m()` reaches the method `m` this run made async: `this.m()` in
+ * a class that declares its own `m` is that class's (ours only where it is
+ * the one made async); on another receiver, with other methods of that name
+ * in the run, it cannot be told (`unproven`).
+ */
+function methodReach(call: AnyPath, callee: AnyNode, target: Target, file: string | undefined): "ours" | "other" | { unproven: string } {
+  const propagated = target.propagated!;
+  const object = unwrap(asNode(callee["object"]) ?? callee);
+  if (object.type === "ThisExpression" || object.type === "Super") {
+    let cls = call.parent as AnyPath | null;
+    while (cls && nodeOf(cls).type !== "ClassBody") cls = cls.parent as AnyPath | null;
+    const members = cls ? ((nodeOf(cls)["body"] as AnyNode[] | undefined) ?? []) : [];
+    const defined = members.find((member) => member["static"] !== true && (identifierName(asNode(member["key"])) ?? asNode(member["key"])?.["value"]) === target.name
+      && (member.type === "ClassMethod" || member.type === "ClassProperty" || member.type === "TSDeclareMethod"));
+    if (!defined) return "ours";
+    const isThisOne = file === propagated.file && asNode(defined["key"])?.start === propagated.at;
+    // `super.m()` calls a base class's m, never this class's own.
+    if (object.type === "Super") return isThisOne ? "other" : "ours";
+    return isThisOne ? "ours" : "other";
+  }
+  const others = propagated.sameNamed ?? [];
+  if (others.length === 0) return "ours";
+  return { unproven: `another method named ${target.name} is defined (${others.slice(0, 3).join(", ")}${others.length > 3 ? ", …" : ""}): cannot tell this call reaches the one this run made async; fix it by hand if it does, or use --engine typed` };
+}
+
+function matchMemberCall(call: AnyPath, callee: AnyNode, byName: ReadonlyMap<string, readonly Target[]>, same: SameModule, file?: string): TargetMatch | undefined {
   const property = memberPropertyName(callee);
   if (property === undefined) return undefined;
   const candidates = byName.get(property);
   if (!candidates) return undefined;
   for (const target of candidates) {
+    if (target.propagated?.kind === "method") {
+      const reach = methodReach(call, callee, target, file);
+      if (reach === "other") continue;
+      return { target, callee: { kind: "member" }, ...(reach === "ours" ? {} : { facts: { unprovenTarget: reach.unproven } }) };
+    }
     if (target.module === undefined) return { target, callee: { kind: "member" } };
     if (same(target.module, memberObjectModule(call, unwrap(asNode(callee["object"]) ?? callee)))) {
       return { target, callee: { kind: "member" } };

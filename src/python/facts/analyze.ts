@@ -22,7 +22,8 @@ import { parentOf } from "../parser";
 export type { PyScope, PyScopeKind } from "./scopes";
 
 export type PyCallee =
-  | { readonly kind: "member"; readonly property: PyNode }
+  /** `unproven`: why the call may be another method of that name (a method made async, found by name). */
+  | { readonly kind: "member"; readonly property: PyNode; readonly unproven?: string }
   | { readonly kind: "identifier"; readonly name: PyNode; readonly binding: ImportBinding | undefined };
 
 export interface PySite {
@@ -216,6 +217,11 @@ function matchTarget(call: PyNode, names: ReadonlyMap<string, readonly Target[]>
     if (!property || !object) return undefined;
     const root = object.text.split(".")[0]!;
     for (const target of names.get(property.text) ?? []) {
+      if (target.propagated?.kind === "method") {
+        const reach = methodReach(call, object, target, file);
+        if (reach === "other") continue;
+        return { target, callee: { kind: "member", property, ...(reach === "ours" ? {} : { unproven: reach.unproven }) } };
+      }
       // `factory.create()` with `import app.ws.factory as factory`, `import app.ws.factory`, or `from app.ws import factory`,
       // where no enclosing function has its own `factory`.
       if (target.module === undefined || (moduleMatches(imports.moduleOfExpression(object, call), target.module) && !isLocallyBound(call, root))) {
@@ -242,6 +248,32 @@ function matchTarget(call: PyNode, names: ReadonlyMap<string, readonly Target[]>
   return { target, callee: { kind: "identifier", name: fn, binding } };
 }
 
+/**
+ * Whether `x.m()` reaches the method `m` this run made async: `self.m()` in
+ * a class that defines its own `m` is that class's (ours only where it is the
+ * one made async); on another receiver, with other methods of that name in
+ * the run, it cannot be told (`unproven`).
+ */
+function methodReach(call: PyNode, object: PyNode, target: Target, file: string | undefined): "ours" | "other" | { unproven: string } {
+  const propagated = target.propagated!;
+  const own = object.type === "identifier" && (object.text === "self" || object.text === "cls")
+    || (object.type === "call" && object.childForFieldName("function")?.text === "super");
+  if (own) {
+    let cls = parentOf(call);
+    while (cls && cls.type !== "class_definition") cls = parentOf(cls);
+    const defined = cls?.childForFieldName("body")?.namedChildren.map((child) => (child?.type === "decorated_definition" ? child.childForFieldName("definition") : child))
+      .find((child) => child?.type === "function_definition" && child.childForFieldName("name")?.text === target.name);
+    if (!defined) return "ours";
+    const isThisOne = file === propagated.file && defined.startPosition.row + 1 === propagated.line;
+    // `super().m()` calls a base class's m, never this class's own.
+    if (object.type === "call") return isThisOne ? "other" : "ours";
+    return isThisOne ? "ours" : "other";
+  }
+  const others = propagated.sameNamed ?? [];
+  if (others.length === 0) return "ours";
+  return { unproven: `another method named ${target.name} is defined (${others.slice(0, 3).join(", ")}${others.length > 3 ? ", …" : ""}): cannot tell this call reaches the one this run made async; fix it by hand if it does` };
+}
+
 /** The facts the shared decision (decision/decide.ts) reads, from the Python tree. */
 function siteFacts(site: SyncSite, context: DecideContext): SiteFacts {
   const { call, target, scope } = site;
@@ -258,7 +290,7 @@ function siteFacts(site: SyncSite, context: DecideContext): SiteFacts {
     floating: isFloating(call),
     handlesRejection: undefined,
     hazard,
-    ...(site.callee.kind === "member" ? withUnproven(syncReceiverOf(call, scope.owner)) : {}),
+    ...(site.callee.kind === "member" ? withUnproven(site.callee.unproven ?? syncReceiverOf(call, scope.owner)) : {}),
     syncVariant: target.sync,
     syncBlocker: () => context.options.syncBlocker(site),
   };
