@@ -380,6 +380,17 @@ describe("unawaited --propagate", () => {
     expect(result.stdout).toMatch(/local\.py\n {2}2:12 +async +load: .*prompt is made async/);
   });
 
+  it("Python: a module target is found in its own module too, by its bare name where nothing closer binds it", () => {
+    const dir = tempDir();
+    writeTree(dir, {
+      "unawaited.config.json": JSON.stringify({ targets: [{ name: "current", module: "app.globals" }], propagate: "all" }),
+      "app/__init__.py": "",
+      "app/globals.py": "async def current():\n    return 1\n\n\ndef resolve():\n    ctx = current()\n    return ctx.color\n\n\ndef other(current):\n    return current()\n",
+    });
+    expect(unawaited(["fix", "."], dir).status).toBe(0);
+    expect(readTree(dir)["app/globals.py"]).toBe("async def current():\n    return 1\n\n\nasync def resolve():\n    ctx = await current()\n    return ctx.color\n\n\ndef other(current):\n    return current()\n");
+  });
+
   it("follows a default export through the importer's own name", () => {
     const dir = tempDir();
     writeTree(dir, {

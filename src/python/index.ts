@@ -73,6 +73,7 @@ export function transformPython(request: PythonRequest): PythonResult {
       syncBlocker: (site) => pythonSyncBlocker(site, root, imports, bindingCache),
       ignores,
       file: path.resolve(request.file),
+      module: moduleNameOf(request.file),
       // Propagation needs both edits: the def made async, and the awaits in it.
       ...(request.config.propagate !== "off" && request.awaits && request.syncVariants
         ? { propagate: { file: path.resolve(request.file), mode: request.config.propagate } }
@@ -152,9 +153,7 @@ function chainOf(target: PySite["target"]): readonly string[] {
 /** The defs made async in this file, each once, with every call that made it so; importers name the module by its dotted path. */
 function promotionsOf(sites: readonly PySite[], file: string): Promotion[] {
   const absolute = path.resolve(file);
-  const pkg = packageOf(file);
-  const stem = path.basename(file, path.extname(file));
-  const module = stem === "__init__" ? pkg ?? "" : pkg ? `${pkg}.${stem}` : stem;
+  const module = moduleNameOf(file);
   const byDef = new Map<number, Promotion & { calls: Promotion["calls"][number][] }>();
   for (const site of sites) {
     const fn = site.promotes;
@@ -168,6 +167,13 @@ function promotionsOf(sites: readonly PySite[], file: string): Promotion[] {
     byDef.set(fn.def.id, { file: absolute, name: fn.name, kind: fn.kind, nameStart: -1, line: fn.line, column: fn.column, chain: [...chainOf(site.target), fn.name], module, calls: [call] });
   }
   return [...byDef.values()];
+}
+
+/** The dotted module a file is: `app/ws/factory.py` → `app.ws.factory`, a package's `__init__.py` → the package. */
+function moduleNameOf(file: string): string {
+  const pkg = packageOf(file);
+  const stem = path.basename(file, path.extname(file));
+  return stem === "__init__" ? pkg ?? "" : pkg ? `${pkg}.${stem}` : stem;
 }
 
 const packages = new Map<string, string | undefined>();

@@ -63,6 +63,8 @@ export interface PyAnalyzeOptions {
   readonly propagate?: Omit<PyPromotionContext, "root">;
   /** The file, for functions made async in it (propagation), which its own calls reach by name. */
   readonly file?: string;
+  /** The file's dotted module (`app.ws.factory`): a module target defined here is called here by its bare name. */
+  readonly module?: string;
 }
 
 /** What the sync-variant check needs about a site. */
@@ -90,7 +92,7 @@ export function analyzePython(root: PyNode, source: string, options: PyAnalyzeOp
   };
   for (const call of candidateCalls(root, source, names, imports)) {
     if (inAnnotation(call)) continue;
-    const match = matchTarget(call, names, imports, options.file);
+    const match = matchTarget(call, names, imports, { file: options.file, module: options.module });
     if (!match) continue;
     const scope = scopeOf(call);
     const start = splatInside(call)?.namedChildren[0] ?? call;
@@ -207,7 +209,8 @@ function inAnnotation(call: PyNode): boolean {
   return false;
 }
 
-function matchTarget(call: PyNode, names: ReadonlyMap<string, readonly Target[]>, imports: ModuleImports, file: string | undefined): { target: Target; callee: PyCallee } | undefined {
+function matchTarget(call: PyNode, names: ReadonlyMap<string, readonly Target[]>, imports: ModuleImports, here: { readonly file: string | undefined; readonly module: string | undefined }): { target: Target; callee: PyCallee } | undefined {
+  const file = here.file;
   let fn = call.childForFieldName("function");
   if (fn?.type === "list_splat") fn = fn.namedChildren[0] ?? null;
   if (!fn) return undefined;
@@ -240,7 +243,9 @@ function matchTarget(call: PyNode, names: ReadonlyMap<string, readonly Target[]>
   // A module target: the name must come from that module (`from app.ws.factory import create as make`), unshadowed.
   if (!binding) {
     // A function made async in this very file: called by its name where nothing closer binds it.
-    const own = (names.get(local) ?? []).find((t) => t.propagated?.kind === "function" && t.propagated.file === file);
+    // Or a module target defined in this very module (`get_current_context()` in click/globals.py).
+    const own = (names.get(local) ?? []).find((t) => (t.propagated?.kind === "function" && t.propagated.file === file)
+      || (!t.propagated && t.module !== undefined && here.module !== undefined && t.module === here.module));
     return own && !isLocallyBound(call, local) ? { target: own, callee: { kind: "identifier", name: fn, binding } } : undefined;
   }
   const target = (names.get(binding.imported) ?? []).find((t) => t.module !== undefined && moduleMatches(binding, t.module));
