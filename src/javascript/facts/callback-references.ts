@@ -12,11 +12,11 @@ import { CALL_TYPES, climbWrappers, isTransparentWrapper, nodeOf, unwrap, type A
 import { bindingOrigin, resolveBinding } from "./bindings";
 import { sameModule } from "./module-paths";
 import { AstPath, pathAt } from "./paths";
-import { passedTo, storedAs, storedValue } from "./promotion";
+import { calleeText, passedTo, storedAs, storedValue } from "./value-uses";
 import { walk } from "./walk";
 
 
-/** Where a value may be stored (facts/promotion.ts's storedAs says whether it is). */
+/** Where a value may be stored (value-uses.ts's storedAs says whether it is). */
 const STORING: ReadonlySet<string> = new Set(["ObjectProperty", "ArrayExpression", "AssignmentExpression", "VariableDeclarator"]);
 
 export function callbackReferences(ast: AnyNode, targets: readonly Target[], options: { readonly file: string; readonly fromDir: string }): CallbackReference[] {
@@ -64,14 +64,4 @@ function describeHolder(reference: AnyPath): string {
   const callee = unwrap((parent["callee"] as AnyNode | undefined) ?? parent);
   const text = calleeText(callee);
   return parent.type === "NewExpression" ? `to new ${text}()` : `to ${text}()`;
-}
-
-function calleeText(node: AnyNode): string {
-  if (node.type === "Identifier") return node["name"] as string;
-  if ((node.type === "MemberExpression" || node.type === "OptionalMemberExpression") && node["computed"] !== true) {
-    const property = node["property"] as AnyNode;
-    return `${calleeText(unwrap(node["object"] as AnyNode))}.${property.type === "Identifier" ? (property["name"] as string) : "…"}`;
-  }
-  if (node.type === "ThisExpression") return "this";
-  return "…";
 }

@@ -11,24 +11,18 @@
  * blocks, the module top level, a function passed as a callback (its caller
  * does not await it), a JSX component (React renders it synchronously), an
  * anonymous function nobody calls by name, a type predicate, a member of a
- * class hierarchy (below), and under `propagate: "internal"` an export of the
- * package's entry point.
- *
- * A class hierarchy: making one member of it async breaks the others, and the
- * callers through the base class or interface. This syntactic check cannot
- * see the hierarchy, so it stops conservatively: a method (static or not,
- * arrow properties included) of a class that has `extends` or `implements`,
- * and a method that a class extending its class in the same file declares
- * again. A typed engine can pass its own check (`PromotionContext.hierarchy`).
+ * class hierarchy (class-hierarchy.ts, or the typed engine's own check), a
+ * function handed to other code as a value (value-uses.ts), methods the
+ * language calls for a value (`toJSON`, `then`…), and under
+ * `propagate: "internal"` an export of the package's entry point.
  */
 import type { Propagate } from "../../config/schema";
-import { asNode, CALL_TYPES, climbWrappers, FUNCTION_TYPES, identifierName, nodeOf, unwrap, type AnyNode, type AnyPath } from "./ast";
-import { resolveBinding } from "./bindings";
+import { asNode, climbWrappers, FUNCTION_TYPES, identifierName, nodeOf, unwrap, type AnyNode, type AnyPath } from "./ast";
 import { commonMethodName } from "../../decision/propagation";
+import { hierarchyStop } from "./class-hierarchy";
 import { packageEntryOf } from "./entry-points";
-import { pathAt } from "./paths";
-import { scopeOf, type ScopeInfo } from "./scope";
-import { walk } from "./walk";
+import type { ScopeInfo } from "./scope";
+import { callbackUse, concurrentMapHint, exportsProperty } from "./value-uses";
 
 export interface PromotableFunction {
   readonly path: AnyPath;
@@ -183,16 +177,6 @@ function methodNaming(member: AnyNode, memberPath: AnyPath): Naming | undefined 
   return { name, kind: "method", nameStart: -1, declaredAt: key.start ?? -1, exported: isInExportedClass(memberPath) };
 }
 
-/** `exports.f`, `module.exports.f`: "f". */
-function exportsProperty(left: AnyNode | undefined): string | undefined {
-  if (!left || left.type !== "MemberExpression" || left["computed"] === true) return undefined;
-  const object = asNode(left["object"]);
-  const property = identifierName(asNode(left["property"]));
-  const isExports = identifierName(object) === "exports"
-    || (object?.type === "MemberExpression" && identifierName(asNode(object["object"])) === "module" && identifierName(asNode(object["property"])) === "exports");
-  return isExports ? property : undefined;
-}
-
 /** `export function f`, `export const f = …`, `export default function f`, or `export { f }` anywhere at the top. */
 function isExportedDeclaration(declaration: AnyPath, name: string): boolean {
   const parent = declaration.parent ? nodeOf(declaration.parent as AnyPath) : undefined;
@@ -292,129 +276,6 @@ function exportedNames(from: AnyPath): Set<string> {
   return names;
 }
 
-/**
- * Where the function is handed to other code as a value, which then calls it
- * without awaiting: an argument (`arr.map(f)`, `emitter.on("x", f)`,
- * `new Promise(f)`), or a JSX attribute (`onClick={f}`). Described, or undefined.
- */
-function callbackUse(fnPath: AnyPath, naming: Naming | undefined): string | undefined {
-  const direct = asArgument(climbWrappers(fnPath));
-  if (direct) return passedTo(direct);
-  if (!naming?.binding) return undefined;
-  const references = referencesOf(fnPath, naming.name);
-  for (const reference of references) {
-    if (reference.node === naming.binding) continue;
-    const value = climbWrappers(reference);
-    const argument = asArgument(value);
-    const stored = argument === undefined ? storedAs(value) : undefined;
-    if ((argument || stored) && resolveBinding(reference, naming.name)?.node === naming.binding) return argument ? passedTo(argument) : storedValue(stored!);
-  }
-  return undefined;
-}
-
-export function passedTo(where: string): string {
-  return `passed as a callback ${where}, which does not await it`;
-}
-
-export function storedValue(where: string): string {
-  return `stored as a value ${where}, from where it is called without await`;
-}
-
-/**
- * Where a function is kept as a value to be called later: a property of an
- * object (`{ onDone: f }`), an element of an array (`[f, g]`), assigned
- * (`handlers.done = f`, `const g = f`). Not an export (`module.exports = { f }`,
- * `exports.f = f`): its importers call it by name. Described, or undefined.
- */
-export function storedAs(value: AnyPath): string | undefined {
-  const parentPath = value.parent as AnyPath | null;
-  if (!parentPath) return undefined;
-  const parent = nodeOf(parentPath);
-  if (parent.type === "ObjectProperty" && value.key === "value") {
-    const object = parentPath.parent as AnyPath | null;
-    // `const { f } = o` binds another f: only an object literal stores this one.
-    if (!object || nodeOf(object).type !== "ObjectExpression" || isExportsObject(object)) return undefined;
-    const key = identifierName(asNode(parent["key"])) ?? (asNode(parent["key"])?.["value"] as string | undefined);
-    return `in an object${key === undefined ? "" : ` (as ${key})`}`;
-  }
-  if (parent.type === "ArrayExpression") return "in an array";
-  if (parent.type === "AssignmentExpression" && value.key === "right") {
-    const left = asNode(parent["left"]);
-    if (!left || exportsProperty(left) !== undefined || isModuleExports(left)) return undefined;
-    return `in ${calleeText(unwrap(left))}`;
-  }
-  if (parent.type === "VariableDeclarator" && value.key === "init") return `in ${identifierName(asNode(parent["id"])) ?? "a variable"}`;
-  return undefined;
-}
-
-/** `module.exports = { f }`: the object a CommonJS module exports. */
-function isExportsObject(object: AnyPath): boolean {
-  const assignment = climbWrappers(object);
-  const parent = assignment.parent ? nodeOf(assignment.parent as AnyPath) : undefined;
-  return parent?.type === "AssignmentExpression" && assignment.key === "right" && isModuleExports(asNode(parent["left"]));
-}
-
-function isModuleExports(node: AnyNode | undefined): boolean {
-  return node?.type === "MemberExpression" && identifierName(asNode(node["object"])) === "module" && identifierName(asNode(node["property"])) === "exports";
-}
-
-/**
- * A callback written inline in `xs.map(…)` in an async function: awaiting
- * `Promise.all` of the mapped promises would give the values, but runs the
- * calls concurrently where they ran one after another, which only a person
- * can judge: a hint, not an edit.
- */
-function concurrentMapHint(fnPath: AnyPath): string {
-  const value = climbWrappers(fnPath);
-  const call = value.parent as AnyPath | null;
-  if (!call || value.listKey !== "arguments" || !CALL_TYPES.has(nodeOf(call).type)) return "";
-  const callee = unwrap(asNode(nodeOf(call)["callee"]) ?? nodeOf(call));
-  if (!(callee.type === "MemberExpression" || callee.type === "OptionalMemberExpression") || identifierName(asNode(callee["property"])) !== "map") return "";
-  if (scopeOf(call, { topLevelAsync: false }).kind !== "async") return "";
-  return ` (here, in an async function, \`await Promise.all(${calleeText(callee)}(async …))\` gives the values, if running the calls concurrently is right)`;
-}
-
-function asArgument(value: AnyPath): string | undefined {
-  const parentPath = value.parent as AnyPath | null;
-  if (!parentPath) return undefined;
-  const parent = nodeOf(parentPath);
-  if ((CALL_TYPES.has(parent.type) || parent.type === "NewExpression") && value.listKey === "arguments") {
-    const callee = unwrap(asNode(parent["callee"]) ?? parent);
-    return parent.type === "NewExpression" ? `to new ${calleeText(callee)}()` : `to ${calleeText(callee)}()`;
-  }
-  if (parent.type === "JSXExpressionContainer") {
-    const attribute = parentPath.parent ? nodeOf(parentPath.parent as AnyPath) : undefined;
-    const name = attribute?.type === "JSXAttribute" ? identifierName(asNode(attribute["name"])) ?? asNode(attribute["name"])?.["name"] : undefined;
-    return `in JSX${typeof name === "string" ? ` (${name})` : ""}`;
-  }
-  return undefined;
-}
-
-function calleeText(callee: AnyNode): string {
-  if (callee.type === "Identifier") return callee["name"] as string;
-  if (callee.type === "MemberExpression" || callee.type === "OptionalMemberExpression") {
-    const property = asNode(callee["property"]);
-    const object = asNode(callee["object"]);
-    const left = object ? calleeText(unwrap(object)) : "…";
-    return property?.type === "Identifier" && callee["computed"] !== true ? `${left}.${property["name"] as string}` : `${left}[…]`;
-  }
-  if (callee.type === "ThisExpression") return "this";
-  if (callee.type === "ArrayExpression") return "[…]";
-  if (CALL_TYPES.has(callee.type)) return `${calleeText(unwrap(asNode(callee["callee"]) ?? callee))}(…)`;
-  return "…";
-}
-
-/** Identifier paths named `name` in the file (one plain walk; paths only for the matches). */
-function referencesOf(from: AnyPath, name: string): AnyPath[] {
-  let root: AnyPath = from;
-  while (root.parent) root = root.parent as AnyPath;
-  const found: (readonly (string | number)[])[] = [];
-  walk(nodeOf(root), { skipTypes: true }, (node, keys) => {
-    if (node.type === "Identifier" && node["name"] === name) found.push([...keys]);
-  });
-  return found.map((keys) => pathAt(root, keys));
-}
-
 const JSX_TYPES: ReadonlySet<string> = new Set(["JSXElement", "JSXFragment"]);
 
 /** The function's own returns (not a nested function's) give JSX: `() => <div/>`, `return (<A/>)`, `return c ? <A/> : null`. */
@@ -447,120 +308,4 @@ function isJsx(expression: AnyNode): boolean {
   if (node.type === "ConditionalExpression") return isJsx(asNode(node["consequent"])!) || isJsx(asNode(node["alternate"])!);
   if (node.type === "LogicalExpression") return isJsx(asNode(node["right"])!);
   return false;
-}
-
-/**
- * Why a method cannot be made async without the rest of its class hierarchy,
- * seen from this file's syntax alone: its class `extends` or `implements`
- * something (it may override or implement a method), or a class extending
- * its class here declares a member of the same name (it is overridden).
- * Undefined for a function that is no class member, or a member of a plain
- * class nobody here extends.
- */
-export function hierarchyStop(fnPath: AnyPath): string | undefined {
-  const member = classMemberOf(fnPath);
-  if (!member) return undefined;
-  const classPath = member.parent?.parent as AnyPath | null | undefined;
-  if (!classPath) return undefined;
-  const cls = nodeOf(classPath);
-  const heritage = heritageText(cls);
-  if (heritage) {
-    return `it is a method of a class that ${heritage}: it may override or implement a method shared with other classes, whose callers expect the same return type; make them async together by hand, or use --engine typed, which follows the hierarchy`;
-  }
-  const memberNode = nodeOf(member);
-  const name = memberName(memberNode);
-  const className = classNameOf(classPath);
-  if (name === undefined || className === undefined) return undefined;
-  const key = `${memberNode["static"] === true ? "static " : ""}${name}`;
-  const overrider = subclassMembers(classPath).get(className)?.find((sub) => sub.members.has(key));
-  if (!overrider) return undefined;
-  return `it is overridden by ${overrider.name}.${name} in this file: making one of them async breaks the callers of the other through the base class; make them async together by hand, or use --engine typed, which follows the hierarchy`;
-}
-
-/** The class member (a method, or a property whose value the function is) the function is, if any. */
-function classMemberOf(fnPath: AnyPath): AnyPath | undefined {
-  const fn = nodeOf(fnPath);
-  if (fn.type === "ClassMethod") return fn["kind"] === "constructor" ? undefined : fnPath;
-  if (fn.type !== "ArrowFunctionExpression" && fn.type !== "FunctionExpression") return undefined;
-  const outer = climbWrappers(fnPath);
-  const parent = outer.parent as AnyPath | null;
-  return parent && nodeOf(parent).type === "ClassProperty" && outer.name === "value" ? parent : undefined;
-}
-
-const HERITAGE_LENGTH = 60;
-
-/** `extends Base`, `implements Store, Closeable`, `extends Base implements Store`; shortened when long. */
-function heritageText(cls: AnyNode): string | undefined {
-  const parts: string[] = [];
-  const superClass = asNode(cls["superClass"]);
-  if (superClass) parts.push(`extends ${entityText(superClass)}`);
-  const implemented = ((cls["implements"] as unknown[] | null | undefined) ?? []).flatMap((item) => {
-    const node = asNode(item);
-    return node ? [entityText(asNode(node["expression"]) ?? asNode(node["id"]) ?? node)] : [];
-  });
-  if (implemented.length > 0) parts.push(`implements ${implemented.join(", ")}`);
-  if (parts.length === 0) return undefined;
-  const text = parts.join(" and ");
-  return text.length > HERITAGE_LENGTH ? `${text.slice(0, HERITAGE_LENGTH - 1)}…` : text;
-}
-
-/** `Base`, `ns.Base`, `Mixin(…)`: the name a heritage clause gives. */
-function entityText(node: AnyNode): string {
-  const bare = unwrap(node);
-  if (bare.type === "Identifier") return bare["name"] as string;
-  if (bare.type === "TSQualifiedName") return `${entityText(asNode(bare["left"]) ?? bare)}.${identifierName(asNode(bare["right"])) ?? "…"}`;
-  return calleeText(bare);
-}
-
-function memberName(member: AnyNode): string | undefined {
-  const key = asNode(member["key"]);
-  if (!key || (member["computed"] === true && key.type !== "StringLiteral")) return undefined;
-  return key.type === "Identifier" ? (key["name"] as string) : key.type === "StringLiteral" ? (key["value"] as string) : undefined;
-}
-
-/** `class A {}`, `const A = class {}`: the name other classes extend it by. */
-function classNameOf(classPath: AnyPath): string | undefined {
-  const cls = nodeOf(classPath);
-  const id = identifierName(asNode(cls["id"]));
-  if (id) return id;
-  const outer = climbWrappers(classPath);
-  const parent = outer.parent ? nodeOf(outer.parent as AnyPath) : undefined;
-  return parent?.type === "VariableDeclarator" && outer.name === "init" ? identifierName(asNode(parent["id"])) : undefined;
-}
-
-interface Subclass {
-  readonly name: string;
-  /** Its members' names, `static ` before a static one's. */
-  readonly members: ReadonlySet<string>;
-}
-
-const subclassLists = new WeakMap<AnyNode, Map<string, Subclass[]>>();
-
-/** The file's classes that extend a class by its plain name (`class B extends A`), by that name; one walk per file. */
-function subclassMembers(from: AnyPath): Map<string, Subclass[]> {
-  let root: AnyPath = from;
-  while (root.parent) root = root.parent as AnyPath;
-  const program = nodeOf(root);
-  let found = subclassLists.get(program);
-  if (found) return found;
-  const byBase = new Map<string, Subclass[]>();
-  walk(program, { skipTypes: true }, (node, _keys, ancestors) => {
-    if (node.type !== "ClassDeclaration" && node.type !== "ClassExpression") return;
-    const superClass = asNode(node["superClass"]);
-    const base = superClass ? identifierName(unwrap(superClass)) : undefined;
-    if (!base) return;
-    const members = new Set<string>();
-    for (const member of (asNode(node["body"])?.["body"] as AnyNode[] | undefined) ?? []) {
-      if ((member.type !== "ClassMethod" && member.type !== "ClassProperty") || member["kind"] === "constructor") continue;
-      const name = memberName(member);
-      if (name !== undefined) members.add(`${member["static"] === true ? "static " : ""}${name}`);
-    }
-    const holder = ancestors[ancestors.length - 1];
-    const bound = holder?.type === "VariableDeclarator" && holder["init"] === node ? identifierName(asNode(holder["id"])) : undefined;
-    const name = identifierName(asNode(node["id"])) ?? bound ?? "an anonymous class";
-    byBase.set(base, [...(byBase.get(base) ?? []), { name, members }]);
-  });
-  found = byBase;
-  subclassLists.set(program, found);
-  return found;
 }

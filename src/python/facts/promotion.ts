@@ -1,5 +1,5 @@
 /**
- * Propagation facts for Python, the counterpart of analysis/promotion.ts:
+ * Propagation facts for Python, the counterpart of javascript/facts/promotion.ts:
  * can the `def` a target call sits in become `async def`, and by what name
  * do its callers call it?
  *
