@@ -2,7 +2,7 @@
  * Propagation facts for JavaScript and TypeScript: can the sync function a
  * target call sits in be made async, and by what name do its callers call
  * it? Plain records; the decision (decision/decide.ts) reads them, the edit
- * (rewrite/make-async.ts) writes them.
+ * (edits/make-async.ts) writes them.
  *
  * Made async: function declarations, `const f = () => …` / `function` expressions
  * bound to a name (also `exports.f = …`), object and class methods, arrow
