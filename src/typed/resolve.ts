@@ -130,6 +130,9 @@ export class TypedResolver {
       : undefined;
     const declaration = this.symbols.resolvedSymbol(nameNode);
     const declaredName = declaration ? this.symbols.declaredName(declaration) : undefined;
+    // Asked once per call, and only when a function made async is not the declaration itself.
+    let calleeType: Symbol_ | undefined | null = null;
+    const calleeTypeSymbol = () => (calleeType === null ? (calleeType = this.checker.getTypeAtLocation(callee).getSymbol()) : calleeType);
     for (const target of this.config.targets) {
       // A function this run made async: the calls whose callee is its declaration (aliases,
       // re-exports, `this.m()`, a subclass's inherited `m`), whatever name or receiver they use.
@@ -138,7 +141,7 @@ export class TypedResolver {
         if (declaration && this.symbols.isDeclaredAt(declaration, target.propagated!.file, at)) return { target };
         // Reached through a value rather than its name: `const { f } = ns`, `obj.g` with `{ g }`, `const h = g`:
         // the callee's type is still the function's own.
-        const typeSymbol = this.checker.getTypeAtLocation(callee).getSymbol();
+        const typeSymbol = calleeTypeSymbol();
         if (typeSymbol && typeSymbol !== declaration && this.symbols.isDeclaredAt(typeSymbol, target.propagated!.file, at)) return { target };
         if (untyped !== undefined && target.propagated!.kind === "method" && nameNode.text === target.name) {
           return { target, unproven: `the receiver's type is ${untyped}: cannot tell it is the ${target.name} this run made async (fix it by hand if it is)` };
