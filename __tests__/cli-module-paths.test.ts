@@ -44,6 +44,19 @@ describe("a path module in the config", () => {
     expect(result.stdout).toContain("targets: ./src/ws/websocket-manager#createWebSocketManager 5 (5 await)");
   });
 
+  it("matches a function read off require() (`var f = require(\"./utils\").f`), and leaves its sync variant to a person", () => {
+    const dir = tempDir();
+    writeTree(dir, {
+      "unawaited.config.json": JSON.stringify({ targets: [{ name: "normalizeType", module: "./lib/utils" }, { name: "loadAsync", module: "./lib/utils", sync: "loadSync" }] }),
+      "lib/utils.js": "exports.normalizeType = async function (t) { return t; };\nexports.loadAsync = async function () {};\n",
+      "lib/response.js": "var normalizeType = require(\"./utils\").normalizeType;\nvar loadAsync = require(\"./utils\").loadAsync;\nvar other = require(\"./other\").normalizeType;\n\nexports.accepts = async function (t) {\n  other(t).x;\n  return normalizeType(t).value;\n};\n\nexports.start = function () {\n  loadAsync();\n};\n",
+    });
+    const result = unawaited(["list", "."], dir);
+    expect(result.stdout).toContain("  7:10    await   normalizeType: the result is used as a value in an async function\n");
+    expect(result.stdout).toContain("  11:3    manual  loadAsync: loadAsync is read off require(\"./utils\"): declare loadSync the same way, then switch it by hand\n");
+    expect(result.stdout).not.toContain("  6:");
+  });
+
   it("gives the same findings from the project root, src/ and a nested directory, with check and fix --dry", () => {
     const dir = copyProject();
     const expected = findings(["check"], dir);

@@ -214,6 +214,8 @@ function syncVariantBlocker(input: DecideInput, sync: string): string | undefine
   const origin = binding ? bindingOrigin(binding) : undefined;
   const taken = (declaration: Declaration) =>
     `the sync variant ${sync} cannot be used here: the name ${sync} is already declared in this file (line ${lineOf(declaration.identifier)})`;
+  // `const f = require("m").f`: the sync name would need a declaration of its own.
+  if (origin?.kind === "require-member") return `${calleeName} is read off require("${origin.module}"): declare ${sync} the same way, then switch it by hand`;
   if (origin && isModuleBinding(origin)) {
     const foreign = input.index.declarations(sync).find((d) => !(d.from?.module === origin.module && d.from.imported === sync));
     return foreign ? taken(foreign) : undefined;

@@ -154,6 +154,8 @@ export type BindingOrigin =
   | { kind: "import-default"; module: string; specifier: AnyPath }
   | { kind: "import-namespace"; module: string }
   | { kind: "require-destructured"; module: string; imported: string; property: AnyPath }
+  /** `const f = require("m").f`: one export, read off the required module. */
+  | { kind: "require-member"; module: string; imported: string }
   | { kind: "require-module"; module: string }
   | { kind: "local" };
 
@@ -174,8 +176,15 @@ export function bindingOrigin(binding: AnyPath): BindingOrigin {
     if (parent.type === "ImportNamespaceSpecifier") return { kind: "import-namespace", module };
   }
   if (parent.type === "VariableDeclarator" && parent["id"] === binding.node) {
-    const module = requiredModule(asNode(parent["init"]));
+    const init = asNode(parent["init"]);
+    const module = requiredModule(init);
     if (module !== undefined) return { kind: "require-module", module };
+    if (init?.type === "MemberExpression") {
+      const from = requiredModule(asNode(init["object"]));
+      const property = asNode(init["property"]);
+      const imported = init["computed"] === true ? (isStringLiteral(property) ? property.value : undefined) : identifierName(property);
+      if (from !== undefined && imported !== undefined) return { kind: "require-member", module: from, imported };
+    }
   }
   if ((parent.type === "ObjectProperty" || parent.type === "Property") && parent["value"] === binding.node && declaration?.type === "ObjectPattern") {
     const declarator = parentPath.parent?.parent ? nodeOf(parentPath.parent.parent as AnyPath) : undefined;

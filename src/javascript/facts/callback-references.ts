@@ -48,7 +48,7 @@ export function callbackReferences(ast: AnyNode, targets: readonly Target[], opt
     const binding = resolveBinding(reference, name);
     if (!binding) continue;
     const origin = bindingOrigin(binding);
-    if (origin.kind !== "import-named" && origin.kind !== "require-destructured") continue;
+    if (origin.kind !== "import-named" && origin.kind !== "require-destructured" && origin.kind !== "require-member") continue;
     const target = foreign.find((t) => t.name === origin.imported && sameModule(t.module!, origin.module, options.fromDir));
     if (!target) continue;
     const start = nodeOf(reference).loc?.start ?? { line: 0, column: 0 };

@@ -73,7 +73,7 @@ function importedAs(from: AnyPath, callee: AnyNode, module: string, imported: st
     const binding = resolveBinding(from, local);
     const origin = binding ? bindingOrigin(binding) : undefined;
     if (!origin) return false;
-    if (origin.kind === "import-named" || origin.kind === "require-destructured") return origin.module === module && origin.imported === imported;
+    if (origin.kind === "import-named" || origin.kind === "require-destructured" || origin.kind === "require-member") return origin.module === module && origin.imported === imported;
     return origin.kind === "import-default" && imported === "default" && origin.module === module;
   }
   if (!MEMBER_TYPES.has(callee.type) || memberPropertyName(callee) !== imported) return false;
@@ -86,7 +86,7 @@ function importOf(from: AnyPath, callee: AnyNode): { module: string; imported: s
   if (local !== undefined) {
     const binding = resolveBinding(from, local);
     const origin = binding ? bindingOrigin(binding) : undefined;
-    if (origin?.kind === "import-named" || origin?.kind === "require-destructured") return { module: origin.module, imported: origin.imported };
+    if (origin?.kind === "import-named" || origin?.kind === "require-destructured" || origin?.kind === "require-member") return { module: origin.module, imported: origin.imported };
     return undefined;
   }
   const imported = MEMBER_TYPES.has(callee.type) ? memberPropertyName(callee) : undefined;

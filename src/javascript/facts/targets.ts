@@ -204,7 +204,7 @@ function matchIdentifierCall(
   const plain = (byName.get(name) ?? []).find((target) => target.module === undefined && target.propagated?.kind !== "method");
   if (plain) return { target: plain, callee: origin === undefined ? identifierCallee(call, name) : identifierCallee(call, name, binding) };
   const from = resolve();
-  if (from.kind === "import-named" || from.kind === "require-destructured") {
+  if (from.kind === "import-named" || from.kind === "require-destructured" || from.kind === "require-member") {
     // `import { createWebSocketManager as make }`: the local name differs from the target's.
     for (const target of byName.get(from.imported) ?? []) {
       if (target.module !== undefined && same(target.module, from.module)) return { target, callee: identifierCallee(call, name, binding) };
