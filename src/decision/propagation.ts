@@ -154,3 +154,9 @@ function methodDefinitionLines(source: string, name: string, python: boolean): n
   for (const match of source.matchAll(pattern)) lines.push(source.slice(0, match.index).split("\n").length);
   return lines;
 }
+
+/** Why a call by a method's name may not reach the method this run made async (PropagatedTarget.sameNamed). */
+export function sameNamedReason(name: string, others: readonly string[]): string {
+  const where = `${others.slice(0, 3).join(", ")}${others.length > 3 ? ", …" : ""}`;
+  return `another method named ${name} is defined (${where}): cannot tell this call reaches the one this run made async; fix it by hand if it does`;
+}

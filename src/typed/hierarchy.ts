@@ -98,11 +98,11 @@ export class Hierarchies {
   /** The class, interface or object literal member whose name starts at `at`. */
   private memberAt(sourceFile: TsNamespace.SourceFile, at: number): TsNamespace.Declaration | undefined {
     const ts = this.ts;
-    const bom = sourceFile.text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const bom = bomLength(sourceFile);
     let found: TsNamespace.Declaration | undefined;
     const visit = (node: Node): void => {
       if (found || node.getEnd() < at + bom || node.pos > at + bom) return;
-      if ((ts.isClassElement(node) || ts.isTypeElement(node) || ts.isObjectLiteralElementLike(node)) && node.name && nameStart(ts, node.name, sourceFile) === at + bom) {
+      if ((ts.isClassElement(node) || ts.isTypeElement(node) || ts.isObjectLiteralElementLike(node)) && node.name && nameOffset(ts, node.name, sourceFile) === at) {
         found = node;
         return;
       }
@@ -184,7 +184,6 @@ export class Hierarchies {
     const ts = this.ts;
     const sourceFile = member.getSourceFile();
     const name = ts.getNameOfDeclaration(member)!;
-    const bom = sourceFile.text.charCodeAt(0) === 0xfeff ? 1 : 0;
     const start = nameStart(ts, name, sourceFile);
     const container = member.parent;
     const alias = ts.isTypeLiteralNode(container) && ts.isTypeAliasDeclaration(container.parent) ? container.parent.name.text : undefined;
@@ -192,7 +191,7 @@ export class Hierarchies {
     const external = sourceFile.isDeclarationFile || this.program.isSourceFileFromExternalLibrary(sourceFile);
     return {
       file: sourceFile.fileName,
-      at: start - bom,
+      at: start - bomLength(sourceFile),
       label: `${owner}.${name.getText(sourceFile)}`,
       line: sourceFile.getLineAndCharacterOfPosition(start).line + 1,
       // A member of a type literal, a mapped or intersection type: not a class or interface this run follows.
@@ -224,11 +223,20 @@ export class Hierarchies {
 }
 
 /**
- * Where a member's name starts as the engine counts it: a computed name
+ * Where a member's name starts in the checker's text: a computed name
  * (`["get"]()`) at its expression, as Babel keeps a computed key.
  */
-export function nameStart(ts: Ts, name: TsNamespace.Node, sourceFile: TsNamespace.SourceFile): number {
+function nameStart(ts: Ts, name: TsNamespace.Node, sourceFile: TsNamespace.SourceFile): number {
   return ts.isComputedPropertyName(name) ? name.expression.getStart(sourceFile) : name.getStart(sourceFile);
+}
+
+/** The same as the engine counts it: the engine's offsets are past a byte order mark, the checker's text may hold one. */
+export function nameOffset(ts: Ts, name: TsNamespace.Node, sourceFile: TsNamespace.SourceFile): number {
+  return nameStart(ts, name, sourceFile) - bomLength(sourceFile);
+}
+
+function bomLength(sourceFile: TsNamespace.SourceFile): number {
+  return sourceFile.text.charCodeAt(0) === 0xfeff ? 1 : 0;
 }
 
 /** A member's name as a key: `get`, `"get"`, `["get"]`, `#get`; undefined for a computed name that is not a literal. */

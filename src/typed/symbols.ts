@@ -1,6 +1,6 @@
 /** Symbol helpers shared by the typed resolver and its module index. */
 import type { ts as TsNamespace } from "ts-morph";
-import { nameStart } from "./hierarchy";
+import { nameOffset } from "./hierarchy";
 import type { Ts } from "./project";
 
 export class Symbols {
@@ -29,9 +29,7 @@ export class Symbols {
       if (sourceFile.fileName !== fileName) return false;
       const anonymous = (ts.isArrowFunction(declaration) || ts.isFunctionExpression(declaration)) && !declaration.name;
       const name = ts.getNameOfDeclaration(anonymous ? declaration.parent as TsNamespace.Declaration : declaration);
-      // The engine's offsets are past a byte order mark; the checker's text may hold it.
-      const bom = sourceFile.text.charCodeAt(0) === 0xfeff ? 1 : 0;
-      return name !== undefined && nameStart(ts, name, sourceFile) - bom === at;
+      return name !== undefined && nameOffset(ts, name, sourceFile) === at;
     });
   }
 

@@ -5,6 +5,7 @@
  */
 import type { HierarchyCheck } from "./promotion";
 import type { Target } from "../../config/schema";
+import { sameNamedReason } from "../../decision/propagation";
 import { asNode, calleeOf, identifierName, memberPropertyName, MEMBER_TYPES, nodeOf, requiredModule, unwrap, type AnyNode, type AnyPath } from "./ast";
 import { bindingOrigin, resolveBinding } from "./bindings";
 import { sameModule } from "./module-paths";
@@ -247,7 +248,7 @@ function methodReach(call: AnyPath, callee: AnyNode, target: Target, file: strin
   }
   const others = propagated.sameNamed ?? [];
   if (others.length === 0) return "ours";
-  return { unproven: `another method named ${target.name} is defined (${others.slice(0, 3).join(", ")}${others.length > 3 ? ", …" : ""}): cannot tell this call reaches the one this run made async; fix it by hand if it does, or use --engine typed` };
+  return { unproven: `${sameNamedReason(target.name, others)}, or use --engine typed` };
 }
 
 function matchMemberCall(call: AnyPath, callee: AnyNode, byName: ReadonlyMap<string, readonly Target[]>, same: SameModule, file?: string): TargetMatch | undefined {

@@ -8,6 +8,7 @@ import type { PromiseConsumer } from "../../config/consumers";
 import type { ReturnAwait, Target } from "../../config/schema";
 import type { Action } from "../../decision/findings";
 import { decide } from "../../decision/decide";
+import { sameNamedReason } from "../../decision/propagation";
 import type { IgnoreComments } from "../../decision/ignores";
 import { syncReceiverOf } from "./receivers";
 import { PYTHON, type AwaitHazard, type PromotionFacts, type SiteFacts } from "../../decision/facts";
@@ -276,7 +277,7 @@ function methodReach(call: PyNode, object: PyNode, target: Target, file: string 
   }
   const others = propagated.sameNamed ?? [];
   if (others.length === 0) return "ours";
-  return { unproven: `another method named ${target.name} is defined (${others.slice(0, 3).join(", ")}${others.length > 3 ? ", …" : ""}): cannot tell this call reaches the one this run made async; fix it by hand if it does` };
+  return { unproven: sameNamedReason(target.name, others) };
 }
 
 /** The facts the shared decision (decision/decide.ts) reads, from the Python tree. */
