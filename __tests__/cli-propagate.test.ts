@@ -3,6 +3,13 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { copySampleProject, git, readTree, REPO_ROOT, tempDir, unawaited, writeTree } from "./cli-helpers";
 
+/** A project in a temp dir whose config makes `load` a target, with propagation on, holding these files. */
+function propagating(files: Readonly<Record<string, string>>): string {
+  const dir = tempDir();
+  writeTree(dir, { "unawaited.config.json": JSON.stringify({ targets: [{ name: "load" }], propagate: "all" }), ...files });
+  return dir;
+}
+
 /** A chain over three files: api.ts (the target) ← users.ts ← greet.ts ← main.js, and a stop in main.js. */
 const PROJECT: Readonly<Record<string, string>> = {
   "unawaited.config.json": JSON.stringify({ targets: [{ name: "fetchUser", module: "./src/api" }] }),
@@ -199,9 +206,7 @@ describe("unawaited --propagate", () => {
   });
 
   it("a recursion cycle across two files is made async once, and the run ends", () => {
-    const dir = tempDir();
-    writeTree(dir, {
-      "unawaited.config.json": JSON.stringify({ targets: [{ name: "load" }], propagate: "all" }),
+    const dir = propagating({
       "a.ts": "import { b } from \"./b\";\n\nexport function a(n: number): number {\n  return n === 0 ? load().size : b(n - 1) + 1;\n}\n",
       "b.ts": "import { a } from \"./a\";\n\nexport function b(n: number): number {\n  return a(n) * 2;\n}\n",
     });
@@ -214,9 +219,7 @@ describe("unawaited --propagate", () => {
   });
 
   it("a function made async that another file passes as a callback is reported there, manual, at the reference", () => {
-    const dir = tempDir();
-    writeTree(dir, {
-      "unawaited.config.json": JSON.stringify({ targets: [{ name: "load" }], propagate: "all" }),
+    const dir = propagating({
       "a.ts": "export function size(id: string): number {\n  return load(id).size;\n}\n",
       "b.ts": "import { size as sizeOf } from \"./a\";\n\nexport function total(ids: string[]): number[] {\n  return ids.map(sizeOf);\n}\n",
     });
@@ -235,9 +238,7 @@ describe("unawaited --propagate", () => {
   });
 
   it("Python: a def made async that another module passes as a callback is reported there, manual, at the reference; an ignore comment silences it", () => {
-    const dir = tempDir();
-    writeTree(dir, {
-      "unawaited.config.json": JSON.stringify({ targets: [{ name: "load" }], propagate: "all" }),
+    const dir = propagating({
       "app/__init__.py": "",
       "app/users.py": "def size(uid):\n    return load(uid).size\n",
       "app/report.py": [
@@ -267,9 +268,7 @@ describe("unawaited --propagate", () => {
   });
 
   it("makes an anonymous default export async and follows it through the importers' own names", () => {
-    const dir = tempDir();
-    writeTree(dir, {
-      "unawaited.config.json": JSON.stringify({ targets: [{ name: "load" }], propagate: "all" }),
+    const dir = propagating({
       "measure.ts": "export default function (id: string): number {\n  return load(id).size;\n}\n",
       "arrow.ts": "export default (id: string): number => load(id).size;\n",
       "b.ts": "import sizeOf from \"./measure\";\nimport arrowSize from \"./arrow\";\n\nexport function total(): number {\n  return sizeOf(\"a\") + arrowSize(\"b\");\n}\n",
@@ -286,9 +285,7 @@ describe("unawaited --propagate", () => {
   });
 
   it("one cascade over every path given with the same config (a pre-commit file list): a caller under one path is followed from another", () => {
-    const dir = tempDir();
-    writeTree(dir, {
-      "unawaited.config.json": JSON.stringify({ targets: [{ name: "load" }], propagate: "all" }),
+    const dir = propagating({
       "lib/a.ts": "export function size(id: string): number {\n  return load(id).size;\n}\n",
       "app/b.ts": "import { size } from \"../lib/a\";\n\nexport function total(): number {\n  return size(\"x\") + 1;\n}\n",
     });
@@ -299,9 +296,7 @@ describe("unawaited --propagate", () => {
   });
 
   it("a .map callback is a stop; in an async function its reason suggests Promise.all, and nothing is edited", () => {
-    const dir = tempDir();
-    writeTree(dir, {
-      "unawaited.config.json": JSON.stringify({ targets: [{ name: "load" }], propagate: "all" }),
+    const dir = propagating({
       "a.ts": "export async function all(ids: string[]): Promise<number[]> {\n  return ids.map((id) => load(id).size);\n}\nexport function some(ids: string[]): number[] {\n  return ids.map((id) => load(id).size);\n}\n",
     });
     const result = unawaited(["fix", "."], dir);
@@ -311,9 +306,7 @@ describe("unawaited --propagate", () => {
   });
 
   it("a getter, a property, toJSON, then and a special method are stops; returning a target's promise from one is manual, unless it declares a Promise", () => {
-    const dir = tempDir();
-    writeTree(dir, {
-      "unawaited.config.json": JSON.stringify({ targets: [{ name: "load" }], propagate: "all" }),
+    const dir = propagating({
       "a.ts": "export class Interval {\n  get current(): number {\n    return load(\"x\");\n  }\n\n  get ready(): Promise<number> {\n    return load(\"y\");\n  }\n\n  toJSON(): object {\n    return { at: load(\"z\") };\n  }\n\n  then(resolve: (v: number) => void): void {\n    resolve(load(\"w\").size);\n  }\n}\n",
       "b.py": "class Session:\n    @property\n    def manager(self):\n        return load()\n\n    def __str__(self):\n        return load()\n",
     });
@@ -333,9 +326,7 @@ describe("unawaited --propagate", () => {
   });
 
   it("wraps a default export's overloads, and follows ns.default() through a namespace import", () => {
-    const dir = tempDir();
-    writeTree(dir, {
-      "unawaited.config.json": JSON.stringify({ targets: [{ name: "load" }], propagate: "all" }),
+    const dir = propagating({
       "measure.ts": "export default function size(id: string): number;\nexport default function size(id: number): number;\nexport default function size(id: string | number): number {\n  return load(String(id)).size;\n}\n",
       "b.ts": "import * as measure from \"./measure\";\nimport other from \"./other\";\n\nexport function total(): number {\n  return measure.default(\"a\") + other.default(\"b\");\n}\n",
     });
@@ -359,9 +350,7 @@ describe("unawaited --propagate", () => {
   });
 
   it("a function stored as a value (an object, an array, an assignment) is a stop in its own file, and manual where another file stores it", () => {
-    const dir = tempDir();
-    writeTree(dir, {
-      "unawaited.config.json": JSON.stringify({ targets: [{ name: "load" }], propagate: "all" }),
+    const dir = propagating({
       "a.ts": "export function size(id: string): number {\n  return load(id).size;\n}\nexport const handlers = { size };\n",
       "b.ts": "export function count(id: string): number {\n  return load(id).count;\n}\n",
       "c.ts": "import { count } from \"./b\";\n\nexport const table = [count];\nmodule.exports.other = { count };\n",
@@ -392,9 +381,7 @@ describe("unawaited --propagate", () => {
   });
 
   it("follows a default export through the importer's own name", () => {
-    const dir = tempDir();
-    writeTree(dir, {
-      "unawaited.config.json": JSON.stringify({ targets: [{ name: "load" }], propagate: "all" }),
+    const dir = propagating({
       "measure.ts": "export default function size(id: string): number {\n  return load(id).size;\n}\n",
       "b.ts": "import sizeOf from \"./measure\";\n\nexport function total(): number {\n  return sizeOf(\"a\") + 1;\n}\n",
     });
@@ -406,9 +393,7 @@ describe("unawaited --propagate", () => {
   });
 
   it("a member of a class hierarchy is a stop, with the heritage named; a plain class's method is made async", () => {
-    const dir = tempDir();
-    writeTree(dir, {
-      "unawaited.config.json": JSON.stringify({ targets: [{ name: "load" }], propagate: "all" }),
+    const dir = propagating({
       "store.ts": [
         "export class DiskStore implements Store {",
         "  measure(key: string): number {",
